@@ -1,0 +1,243 @@
+/*
+ * myna.h — read the My Number card's text-attribute application (券面事項入力補助AP).
+ *
+ * The public interface of kakanai's card library. Reading order for a session:
+ *
+ *   myna_secure_init()                       once per process: locked memory for secrets
+ *   myna_ctx_new()                           one per thread (PC/SC rule)
+ *   myna_ctx_wait_card()                     block until a card is present (cancellable)
+ *   myna_transport_pcsc_open()               or myna_vcard_transport_new(), or a replay
+ *   myna_card_open()                         SELECT the Kenhojo AP
+ *   myna_card_pin_tries()                    tries left, never spends one
+ *   myna_card_verify_pin()                   only with a PIN the resident typed
+ *   myna_card_read_attrs()                   the four attributes (+ number only if asked)
+ *   myna_attrs_free()                        wipes every byte
+ *   myna_card_free()
+ *
+ * Every function returns a myna_err; myna_strerror() gives a sentence for it. Raw detail
+ * (the last status word, the last PC/SC code) stays on the handle. Nothing here logs.
+ * Every handle's free function accepts NULL.
+ */
+#ifndef MYNA_H
+#define MYNA_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(MYNA_BUILDING)
+#define MYNA_EXPORT __attribute__((visibility("default")))
+#else
+#define MYNA_EXPORT
+#endif
+
+/* ---- errors -------------------------------------------------------------------------- */
+
+typedef enum myna_err {
+    MYNA_OK = 0,
+
+    /* 1xx: the caller or this process */
+    MYNA_E_ARG = 100,       /* a NULL or out-of-range argument */
+    MYNA_E_NOMEM,           /* out of memory, or the locked heap is full */
+    MYNA_E_MLOCK,           /* locked (unswappable, undumpable) memory is not available */
+    MYNA_E_CANCELLED,       /* myna_ctx_cancel() woke the wait */
+    MYNA_E_TIMEOUT,         /* nothing happened within the time asked for */
+    MYNA_E_PROFILE,         /* a virtual card profile file is unreadable or invalid */
+
+    /* 2xx: PC/SC service, reader, transport */
+    MYNA_E_NO_SERVICE = 200, /* pcscd is not running or was restarted */
+    MYNA_E_NO_READER,        /* no reader (or none matching the filter) is connected */
+    MYNA_E_READER,           /* the reader failed or was unplugged */
+    MYNA_E_NO_CARD,          /* the reader holds no card */
+    MYNA_E_CARD_REMOVED,     /* the card was pulled during the session */
+    MYNA_E_TRANSPORT,        /* any other transmit failure; nothing was retried */
+
+    /* 3xx: the card */
+    MYNA_E_NOT_MYNA = 300, /* the card has no Kenhojo AP: not a My Number card */
+    MYNA_E_CARD,           /* the card answered an unexpected status word */
+    MYNA_E_BAD_DATA,       /* the card's data is malformed (bounds, TLV, encoding) */
+    MYNA_E_NOT_VERIFIED,   /* a read was refused: PIN not verified (6982) */
+    MYNA_E_AUTH_DATA,      /* the data does not match the card's digests */
+
+    /* 4xx: PIN and 照合番号B; tries left are on the handle (myna_card_tries_left) */
+    MYNA_E_PIN_FORMAT = 400, /* not 4 ASCII digits (照合番号B: not 14 digits); nothing sent */
+    MYNA_E_PIN_WRONG,        /* wrong; two or more tries remain */
+    MYNA_E_PIN_LAST_TRY,     /* wrong; exactly one try remains: warn before the next */
+    MYNA_E_PIN_BLOCKED,      /* 63C0 / 6983: blocked; no VERIFY is ever sent again */
+} myna_err;
+
+/* A short sentence (English) for an error; never NULL, static storage. */
+MYNA_EXPORT const char *myna_strerror(myna_err err);
+/* A stable identifier such as "MYNA_E_PIN_WRONG", for logs and the CLI's JSON. */
+MYNA_EXPORT const char *myna_err_name(myna_err err);
+
+/* ---- locked memory ------------------------------------------------------------------- */
+
+/* Set up the locked heap (OpenSSL secure heap: mlock'd, MADV_DONTDUMP) for PINs and card
+ * data. Call once before any card work; a second call is a no-op returning MYNA_OK.
+ * MYNA_E_MLOCK when the memory cannot be locked: a kiosk must refuse to run then. */
+MYNA_EXPORT myna_err myna_secure_init(size_t bytes);
+/* Zeroed locked memory; NULL when the heap is full. myna_secure_free wipes then frees. */
+MYNA_EXPORT void *myna_secure_alloc(size_t n);
+MYNA_EXPORT void myna_secure_free(void *p, size_t n);
+/* Constant-time comparison of secrets (0 when equal). */
+MYNA_EXPORT int myna_secure_cmp(const void *a, const void *b, size_t n);
+
+/* ---- PC/SC context: readers and card events ------------------------------------------ */
+
+typedef struct myna_ctx myna_ctx;
+
+/* One context per thread. MYNA_E_NO_SERVICE when pcscd cannot be reached. */
+MYNA_EXPORT myna_err myna_ctx_new(myna_ctx **out);
+MYNA_EXPORT void myna_ctx_free(myna_ctx *ctx);
+
+/* Reader names, newly allocated: free with myna_strv_free. An empty list is MYNA_OK. */
+MYNA_EXPORT myna_err myna_ctx_list_readers(myna_ctx *ctx, char ***names, size_t *count);
+MYNA_EXPORT void myna_strv_free(char **v, size_t count);
+
+typedef enum myna_reader_state {
+    MYNA_READER_ABSENT = 0, /* the named reader is gone */
+    MYNA_READER_EMPTY,      /* reader present, no card */
+    MYNA_READER_CARD,       /* a card is present */
+    MYNA_READER_MUTE,       /* a card is present but does not answer (upside down, damaged) */
+} myna_reader_state;
+
+/* Wait until a card is present in a reader whose name contains `filter` (NULL or "" = any
+ * reader). A card already present returns at once. timeout_ms < 0 waits for ever.
+ * *reader_out (malloc'd, caller frees) names the reader. Returns MYNA_E_CANCELLED when
+ * myna_ctx_cancel() is called from another thread, MYNA_E_NO_SERVICE if pcscd goes away.
+ * Readers plugged in while waiting are noticed. */
+MYNA_EXPORT myna_err myna_ctx_wait_card(myna_ctx *ctx, const char *filter, int timeout_ms,
+                                        char **reader_out);
+/* Wait until `reader` leaves state MYNA_READER_CARD (card taken back). */
+MYNA_EXPORT myna_err myna_ctx_wait_removed(myna_ctx *ctx, const char *reader, int timeout_ms);
+/* Current state of one reader, without waiting. */
+MYNA_EXPORT myna_err myna_ctx_reader_state(myna_ctx *ctx, const char *reader,
+                                           myna_reader_state *state);
+/* Thread-safe: wake a myna_ctx_wait_* in progress on this context (SCardCancel). */
+MYNA_EXPORT myna_err myna_ctx_cancel(myna_ctx *ctx);
+/* Last PC/SC return code seen on this context (a LONG), for diagnostics. */
+MYNA_EXPORT long myna_ctx_last_pcsc(const myna_ctx *ctx);
+
+/* ---- transports (the seam under the APDU layer) ---------------------------------------- */
+
+typedef struct myna_transport myna_transport;
+
+/* Implementation interface: real PC/SC, the in-process virtual card and the replay of
+ * recorded exchanges all provide these. transmit() must not retry anything. */
+typedef struct myna_transport_ops {
+    /* Send one command APDU, receive the response including SW1 SW2.
+     * *rlen is the buffer size on entry and the response length on return. */
+    myna_err (*transmit)(void *impl, const uint8_t *cmd, size_t clen, uint8_t *resp,
+                         size_t *rlen);
+    /* Release the implementation (disconnect). May be NULL. */
+    void (*close)(void *impl);
+} myna_transport_ops;
+
+/* Wrap an implementation. The transport owns impl and calls ops->close(impl) when freed. */
+MYNA_EXPORT myna_err myna_transport_new(const myna_transport_ops *ops, void *impl,
+                                        myna_transport **out);
+MYNA_EXPORT void myna_transport_free(myna_transport *t);
+
+/* Connect to the card in `reader` (shared mode, T=1 or T=0) through ctx. */
+MYNA_EXPORT myna_err myna_transport_pcsc_open(myna_ctx *ctx, const char *reader,
+                                              myna_transport **out);
+
+/* Replay: answer commands from a recorded script and fail (MYNA_E_TRANSPORT) on any command
+ * that differs from the recording. Script format, one exchange per line:
+ *   "> 00A4040C0AD3921000310001010408\n< 9000\n"  (hex, '#' comments, blank lines allowed).
+ * Unbounded input is refused (MYNA_REPLAY_MAX bytes). The script is copied. */
+#define MYNA_REPLAY_MAX (1024u * 1024u)
+MYNA_EXPORT myna_err myna_transport_replay_new(const char *script, size_t len,
+                                               myna_transport **out);
+
+/* Trace every exchange to a callback (installers' diagnostics). The data of VERIFY and of
+ * every READ BINARY response are masked as "**" before the callback sees them. */
+typedef void (*myna_trace_fn)(void *user, bool is_command, const char *masked_hex);
+MYNA_EXPORT void myna_transport_set_trace(myna_transport *t, myna_trace_fn fn, void *user);
+
+/* ---- the card -------------------------------------------------------------------------- */
+
+typedef struct myna_card myna_card;
+
+/* Take ownership of transport t (freed with the card, also on error) and SELECT the
+ * Kenhojo AP. MYNA_E_NOT_MYNA when the card has no such application. */
+MYNA_EXPORT myna_err myna_card_open(myna_transport *t, myna_card **out);
+MYNA_EXPORT void myna_card_free(myna_card *card);
+
+/* Tries left for the PIN, asked with VERIFY without data: never spends a try.
+ * A blocked PIN gives MYNA_OK with *tries == 0. */
+MYNA_EXPORT myna_err myna_card_pin_tries(myna_card *card, int *tries);
+
+/* VERIFY the 4-digit PIN the resident typed (pin need not be NUL-terminated; the caller
+ * wipes its own copy). The library asks tries left first unless it already knows them,
+ * refuses to send anything to a blocked card (MYNA_E_PIN_BLOCKED), and never retries.
+ * On a wrong PIN: MYNA_E_PIN_WRONG, MYNA_E_PIN_LAST_TRY or MYNA_E_PIN_BLOCKED, with
+ * myna_card_tries_left() updated. */
+MYNA_EXPORT myna_err myna_card_verify_pin(myna_card *card, const char *pin, size_t len);
+
+/* The PIN-less path for counter staff: 照合番号B = birth date YYMMDD + expiry year YYYY +
+ * security code (4 digits), 14 ASCII digits. Its own retry counter, same safety rules. */
+MYNA_EXPORT myna_err myna_card_checkcode_b_tries(myna_card *card, int *tries);
+MYNA_EXPORT myna_err myna_card_verify_checkcode_b(myna_card *card, const char *code,
+                                                  size_t len);
+
+/* Tries left as last reported by the card; -1 when not yet known. */
+MYNA_EXPORT int myna_card_tries_left(const myna_card *card);
+/* Last status word (SW1 << 8 | SW2), 0 before the first exchange. */
+MYNA_EXPORT unsigned myna_card_last_sw(const myna_card *card);
+/* Command APDUs sent on this card so far (for tests and benchmarks). */
+MYNA_EXPORT unsigned myna_card_apdu_count(const myna_card *card);
+
+/* ---- the attributes -------------------------------------------------------------------- */
+
+typedef struct myna_attrs myna_attrs;
+
+enum {
+    MYNA_READ_NUMBER = 1u << 0, /* also read the individual number (only with a legal basis) */
+    MYNA_READ_VERIFY = 1u << 1, /* also read EF 0003 and check the digests (see cardlib/README) */
+};
+
+/* Read the four attributes after a successful verify. All strings live in locked memory. */
+MYNA_EXPORT myna_err myna_card_read_attrs(myna_card *card, unsigned flags, myna_attrs **out);
+/* Wipe and free. */
+MYNA_EXPORT void myna_attrs_free(myna_attrs *a);
+
+/* NUL-terminated UTF-8 exactly as on the card (non-BMP characters and IVS kept). Valid until
+ * myna_attrs_free. my_number is NULL unless MYNA_READ_NUMBER was asked. */
+MYNA_EXPORT const char *myna_attrs_name(const myna_attrs *a);
+MYNA_EXPORT const char *myna_attrs_address(const myna_attrs *a);
+MYNA_EXPORT const char *myna_attrs_birth(const myna_attrs *a); /* "YYYYMMDD" */
+MYNA_EXPORT const char *myna_attrs_sex(const myna_attrs *a);   /* "1", "2" or "9" (ISO 5218) */
+MYNA_EXPORT const char *myna_attrs_number(const myna_attrs *a);
+/* Whether MYNA_READ_VERIFY checked the digests (false when not asked). */
+MYNA_EXPORT bool myna_attrs_verified(const myna_attrs *a);
+
+/* ---- the virtual card (tests, demos, the kiosk's --virtual-card) ----------------------- */
+
+typedef struct myna_vcard myna_vcard;
+
+/* Load a card from a JSON profile (see tests/profiles/README.md for the keys). The
+ * personal data is kept in locked memory. MYNA_E_PROFILE with a message in *why
+ * (malloc'd, may be NULL) when the file is invalid. */
+MYNA_EXPORT myna_err myna_vcard_load(const char *path, myna_vcard **out, char **why);
+MYNA_EXPORT void myna_vcard_free(myna_vcard *vc);
+/* Process one command APDU as the card would (PIN counters persist in the vcard). */
+MYNA_EXPORT myna_err myna_vcard_process(myna_vcard *vc, const uint8_t *cmd, size_t clen,
+                                        uint8_t *resp, size_t *rlen);
+/* Card inserted / pulled (an in-process transport answers MYNA_E_CARD_REMOVED while out). */
+MYNA_EXPORT void myna_vcard_set_present(myna_vcard *vc, bool present);
+MYNA_EXPORT bool myna_vcard_present(const myna_vcard *vc);
+/* A transport onto the in-process card. The vcard must outlive the transport. */
+MYNA_EXPORT myna_err myna_vcard_transport_new(myna_vcard *vc, myna_transport **out);
+/* The card's ATR (for the vpcd program). */
+MYNA_EXPORT size_t myna_vcard_atr(const myna_vcard *vc, uint8_t *buf, size_t cap);
+
+#ifdef __cplusplus
+}
+#endif
+#endif /* MYNA_H */

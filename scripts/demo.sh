@@ -1,0 +1,14 @@
+#!/bin/sh
+# Quick start, command 1: install what is missing, build, and run the main job — a resident's
+# session at the kiosk — on the built-in virtual card (no reader, no printer needed).
+# Forms are written as PDF files to ./out instead of a printer. Without a display the kiosk
+# says so and renders the sample forms instead.
+set -eu
+cd "$(dirname "$0")/.."
+./scripts/deps.sh
+build=${KAKANAI_BUILD:-build}
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake --build "$build" -j "$(nproc)"
+mkdir -p out
+exec "$build/kiosk/kakanai-kiosk" --virtual-card tests/profiles/yoshida-taro.json \
+    --templates templates --pdf-dir out "$@"
