@@ -565,6 +565,7 @@ static void kiosk_window_init(KioskWindow *self)
 
 KioskWindow *kiosk_window_new(kiosk_config *config, myna_vcard *vcard, const char *lang)
 {
+    kiosk_screens_register();
     KioskWindow *self = g_object_new(KIOSK_TYPE_WINDOW, NULL);
     self->config = config;
     self->vcard = vcard;

@@ -11,6 +11,7 @@
 #include "kiosk-app.h"
 #include "kiosk-log.h"
 #include "kiosk-passcode.h"
+#include "kiosk-screens.h"
 #include "kiosk-script.h"
 
 #define SECURE_HEAP (8u * 1024u * 1024u) /* PIN, card data, values, PDFs */
@@ -28,6 +29,10 @@ static void on_first_frame(GdkFrameClock *clock, gpointer data)
 
 static void setup_locale(void)
 {
+    /* GLib decides once, at the first g_dgettext, whether to translate at all: set the
+     * kiosk's default language before anything is translated (switched later at runtime). */
+    if (!g_getenv("LANGUAGE"))
+        g_setenv("LANGUAGE", "ja", TRUE);
     const char *l = setlocale(LC_ALL, "");
     if (!l || !strcmp(l, "C") || !strcmp(l, "POSIX"))
         setlocale(LC_ALL, "C.UTF-8");
@@ -192,6 +197,7 @@ int main(int argc, char **argv)
         myna_vcard_set_present(vcard, FALSE);
     }
 
+    kiosk_screens_register();
     css = gtk_css_provider_new();
     gtk_css_provider_load_from_resource(css, "/jp/kakanai/kiosk/kiosk.css");
     gtk_style_context_add_provider_for_display(gdk_display_get_default(),

@@ -17,6 +17,9 @@
 
 G_BEGIN_DECLS
 
+/* Register the GResource (templates, CSS) once; call before making any screen. */
+void kiosk_screens_register(void);
+
 /* ---- procedure menu ---- */
 #define KIOSK_TYPE_MENU_SCREEN (kiosk_menu_screen_get_type())
 G_DECLARE_FINAL_TYPE(KioskMenuScreen, kiosk_menu_screen, KIOSK, MENU_SCREEN, GtkBox)

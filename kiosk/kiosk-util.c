@@ -39,7 +39,7 @@ int kiosk_days_in_month(int year, int month)
 
 const char *const kiosk_kana_rows[] = {
     "あいうえお", "かきくけこ", "さしすせそ", "たちつてと", "なにぬねの",
-    "はひふへほ", "まみむめも", "や　ゆ　よ", "らりるれろ", "わ　を　ん", "ー", NULL,
+    "はひふへほ", "まみむめも", "や　ゆ　よ", "らりるれろ", "わ　を　ん", NULL,
 };
 
 char *kiosk_to_katakana(const char *s)
