@@ -1,6 +1,8 @@
 /* kiosk-script.c — replay UI actions for tests. See kiosk-script.h. */
 #include "kiosk-script.h"
 
+#include "kiosk-screens.h"
+
 #include <signal.h>
 #include <string.h>
 
@@ -81,6 +83,41 @@ static gboolean card_pull(script *s)
     return TRUE;
 }
 
+static gboolean answer_one(script *s)
+{
+    kiosk_session *ses = kiosk_window_session(s->win);
+    const form_procedure *p = kiosk_engine_procedure(kiosk_window_engine(s->win));
+    int qi = kiosk_session_question(ses);
+    const form_question *q = p ? form_procedure_question(p, (size_t)qi) : NULL;
+    if (!q)
+        return FALSE;
+    switch (form_question_type_of(q)) {
+    case FORM_Q_CHOICE:
+        return touch(s, "question.choose",
+                     g_variant_new_string(form_question_default(q)
+                                              ? form_question_default(q)
+                                              : form_question_choice_value(q, 0)));
+    case FORM_Q_YESNO:
+        return touch(s, "question.choose",
+                     g_variant_new_string(form_question_default(q) ? form_question_default(q)
+                                                                   : "no"));
+    case FORM_Q_KANA:
+    case FORM_Q_TEXT: {
+        const char *cur = kiosk_question_screen_value(
+            KIOSK_QUESTION_SCREEN(kiosk_window_screen(s->win)));
+        if (!*cur) {
+            static const char *const sample[] = {"や", "ま", "だ", NULL};
+            for (size_t i = 0; sample[i]; i++)
+                if (!touch(s, "question.kana", g_variant_new_string(sample[i])))
+                    return FALSE;
+        }
+        return touch(s, "question.next", NULL);
+    }
+    default:
+        return touch(s, "question.next", NULL);
+    }
+}
+
 /* Run one command; FALSE = failed. Sets wait/sleep state for the stepping loop. */
 static gboolean run(script *s, char *line)
 {
@@ -93,6 +130,20 @@ static gboolean run(script *s, char *line)
     gint64 now = g_get_monotonic_time();
     if (!strcmp(cmd, "procedure")) {
         ok = touch(s, "menu.choose", g_variant_new_string(x));
+    } else if (!strcmp(cmd, "procedure-index")) {
+        const form_catalog *cat = kiosk_engine_catalog(kiosk_window_engine(s->win));
+        size_t i = (size_t)strtol(x, NULL, 10);
+        ok = cat && i < form_catalog_procedure_count(cat) &&
+             touch(s, "menu.choose",
+                   g_variant_new_string(form_procedure_id(form_catalog_procedure(cat, i))));
+    } else if (!strcmp(cmd, "answer-questions")) {
+        /* Answer every question like a resident taking the suggested answer; this line
+         * repeats until the questions are over. */
+        if (!strcmp(kiosk_window_screen_name(s->win), "question")) {
+            ok = answer_one(s);
+            s->i--;
+            s->sleep_until = now + 150 * 1000;
+        }
     } else if (!strcmp(cmd, "card")) {
         s->touches++;
         if (!strcmp(x, "on"))
@@ -191,7 +242,8 @@ static gboolean step(gpointer data)
     s->sleep_until = 0;
     if (s->waiting_for) {
         const char *shown = kiosk_window_screen_name(s->win);
-        if (strcmp(shown, s->waiting_for) != 0) {
+        g_auto(GStrv) any = g_strsplit(s->waiting_for, ",", -1);
+        if (!g_strv_contains((const char *const *)any, shown)) {
             if (now < s->wait_until)
                 return G_SOURCE_CONTINUE;
             g_printerr("script: line %u: waited for %s, still on %s\n", s->i, s->waiting_for,
