@@ -19,6 +19,10 @@ enum {
     MYNA_EF_CHECKCODE_B = 0x0015 /* 照合番号B */
 };
 
+/* EF 0001 is 17 bytes (FF 10 0C + 12 digits + 2 padding bytes): jpki/myna text_ap.go and
+ * pymyna read 17. Asking exactly that avoids a 6Cxx round on a strict card. */
+#define MYNA_EF_NUMBER_SIZE 17u
+
 /* Tags (encoded bytes) */
 enum {
     MYNA_TAG_NUMBER = 0xFF10,

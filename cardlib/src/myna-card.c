@@ -248,10 +248,12 @@ myna_err myna_card_verify_checkcode_b(myna_card *c, const char *code, size_t len
 /* ---- reading EFs --------------------------------------------------------------------- */
 
 /* Read the first TLV element of an EF into locked memory with the fewest READ BINARYs:
- * one with Le = 00 (256 bytes, or the whole EF when shorter), then only if the element's
- * header says it is longer, the rest. *buf (locked, MYNA_EF_MAX bytes) holds *len bytes:
+ * one with Le = first_le (00 = 256 bytes, or the whole EF when the card returns a shorter
+ * file with 9000/6282; a card that answers 6Cxx gets one resend with its Le), then only if
+ * the element's header says it is longer, the rest. *buf (locked, MYNA_EF_MAX bytes) holds *len bytes:
  * the element plus any padding the card returned after it. */
-static myna_err read_ef(myna_card *c, unsigned ef, uint8_t **buf, size_t *len)
+static myna_err read_ef(myna_card *c, unsigned ef, unsigned first_le, uint8_t **buf,
+                        size_t *len)
 {
     *buf = NULL;
     *len = 0;
@@ -264,7 +266,7 @@ static myna_err read_ef(myna_card *c, unsigned ef, uint8_t **buf, size_t *len)
     size_t have = 0, need = 0;
     bool know = false;
     for (int round = 0; round < (int)(MYNA_EF_MAX / 256) + 1; round++) {
-        unsigned le = 256;
+        unsigned le = round == 0 ? first_le : 256;
         if (know) {
             if (have >= need)
                 break;
@@ -469,23 +471,31 @@ myna_err myna_card_read_attrs(myna_card *c, unsigned flags, myna_attrs **out)
     size_t attrs_n = 0, num_n = 0, dig_n = 0;
     const uint8_t *digested = NULL;
     size_t dlen = 0;
-    myna_err e = read_ef(c, MYNA_EF_ATTRS, &attrs, &attrs_n);
+    myna_err e = read_ef(c, MYNA_EF_ATTRS, 256, &attrs, &attrs_n);
     if (e == MYNA_OK)
         e = myna_parse_attrs(attrs, attrs_n, a, &digested, &dlen);
     if (e == MYNA_OK && (flags & MYNA_READ_NUMBER)) {
-        e = read_ef(c, MYNA_EF_NUMBER, &num, &num_n);
+        e = read_ef(c, MYNA_EF_NUMBER, MYNA_EF_NUMBER_SIZE, &num, &num_n);
         if (e == MYNA_OK)
             e = myna_parse_number(num, num_n, a);
     }
     if (e == MYNA_OK && (flags & MYNA_READ_VERIFY)) {
         const uint8_t *dn, *da;
-        e = read_ef(c, MYNA_EF_DIGESTS, &dig, &dig_n);
+        e = read_ef(c, MYNA_EF_DIGESTS, 256, &dig, &dig_n);
         if (e == MYNA_OK)
             e = myna_parse_digests(dig, dig_n, &dn, &da);
         if (e == MYNA_OK && !sha256_equals(digested, dlen, da))
             e = MYNA_E_AUTH_DATA;
-        if (e == MYNA_OK && num != NULL && !sha256_equals(num, num_n, dn))
-            e = MYNA_E_AUTH_DATA;
+        /* DF31 covers EF 0001: its TLV element (FF 10 0C + 12 digits, as our virtual card
+         * and the file layout suggest) or the whole file as read (pymyna hashes the 17
+         * bytes): the public sources differ, either is accepted (cardlib/README.md) */
+        if (e == MYNA_OK && num != NULL) {
+            size_t tlv_n = 0;
+            if (myna_tlv_peek_total(num, num_n, &tlv_n) != MYNA_OK || tlv_n > num_n)
+                tlv_n = num_n;
+            if (!sha256_equals(num, tlv_n, dn) && !sha256_equals(num, num_n, dn))
+                e = MYNA_E_AUTH_DATA;
+        }
         if (e == MYNA_OK)
             a->verified = true;
     }

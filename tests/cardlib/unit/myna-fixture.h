@@ -113,10 +113,13 @@ static inline size_t fix_attrs(uint8_t *out, const char *name, const char *addr,
     return total;
 }
 
-/* EF 0001: FF 10 0C <12 digits> */
+/* EF 0001: FF 10 0C <12 digits> FF FF (17 bytes) */
 static inline size_t fix_number(uint8_t *out, const char *number)
 {
-    return fix_tlv(out, 0xFF10, number, strlen(number));
+    size_t n = fix_tlv(out, 0xFF10, number, strlen(number));
+    out[n++] = 0xFF;
+    out[n++] = 0xFF;
+    return n;
 }
 
 static inline void fix_sha256(const uint8_t *p, size_t n, uint8_t md[32])
@@ -151,19 +154,24 @@ static inline size_t fix_digests(uint8_t *out, const uint8_t *num, size_t num_n,
 
 /* Append the READ BINARY exchanges the library sends for an EF image of n bytes:
  * one READ with Le = 00; if n > 256, READs at 256, 512... for the rest. */
-static inline void fix_reads(fix_buf *b, const uint8_t *img, size_t n)
+static inline void fix_reads_le(fix_buf *b, const uint8_t *img, size_t n, unsigned first_le)
 {
     size_t off = 0;
     while (off < n || off == 0) {
         char cmd[32];
         size_t chunk = n - off > 256 ? 256 : n - off;
-        unsigned le = off == 0 ? 0 : (unsigned)(chunk == 256 ? 0 : chunk);
+        unsigned le = off == 0 ? first_le : (unsigned)(chunk == 256 ? 0 : chunk);
         snprintf(cmd, sizeof cmd, "00B0%04X%02X", (unsigned)off, le);
         fix_ex(b, cmd, img + off, chunk, 0x9000);
         off += chunk;
         if (chunk == 0)
             break;
     }
+}
+
+static inline void fix_reads(fix_buf *b, const uint8_t *img, size_t n)
+{
+    fix_reads_le(b, img, n, 0);
 }
 
 #endif /* MYNA_FIXTURE_H */

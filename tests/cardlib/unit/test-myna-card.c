@@ -45,7 +45,7 @@ static void make_image(struct image *im, const char *name, const char *address)
     im->attrs_n = fix_attrs(im->attrs, name, address, FIX_BIRTH, FIX_SEX, &im->span_off,
                             &im->span_n);
     im->number_n = fix_number(im->number, FIX_NUMBER);
-    im->digests_n = fix_digests(im->digests, im->number, im->number_n,
+    im->digests_n = fix_digests(im->digests, im->number, im->number_n - 2, /* the TLV */
                                 im->attrs + im->span_off, im->span_n);
 }
 
@@ -55,7 +55,7 @@ static void script_reads(fix_buf *b, const struct image *im, unsigned flags)
     fix_reads(b, im->attrs, im->attrs_n);
     if (flags & MYNA_READ_NUMBER) {
         fix_cat(b, "> " FIX_SELECT_NUMBER "\n< 9000\n");
-        fix_reads(b, im->number, im->number_n);
+        fix_reads_le(b, im->number, im->number_n, 17);
     }
     if (flags & MYNA_READ_VERIFY) {
         fix_cat(b, "> " FIX_SELECT_DIGESTS "\n< 9000\n");
