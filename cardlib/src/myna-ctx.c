@@ -39,12 +39,12 @@ myna_err myna_pcsc_err(long rv)
     case SCARD_E_SERVICE_STOPPED:
     case SCARD_E_INVALID_HANDLE:
     case SCARD_F_INTERNAL_ERROR:
+    case SCARD_F_COMM_ERROR: /* pcsc-lite: the socket to pcscd broke (pcscd died) */
         return MYNA_E_NO_SERVICE;
     case SCARD_E_NO_READERS_AVAILABLE:
         return MYNA_E_NO_READER;
     case SCARD_E_READER_UNAVAILABLE:
     case SCARD_E_UNKNOWN_READER:
-    case SCARD_F_COMM_ERROR:
     case SCARD_E_COMM_DATA_LOST:
         return MYNA_E_READER;
     case SCARD_E_NO_SMARTCARD:
