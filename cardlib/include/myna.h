@@ -230,6 +230,13 @@ enum {
     MYNA_READ_VERIFY = 1u << 1, /* also read EF 0003 and check the digests (see cardlib/README) */
 };
 
+/* Optional: a public key (PEM, SubjectPublicKeyInfo) that must have made the signature DF33
+ * in EF 0003 (RSA PKCS#1 v1.5, SHA-256, over the DF31 and DF32 elements). With a key set,
+ * MYNA_READ_VERIFY also checks the signature: MYNA_E_AUTH_DATA when it does not verify or is
+ * missing. pem NULL removes the key. MYNA_E_ARG for an unreadable key. The real card's key
+ * sits in EF 0004 under a J-LIS issuer key kakanai does not ship (cardlib/README.md). */
+MYNA_EXPORT myna_err myna_card_set_signer_key(myna_card *card, const char *pem, size_t len);
+
 /* Read the four attributes after a successful verify. All strings live in locked memory. */
 MYNA_EXPORT myna_err myna_card_read_attrs(myna_card *card, unsigned flags, myna_attrs **out);
 /* Wipe and free. */
@@ -244,6 +251,9 @@ MYNA_EXPORT const char *myna_attrs_sex(const myna_attrs *a);   /* "1", "2" or "9
 MYNA_EXPORT const char *myna_attrs_number(const myna_attrs *a);
 /* Whether MYNA_READ_VERIFY checked the digests (false when not asked). */
 MYNA_EXPORT bool myna_attrs_verified(const myna_attrs *a);
+/* Whether the signature DF33 over the digests was checked with the key given to
+ * myna_card_set_signer_key (false without a key). */
+MYNA_EXPORT bool myna_attrs_signed(const myna_attrs *a);
 
 /* ---- the virtual card (tests, demos, the kiosk's --virtual-card) ----------------------- */
 

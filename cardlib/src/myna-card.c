@@ -16,7 +16,10 @@
 #include "myna-tlv.h"
 #include "myna-transport-private.h"
 
+#include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/rsa.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,12 +36,14 @@ struct myna_card {
     enum ref last_ref;
     bool verified;
     unsigned last_sw;
+    EVP_PKEY *signer; /* optional key for DF33 (myna_card_set_signer_key) */
 };
 
 struct myna_attrs {
     char *name, *address, *birth, *sex, *number; /* locked, NUL-terminated */
     size_t name_n, address_n, birth_n, sex_n, number_n; /* allocation sizes */
     bool verified;
+    bool signed_ok;
 };
 
 /* One exchange on the card's locked io buffer; *n = response length. */
@@ -115,6 +120,7 @@ void myna_card_free(myna_card *c)
         return;
     myna_secure_free(c->io, MYNA_RESP_MAX);
     myna_transport_free(c->t);
+    EVP_PKEY_free(c->signer);
     free(c);
 }
 
@@ -417,13 +423,12 @@ myna_err myna_parse_number(const uint8_t *buf, size_t len, myna_attrs *a)
 }
 
 /* EF 0003: FF 30 { DF31 SHA-256 of EF 0001, DF32 SHA-256 of the attributes, DF33 sig }. */
-myna_err myna_parse_digests(const uint8_t *buf, size_t len, const uint8_t **dn,
-                            const uint8_t **da)
+myna_err myna_parse_digests(const uint8_t *buf, size_t len, myna_digests *d)
 {
     myna_tlv_cur cur, in;
     myna_tlv outer, el;
-    *dn = *da = NULL;
-    bool sig = false;
+    memset(d, 0, sizeof *d);
+    const uint8_t *df31_end = NULL;
     myna_tlv_init(&cur, buf, len);
     if (myna_tlv_next(&cur, &outer) != MYNA_OK || outer.tag != MYNA_TAG_DIGESTS ||
         !outer.constructed)
@@ -432,20 +437,57 @@ myna_err myna_parse_digests(const uint8_t *buf, size_t len, const uint8_t **dn,
     while (in.left > 0) {
         if (myna_tlv_next(&in, &el) != MYNA_OK)
             return MYNA_E_BAD_DATA;
-        const uint8_t **slot = el.tag == MYNA_TAG_DIGEST_NUMBER  ? dn
-                               : el.tag == MYNA_TAG_DIGEST_ATTRS ? da
-                                                                 : NULL;
-        if (slot != NULL) {
-            if (*slot != NULL || el.len != 32)
+        if (el.tag == MYNA_TAG_DIGEST_NUMBER) {
+            if (d->number != NULL || el.len != 32)
                 return MYNA_E_BAD_DATA;
-            *slot = el.val;
+            d->number = el.val;
+            d->signed_from = el.start;
+            df31_end = el.start + el.total;
+        } else if (el.tag == MYNA_TAG_DIGEST_ATTRS) {
+            if (d->attrs != NULL || el.len != 32)
+                return MYNA_E_BAD_DATA;
+            d->attrs = el.val;
+            if (df31_end == el.start)
+                d->signed_len = (size_t)(el.start + el.total - d->signed_from);
         } else if (el.tag == MYNA_TAG_SIGNATURE) {
-            if (sig)
+            if (d->sig != NULL || el.len == 0)
                 return MYNA_E_BAD_DATA;
-            sig = true;
+            d->sig = el.val;
+            d->sig_len = el.len;
         }
     }
-    return *dn != NULL && *da != NULL ? MYNA_OK : MYNA_E_BAD_DATA;
+    return d->number != NULL && d->attrs != NULL ? MYNA_OK : MYNA_E_BAD_DATA;
+}
+
+static bool signature_ok(EVP_PKEY *key, const uint8_t *data, size_t len, const uint8_t *sig,
+                         size_t sig_len)
+{
+    EVP_MD_CTX *md = EVP_MD_CTX_new();
+    EVP_PKEY_CTX *pctx = NULL;
+    bool ok = md != NULL && EVP_DigestVerifyInit(md, &pctx, EVP_sha256(), NULL, key) == 1 &&
+              (EVP_PKEY_base_id(key) != EVP_PKEY_RSA ||
+               EVP_PKEY_CTX_set_rsa_padding(pctx, RSA_PKCS1_PADDING) == 1) &&
+              EVP_DigestVerify(md, sig, sig_len, data, len) == 1;
+    EVP_MD_CTX_free(md);
+    ERR_clear_error();
+    return ok;
+}
+
+myna_err myna_card_set_signer_key(myna_card *c, const char *pem, size_t len)
+{
+    if (c == NULL || (pem == NULL && len > 0) || len > 16384)
+        return MYNA_E_ARG;
+    EVP_PKEY_free(c->signer);
+    c->signer = NULL;
+    if (pem == NULL)
+        return MYNA_OK;
+    BIO *bio = BIO_new_mem_buf(pem, (int)len);
+    if (bio == NULL)
+        return MYNA_E_NOMEM;
+    c->signer = PEM_read_bio_PUBKEY(bio, NULL, NULL, NULL);
+    BIO_free(bio);
+    ERR_clear_error();
+    return c->signer != NULL ? MYNA_OK : MYNA_E_ARG;
 }
 
 static bool sha256_equals(const uint8_t *data, size_t len, const uint8_t *want)
@@ -480,11 +522,12 @@ myna_err myna_card_read_attrs(myna_card *c, unsigned flags, myna_attrs **out)
             e = myna_parse_number(num, num_n, a);
     }
     if (e == MYNA_OK && (flags & MYNA_READ_VERIFY)) {
-        const uint8_t *dn, *da;
+        myna_digests d;
         e = read_ef(c, MYNA_EF_DIGESTS, 256, &dig, &dig_n);
         if (e == MYNA_OK)
-            e = myna_parse_digests(dig, dig_n, &dn, &da);
-        if (e == MYNA_OK && !sha256_equals(digested, dlen, da))
+            e = myna_parse_digests(dig, dig_n, &d);
+        const uint8_t *dn = d.number;
+        if (e == MYNA_OK && !sha256_equals(digested, dlen, d.attrs))
             e = MYNA_E_AUTH_DATA;
         /* DF31 covers EF 0001: its TLV element (FF 10 0C + 12 digits, as our virtual card
          * and the file layout suggest) or the whole file as read (pymyna hashes the 17
@@ -495,6 +538,14 @@ myna_err myna_card_read_attrs(myna_card *c, unsigned flags, myna_attrs **out)
                 tlv_n = num_n;
             if (!sha256_equals(num, tlv_n, dn) && !sha256_equals(num, num_n, dn))
                 e = MYNA_E_AUTH_DATA;
+        }
+        if (e == MYNA_OK && c->signer != NULL) {
+            /* DF33: RSA PKCS#1 v1.5 with SHA-256 over the DF31 and DF32 elements */
+            if (d.sig == NULL || d.signed_len == 0 ||
+                !signature_ok(c->signer, d.signed_from, d.signed_len, d.sig, d.sig_len))
+                e = MYNA_E_AUTH_DATA;
+            else
+                a->signed_ok = true;
         }
         if (e == MYNA_OK)
             a->verified = true;
@@ -555,4 +606,9 @@ const char *myna_attrs_number(const myna_attrs *a)
 bool myna_attrs_verified(const myna_attrs *a)
 {
     return a != NULL && a->verified;
+}
+
+bool myna_attrs_signed(const myna_attrs *a)
+{
+    return a != NULL && a->signed_ok;
 }

@@ -328,22 +328,25 @@ static void digests_table(void **s)
     uint8_t img[512], num[32], attrs[32] = { 0 };
     size_t nn = fix_number(num, FIX_NUMBER);
     size_t n = fix_digests(img, num, nn, attrs, sizeof attrs);
-    const uint8_t *dn, *da;
-    assert_int_equal(myna_parse_digests(img, n, &dn, &da), MYNA_OK);
+    myna_digests d;
+    assert_int_equal(myna_parse_digests(img, n, &d), MYNA_OK);
+    assert_int_equal(d.signed_len, 70); /* DF31 (35 bytes) + DF32 (35 bytes) */
+    assert_ptr_equal(d.signed_from, img + 5); /* after FF 30 82 01 4B */
+    assert_int_equal(d.sig_len, 256);
     for (size_t cut = 0; cut < n; cut++)
-        assert_int_equal(myna_parse_digests(img, cut, &dn, &da), MYNA_E_BAD_DATA);
+        assert_int_equal(myna_parse_digests(img, cut, &d), MYNA_E_BAD_DATA);
     /* a 31-byte digest */
     uint8_t inner[128], md[32] = { 0 };
     size_t k = fix_tlv(inner, 0xDF31, md, 31);
     k += fix_tlv(inner + k, 0xDF32, md, 32);
     n = fix_tlv(img, 0xFF30, inner, k);
-    assert_int_equal(myna_parse_digests(img, n, &dn, &da), MYNA_E_BAD_DATA);
+    assert_int_equal(myna_parse_digests(img, n, &d), MYNA_E_BAD_DATA);
     /* a duplicated DF32 */
     k = fix_tlv(inner, 0xDF31, md, 32);
     k += fix_tlv(inner + k, 0xDF32, md, 32);
     k += fix_tlv(inner + k, 0xDF32, md, 32);
     n = fix_tlv(img, 0xFF30, inner, k);
-    assert_int_equal(myna_parse_digests(img, n, &dn, &da), MYNA_E_BAD_DATA);
+    assert_int_equal(myna_parse_digests(img, n, &d), MYNA_E_BAD_DATA);
 }
 
 int main(void)

@@ -107,6 +107,55 @@ static void attributes_only_apdu_count(void **s)
     json_object_put(j);
 }
 
+static char *read_text(const char *path, size_t *len)
+{
+    FILE *fp = fopen(path, "rb");
+    assert_non_null(fp);
+    static char buf[8192];
+    *len = fread(buf, 1, sizeof buf - 1, fp);
+    buf[*len] = '\0';
+    fclose(fp);
+    return buf;
+}
+
+/* With the virtual card's (fictional) signing key the signature DF33 is checked too; another
+ * key makes the read fail with MYNA_E_AUTH_DATA. */
+static void signature_checked_with_the_signer_key(void **s)
+{
+    (void)s;
+    size_t len;
+    const char *pem = read_text(PROFILE_DIR "/vcard-signing-key.pub.pem", &len);
+    json_object *j;
+    myna_vcard *vc = load("takahashi-saki", &j);
+    myna_card *c = open_card(vc);
+    assert_int_equal(myna_card_set_signer_key(c, "not a key", 9), MYNA_E_ARG);
+    assert_int_equal(myna_card_set_signer_key(c, pem, len), MYNA_OK);
+    const char *pin = jstr(j, "pin");
+    assert_int_equal(myna_card_verify_pin(c, pin, strlen(pin)), MYNA_OK);
+    myna_attrs *a = NULL;
+    assert_int_equal(myna_card_read_attrs(c, MYNA_READ_VERIFY, &a), MYNA_OK);
+    assert_true(myna_attrs_verified(a));
+    assert_true(myna_attrs_signed(a));
+    myna_attrs_free(a);
+    /* without MYNA_READ_VERIFY nothing is checked */
+    assert_int_equal(myna_card_read_attrs(c, 0, &a), MYNA_OK);
+    assert_false(myna_attrs_signed(a));
+    myna_attrs_free(a);
+    /* another key: an EC key made here */
+    static const char other[] =
+        "-----BEGIN PUBLIC KEY-----\n"
+        "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEQ+YwMhYlnPr/mGiy3WLqO2PbZxsV\n"
+        "CC7h20pr7fDmwjbck/rJZEDlGTbvDuRsSQj8mzmPtJLDsblQaEYQkzdJCA==\n"
+        "-----END PUBLIC KEY-----\n";
+    assert_int_equal(myna_card_set_signer_key(c, other, sizeof other - 1), MYNA_OK);
+    assert_int_equal(myna_card_read_attrs(c, MYNA_READ_VERIFY, &a), MYNA_E_AUTH_DATA);
+    assert_null(a);
+    assert_int_equal(myna_card_set_signer_key(c, NULL, 0), MYNA_OK);
+    myna_card_free(c);
+    myna_vcard_free(vc);
+    json_object_put(j);
+}
+
 static void blocked_card_never_sees_the_pin(void **s)
 {
     (void)s;
@@ -203,6 +252,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(every_profile_reads_exactly),
         cmocka_unit_test(attributes_only_apdu_count),
+        cmocka_unit_test(signature_checked_with_the_signer_key),
         cmocka_unit_test(blocked_card_never_sees_the_pin),
         cmocka_unit_test(wrong_pins_count_down),
         cmocka_unit_test(removed_at_every_apdu),
