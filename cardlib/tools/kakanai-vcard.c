@@ -208,10 +208,19 @@ static int vpcd_connect(const char *host, unsigned port)
     return fd;
 }
 
+/* vpcd writes the length and the payload in two send()s; with Nagle on its side and delayed
+ * ACKs on ours every APDU would wait ~40 ms for an ACK. Acknowledge at once instead. */
+static void quick_ack(int fd)
+{
+    int one = 1;
+    setsockopt(fd, IPPROTO_TCP, TCP_QUICKACK, &one, sizeof one);
+}
+
 static bool read_full(int fd, uint8_t *buf, size_t n)
 {
     size_t got = 0;
     while (got < n) {
+        quick_ack(fd);
         ssize_t r = read(fd, buf + got, n - got);
         if (r < 0 && errno == EINTR)
             continue;
