@@ -31,6 +31,7 @@
 #include <string.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
+#include <time.h>
 #include <unistd.h>
 
 #ifndef KAKANAI_VERSION
@@ -47,6 +48,17 @@ typedef struct opts {
 } opts;
 
 static bool g_quiet;
+
+/* A pulled card stays out at least this long: pcscd polls readers every 400 ms and must see
+ * the empty slot, as it would with a hand pulling a real card. */
+#define MIN_OUT_MS 500
+
+static long long mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 static void note(const char *msg)
 {
@@ -300,10 +312,12 @@ int main(int argc, char **argv)
         save_stats(o.stats, vc, connects);
 
     bool want_in = true, running = true, told_wait = false;
+    long long pulled_at = -MIN_OUT_MS;
     myna_vcard_counters last;
     myna_vcard_get_counters(vc, &last);
     while (running) {
-        if (want_in && sock < 0) {
+        long long out_left = pulled_at + MIN_OUT_MS - mono_ms();
+        if (want_in && sock < 0 && out_left <= 0) {
             sock = vpcd_connect(o.host, o.port);
             if (sock == -2) {
                 note("--host must be an IPv4 address");
@@ -323,7 +337,10 @@ int main(int argc, char **argv)
             }
         }
         struct pollfd pf[2] = {{sfd, POLLIN, 0}, {sock, POLLIN, 0}};
-        int pr = poll(pf, sock >= 0 ? 2 : 1, want_in && sock < 0 ? 100 : -1);
+        int wait_ms = -1;
+        if (want_in && sock < 0)
+            wait_ms = out_left > 0 ? (int)out_left : 100;
+        int pr = poll(pf, sock >= 0 ? 2 : 1, wait_ms);
         if (pr < 0 && errno != EINTR) {
             note("poll failed");
             goto out;
@@ -339,6 +356,7 @@ int main(int argc, char **argv)
                         sock = -1;
                     }
                     want_in = false;
+                    pulled_at = mono_ms();
                     myna_vcard_set_present(vc, false);
                     note("card pulled");
                 } else if (si.ssi_signo == SIGUSR2) {
@@ -407,6 +425,7 @@ int main(int argc, char **argv)
             close(sock);
             sock = -1;
             want_in = false;
+            pulled_at = mono_ms();
             note("card pulled (fault injection)");
         } else if (!sent) {
             close(sock);
