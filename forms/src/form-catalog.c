@@ -1,0 +1,2 @@
+/* form-catalog.c — being written. */
+#include "form-private.h"

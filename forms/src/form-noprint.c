@@ -1,0 +1,2 @@
+/* form-noprint.c — being written. */
+#include "form-private.h"

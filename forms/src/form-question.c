@@ -1,0 +1,2 @@
+/* form-question.c — being written. */
+#include "form-private.h"

@@ -1,0 +1,2 @@
+/* form-render-stub.c — being written. */
+#include "form-private.h"

@@ -1,0 +1,2 @@
+/* form-sign.c — being written. */
+#include "form-private.h"

@@ -1,0 +1,2 @@
+/* form-template.c — being written. */
+#include "form-private.h"

@@ -1,0 +1,2 @@
+/* form-values.c — being written. */
+#include "form-private.h"
