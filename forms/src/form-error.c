@@ -90,6 +90,17 @@ void form_diags_addf(form_diags *d, form_err err, const char *file, int line, in
     d->n++;
 }
 
+void form_diags_add(form_diags *d, form_err err, const char *file, int line, int column,
+                    const char *field, const char *en, const char *ja)
+{
+    form_diags_addf(d, err, file, line, column, field, "%s", "%s", en);
+    if (d != NULL && d->n > 0 && ja != NULL) {
+        form_diag *g = &d->v[d->n - 1];
+        free(g->message_ja);
+        g->message_ja = form_strdup(ja);
+    }
+}
+
 void form_diags_take(form_diags *into, form_diags *from)
 {
     if (from == NULL)

@@ -32,6 +32,8 @@ form_diags *form_diags_new(void);
 void form_diags_addf(form_diags *d, form_err err, const char *file, int line, int column,
                      const char *field, const char *en, const char *ja, ...)
     __attribute__((format(printf, 7, 9)));
+void form_diags_add(form_diags *d, form_err err, const char *file, int line, int column,
+                    const char *field, const char *en, const char *ja);
 void form_diags_take(form_diags *into, form_diags *from); /* moves and frees from */
 
 /* ---- localized text ---- */
@@ -64,6 +66,7 @@ typedef struct form_item {
     double dash;    /* dash length mm, 0 solid */
     double fill;    /* box fill gray, <0 none */
     char *text;     /* labels: fixed text; fields: value expression */
+    int vline, vcol; /* where the text/value starts (diagnostics) */
     /* text style (labels and fields) */
     int face;       /* 0 mincho, 1 gothic */
     double pt, min_pt, min_scale, spacing, leading;
@@ -122,6 +125,7 @@ struct form_template {
     double qr_x, qr_y, qr_w;
     bool has_qr;
     int qr_line;
+    int needs_line; /* where number_basis is missing: the first card.number use */
 };
 
 /* Parse one template from text (name is the file name used in diagnostics). On a syntax or
@@ -203,6 +207,5 @@ char *form_path_join(const char *dir, const char *name);
 /* The manifest text of a directory: "<sha256 hex>  <relative path>\n", sorted by path,
  * every regular file except the manifest and signature themselves. */
 form_err form_manifest_build(const char *dir, char **out, size_t *len);
-form_err form_bundle_verify(const char *dir, const char *pubkey_pem, char *why, size_t cap);
 
 #endif /* FORM_PRIVATE_H */
