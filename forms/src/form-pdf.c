@@ -1458,7 +1458,7 @@ static form_err finish_font(form_pdf *pdf, doc_font *df)
     for (size_t i = 0; i < sizeof dropped / sizeof dropped[0]; i++)
         hb_set_add(drop, dropped[i]);
     hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
-    hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(f->face, in);
+    hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(f->subset_face, in);
     hb_subset_input_destroy(in);
     if (plan == NULL)
         return FORM_E_FONT;
