@@ -228,6 +228,18 @@ static void session_close(session *s)
     memset(s, 0, sizeof *s);
 }
 
+/* Bound the next exchange with cupsd by the deadline (at least 1 s, so that a cancel after
+ * the deadline can still be sent; at most FORM_PRINT_IO_TIMEOUT_MS). */
+static void bound_io(session *s)
+{
+    long long left = s->deadline - now_ms();
+    if (left < 1000)
+        left = 1000;
+    if (left > FORM_PRINT_IO_TIMEOUT_MS)
+        left = FORM_PRINT_IO_TIMEOUT_MS;
+    httpSetTimeout(s->http, (double)left / 1000.0, io_timeout_cb, NULL);
+}
+
 static void add_user(ipp_t *req)
 {
     ippAddString(req, IPP_TAG_OPERATION, IPP_TAG_NAME, "requesting-user-name", NULL, cupsUser());
@@ -246,6 +258,7 @@ static form_err get_printer_status(session *s, printer_status *ps)
     add_user(req);
     ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
                   (int)(sizeof WANT / sizeof WANT[0]), NULL, WANT);
+    bound_io(s);
     ipp_t *resp = cupsDoRequest(s->http, req, "/");
     ipp_status_t st = cupsLastError();
     if (resp == NULL || st > IPP_STATUS_OK_EVENTS_COMPLETE) {
@@ -319,6 +332,7 @@ static form_err get_job_state(session *s, int job_id, int *state)
     add_user(req);
     ippAddStrings(req, IPP_TAG_OPERATION, IPP_TAG_KEYWORD, "requested-attributes",
                   (int)(sizeof WANT / sizeof WANT[0]), NULL, WANT);
+    bound_io(s);
     ipp_t *resp = cupsDoRequest(s->http, req, "/");
     ipp_status_t st = cupsLastError();
     if (st == IPP_STATUS_ERROR_NOT_FOUND) {
@@ -346,6 +360,7 @@ static void cancel_job(session *s, int job_id)
     ippAddInteger(req, IPP_TAG_OPERATION, IPP_TAG_INTEGER, "job-id", job_id);
     add_user(req);
     ippAddBoolean(req, IPP_TAG_OPERATION, "purge-job", 1);
+    bound_io(s);
     ippDelete(cupsDoRequest(s->http, req, "/"));
 
     long long until = now_ms() + FORM_PRINT_CANCEL_WAIT_MS;
@@ -387,6 +402,7 @@ static bool report(form_print_progress_fn progress, void *user, form_print_stage
 static form_err send_document(session *s, const uint8_t *pdf, size_t len, int copies,
                               form_print_progress_fn progress, void *user, int *job_id)
 {
+    bound_io(s);
     s->info = cupsCopyDestInfo(s->http, s->dest);
     if (s->info == NULL)
         return create_error(cupsLastError());
