@@ -34,6 +34,7 @@
 #endif
 
 #define PIN_OK "7391"
+#define CHECKCODE_B_OK "36022920318264" /* birth 360229, expiry 2031, code 8264 */
 
 static const char *g_profile;
 static unsigned long g_sequences = 3000;
@@ -60,6 +61,7 @@ typedef struct probe {
 typedef struct counts {
     unsigned long sequences, steps, apdus, submits, verify_data, verify_nodata, opens, pulls,
         pulls_mid_call, blocked_cards, verified_ok, reads_ok;
+    unsigned long ok_while_verified;
     unsigned long unsolicited, retries, on_blocked, no_tries, bad_format, mismatch;
 } counts;
 
@@ -116,7 +118,18 @@ static myna_err probe_transmit(void *impl, const uint8_t *cmd, size_t clen, uint
     return e;
 }
 
-static const myna_transport_ops probe_ops = { probe_transmit, NULL };
+/* Closing the transport resets the card, as the PC/SC transport does
+ * (SCardDisconnect(SCARD_RESET_CARD)): the next handle starts without security status. */
+static void probe_close(void *impl)
+{
+    probe *p = impl;
+    if (myna_vcard_present(p->vc)) {
+        myna_vcard_set_present(p->vc, false);
+        myna_vcard_set_present(p->vc, true);
+    }
+}
+
+static const myna_transport_ops probe_ops = { probe_transmit, probe_close };
 
 /* ---- the model of the card's counter ---------------------------------------------------- */
 
@@ -135,7 +148,8 @@ static unsigned pick(unsigned n)
 }
 
 typedef struct model {
-    int tries; /* the card's real PIN counter */
+    int tries;     /* the card's real PIN counter */
+    bool verified; /* the card's security status (cleared by a reset or a pull) */
 } model;
 
 static void expect_answer(const model *m_before, myna_err got, bool right, const char *what)
@@ -170,7 +184,7 @@ static void run_sequence(void)
     assert_non_null(p);
     p->vc = vc;
     p->pull_after = -1;
-    model m = { .tries = 3 };
+    model m = { .tries = 3, .verified = false };
     myna_card *card = NULL;
     bool verified = false;
     g_c.sequences++;
@@ -202,7 +216,9 @@ static void run_sequence(void)
         if (what < 15) {
             int tries = -2;
             e = myna_card_pin_tries(card, &tries);
-            if (e == MYNA_OK && tries != (m.tries < 0 ? 0 : m.tries)) {
+            /* -1: the card answered 9000, already verified (myna-card.c query_tries) */
+            bool ok = tries == m.tries || (tries == -1 && m.verified);
+            if (e == MYNA_OK && !ok) {
                 g_c.mismatch++;
                 if (g_c.mismatch <= 5)
                     fprintf(stderr, "mismatch: pin_tries %d, card has %d\n", tries, m.tries);
@@ -233,6 +249,7 @@ static void run_sequence(void)
             unsigned long before_apdus = g_c.apdus;
             model mb = m;
             bool pulled_before = !myna_vcard_present(vc);
+            bool was_verified = m.verified;
             e = myna_card_verify_pin(card, pin, len);
             p->in_submit = false;
             if (malformed) {
@@ -247,10 +264,15 @@ static void run_sequence(void)
                     expect_answer(&mb, e, right, right ? "right PIN" : "wrong PIN");
                 if (m.tries > 0)
                     m.tries = right ? 3 : m.tries - 1;
+                if (right && mb.tries > 0)
+                    m.verified = true;
                 if (e == MYNA_OK) {
                     verified = true;
                     g_c.verified_ok++;
                 }
+            } else if (was_verified && e == MYNA_OK) {
+                /* the card is verified already: the library sends no PIN (no try spent) */
+                g_c.ok_while_verified++;
             } else if (!pulled_before && e != MYNA_E_CARD_REMOVED && m.tries > 0) {
                 /* nothing sent although the card is not blocked: the library refused wrongly */
                 g_c.mismatch++;
@@ -278,9 +300,10 @@ static void run_sequence(void)
             myna_vcard_set_present(vc, false);
             g_c.pulls++;
         } else if (what < 88) {
-            /* the session ends: card handle gone, card stays or is taken */
+            /* the session ends: card handle gone (the card is reset), card stays or is taken */
             myna_card_free(card);
             card = NULL;
+            verified = false;
         } else {
             /* the UI asks the tries left again, e.g. to redraw the PIN screen */
             int tries;
@@ -291,6 +314,8 @@ static void run_sequence(void)
             myna_card_free(card);
             card = NULL;
         }
+        if (card == NULL || !myna_vcard_present(vc))
+            m.verified = false; /* pulled, or the handle's close reset the card */
     }
     myna_card_free(card);
     myna_vcard_free(vc);
@@ -305,10 +330,10 @@ static void pin_tries_are_never_spent_without_the_resident(void **state)
         run_sequence();
     printf("pin-safety: seed %llu sequences %lu steps %lu apdus %lu opens %lu submits %lu "
            "verify_with_data %lu verify_without_data %lu verified_ok %lu reads_ok %lu "
-           "pulls_between %lu pulls_mid_call %lu blocked_steps %lu\n",
+           "pulls_between %lu pulls_mid_call %lu blocked_steps %lu ok_while_verified %lu\n",
            (unsigned long long)g_seed, g_c.sequences, g_c.steps, g_c.apdus, g_c.opens,
            g_c.submits, g_c.verify_data, g_c.verify_nodata, g_c.verified_ok, g_c.reads_ok,
-           g_c.pulls, g_c.pulls_mid_call, g_c.blocked_cards);
+           g_c.pulls, g_c.pulls_mid_call, g_c.blocked_cards, g_c.ok_while_verified);
     printf("pin-safety: unsolicited %lu retries %lu on_blocked %lu no_tries_check %lu "
            "bad_format_sent %lu mismatch %lu\n",
            g_c.unsolicited, g_c.retries, g_c.on_blocked, g_c.no_tries, g_c.bad_format,
@@ -325,6 +350,40 @@ static void pin_tries_are_never_spent_without_the_resident(void **state)
     assert_int_equal(g_c.mismatch, 0);
 }
 
+
+/* A session that ends without the card being pulled (the resident walks away, the idle
+ * timeout brings back the menu) closes its handle; the next session on the same card must
+ * ask for the PIN again. The PC/SC transport resets the card on close; the in-process
+ * virtual card (the kiosk's --virtual-card) must behave the same. */
+static void next_session_on_the_same_card_needs_the_pin_again(void **state)
+{
+    myna_vcard *vc = NULL;
+    char *why = NULL;
+    assert_int_equal(myna_vcard_load(g_profile, &vc, &why), MYNA_OK);
+    myna_transport *t = NULL;
+    myna_card *card = NULL;
+    assert_int_equal(myna_vcard_transport_new(vc, &t), MYNA_OK);
+    assert_int_equal(myna_card_open(t, &card), MYNA_OK);
+    assert_int_equal(myna_card_verify_pin(card, PIN_OK, 4), MYNA_OK);
+    myna_card_free(card);
+
+    assert_int_equal(myna_vcard_transport_new(vc, &t), MYNA_OK);
+    assert_int_equal(myna_card_open(t, &card), MYNA_OK);
+    int tries = -2;
+    assert_int_equal(myna_card_pin_tries(card, &tries), MYNA_OK);
+    myna_attrs *a = NULL;
+    myna_err e = myna_card_read_attrs(card, 0, &a);
+    myna_attrs_free(a);
+    myna_err v = myna_card_verify_pin(card, "0000", 4); /* a wrong PIN */
+    myna_card_free(card);
+    myna_vcard_free(vc);
+    free(why);
+    printf("same-card: tries after reopen %d, read without PIN: %s, wrong PIN: %s\n", tries,
+           myna_err_name(e), myna_err_name(v));
+    assert_int_equal(tries, 3);
+    assert_int_equal(e, MYNA_E_NOT_VERIFIED);
+    assert_int_equal(v, MYNA_E_PIN_WRONG);
+}
 
 #ifdef KAKANAI_HAVE_KIOSK_SESSION
 /* ---- the kiosk's session machine on the real card library ------------------------------- *
@@ -576,7 +635,39 @@ static void kiosk_session_never_verifies_on_its_own(void **state)
                 kfeed(ks, &b, KIOSK_EV_COUNT_, 0, 0);
                 continue;
             }
+            /* Mostly what a resident does on the current screen; one time in eight
+             * anything at all (double taps, late presses, a staff member's switch). */
             kiosk_event_type ev = ui[pick(sizeof ui / sizeof ui[0])];
+            kiosk_state st = kiosk_session_state(ks);
+            if (pick(8) != 0) {
+                switch (st) {
+                case KIOSK_S_MENU:
+                    ev = KIOSK_EV_PROCEDURE;
+                    break;
+                case KIOSK_S_PIN:
+                case KIOSK_S_CHECKCODE_B:
+                    ev = kiosk_session_digits(ks) < kiosk_session_secret_len(ks)
+                             ? (pick(12) ? KIOSK_EV_DIGIT : KIOSK_EV_DELETE)
+                             : KIOSK_EV_SUBMIT;
+                    break;
+                case KIOSK_S_QUESTIONS:
+                    ev = pick(6) ? KIOSK_EV_ANSWER : KIOSK_EV_BACK;
+                    break;
+                case KIOSK_S_CONFIRM:
+                    ev = pick(5) ? KIOSK_EV_CONFIRM : KIOSK_EV_BACK;
+                    break;
+                case KIOSK_S_PRINTING:
+                    ev = pick(4) ? KIOSK_EV_RETRY : KIOSK_EV_CANCEL;
+                    break;
+                case KIOSK_S_DONE:
+                case KIOSK_S_ERROR:
+                case KIOSK_S_STAFF_CALL:
+                    ev = KIOSK_EV_CONFIRM;
+                    break;
+                default:
+                    break;
+                }
+            }
             int arg = 0, arg2 = 0;
             if (ev == KIOSK_EV_PROCEDURE) {
                 arg = (int)pick(3);
@@ -584,7 +675,10 @@ static void kiosk_session_never_verifies_on_its_own(void **state)
                 digit_i = 0;
                 right_pin = pick(3) != 0;
             } else if (ev == KIOSK_EV_DIGIT) {
-                arg = right_pin ? PIN_OK[digit_i % 4] - '0' : (int)pick(10);
+                size_t len = kiosk_session_secret_len(ks);
+                const char *code = len == KIOSK_CHECKCODE_B_LEN ? CHECKCODE_B_OK : PIN_OK;
+                size_t i = kiosk_session_digits(ks);
+                arg = right_pin && i < strlen(code) ? code[i] - '0' : (int)pick(10);
                 digit_i++;
             } else if (ev == KIOSK_EV_SUBMIT) {
                 submits++;
@@ -597,10 +691,8 @@ static void kiosk_session_never_verifies_on_its_own(void **state)
             kfeed(ks, &b, ev, arg, arg2);
             if (kiosk_session_state(ks) == KIOSK_S_MENU)
                 at_menu++;
-            if (kiosk_session_state(ks) == KIOSK_S_STAFF_CALL) {
+            if (kiosk_session_state(ks) == KIOSK_S_STAFF_CALL)
                 staff_calls++;
-                kfeed(ks, &b, KIOSK_EV_CANCEL, 0, 0);
-            }
         }
         kiosk_session_free(ks);
         myna_card_free(b.card);
@@ -657,6 +749,7 @@ int main(int argc, char **argv)
     }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(pin_tries_are_never_spent_without_the_resident),
+        cmocka_unit_test(next_session_on_the_same_card_needs_the_pin_again),
 #ifdef KAKANAI_HAVE_KIOSK_SESSION
         cmocka_unit_test(kiosk_session_never_verifies_on_its_own),
 #endif
