@@ -1,0 +1,51 @@
+/*
+ * kiosk-config.h — the kiosk's configuration file (GKeyFile, group [kiosk]).
+ *
+ *   [kiosk]
+ *   reader-filter=        substring of the reader name to use ("" = any reader)
+ *   printer=              CUPS queue ("" = the default destination)
+ *   idle-timeout=90       seconds without a touch before the session is wiped (10..900)
+ *   languages=ja;en;      offered languages, the first is the default
+ *   template-dir=/usr/share/kakanai/templates
+ *   counter=3             "take your form to counter N"
+ *   passcode-hash=pbkdf2-sha256$...   staff passcode (kakanai-kiosk --hash-passcode)
+ *   pdf-dir=              write PDFs here instead of printing ("" = print)
+ *   require-signed=false  refuse unsigned templates
+ *   public-key=           PEM Ed25519 key that signs the templates
+ *   procedures=           ids offered on this kiosk ("" = all)
+ */
+#ifndef KIOSK_CONFIG_H
+#define KIOSK_CONFIG_H
+
+#include <glib.h>
+
+#define KIOSK_CONFIG_DEFAULT "/etc/kakanai/kiosk.conf"
+#define KIOSK_IDLE_MIN 10
+#define KIOSK_IDLE_MAX 900
+#define KIOSK_IDLE_DEFAULT 90
+
+typedef struct kiosk_config {
+    char *path;          /* file it was loaded from (saved back to), may be NULL */
+    char *reader_filter;
+    char *printer;
+    int idle_timeout;    /* seconds */
+    char **languages;    /* NULL-terminated, at least one */
+    char *template_dir;
+    int counter;
+    char *passcode_hash;
+    char *pdf_dir;
+    gboolean require_signed;
+    char *public_key;
+    char **procedures;   /* NULL-terminated; empty = all */
+} kiosk_config;
+
+/* Defaults, then the file at path if it exists (a missing default file is fine; a missing
+ * --config file or an invalid value is an error with a sentence in *error). */
+kiosk_config *kiosk_config_load(const char *path, gboolean must_exist, GError **error);
+gboolean kiosk_config_save(const kiosk_config *c, GError **error);
+void kiosk_config_free(kiosk_config *c);
+gboolean kiosk_config_offers(const kiosk_config *c, const char *procedure_id);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC(kiosk_config, kiosk_config_free)
+
+#endif

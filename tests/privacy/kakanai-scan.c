@@ -1,0 +1,475 @@
+/*
+ * kakanai-scan — look for canary strings (a test resident's personal data) wherever a session
+ * could have left them: a live process's memory, a core file, every file under a folder, a log.
+ *
+ *   kakanai-scan [-c CANARY]... [-C FILE] [-p PID]... [-P PID]... [-d DIR]... [-f FILE]...
+ *                [-x PATH]... [-i] [-q]
+ *
+ *   -c CANARY   a canary (UTF-8); -C FILE reads one canary per line ('#' comments)
+ *   -p PID      scan the readable memory of a process (/proc/PID/maps + /proc/PID/mem)
+ *   -P PID      the same, but hits are only noted (the virtual card process: it IS the card)
+ *   -d DIR      every regular file under DIR (symlinks not followed, other file systems too)
+ *   -f FILE     one file (a log, a core from gcore, a captured stderr); "-" is stdin
+ *   -x PATH     exclude this file or folder (e.g. the cups-pdf output folder: the printed paper)
+ *   -i          an unreadable process or file is not an error (default: it is, exit 2)
+ *   -q          print only hits
+ *
+ * Each canary is looked for in UTF-8, UTF-16LE, UTF-16BE, Shift_JIS (CP932) and EUC-JP.
+ * Every hit is printed with where it was found. Exit status: 0 no hit, 1 a hit, 2 an error
+ * (a source that could not be scanned), 64 usage.
+ */
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <inttypes.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define SCAN_MAX_CANARIES 64
+#define SCAN_MAX_EXCLUDES 64
+#define SCAN_CHUNK (1u << 20)
+#define SCAN_MIN_CANARY 4
+
+typedef struct needle {
+    const char *canary; /* the canary as given (UTF-8) */
+    const char *enc;    /* the encoding of bytes */
+    uint8_t *bytes;
+    size_t len;
+} needle;
+
+static needle g_needles[SCAN_MAX_CANARIES * 5];
+static size_t g_nneedles;
+static size_t g_maxlen;
+static const char *g_excludes[SCAN_MAX_EXCLUDES];
+static size_t g_nexcludes;
+static bool g_quiet;
+static bool g_ignore_unreadable;
+static unsigned long g_hits;    /* hits that fail the scan */
+static unsigned long g_notes;   /* hits in allowed processes */
+static unsigned long g_errors;  /* sources that could not be read */
+static unsigned long g_scanned; /* bytes looked at */
+
+static bool convert(const char *to, const char *s, uint8_t **out, size_t *outlen)
+{
+    iconv_t cd = iconv_open(to, "UTF-8");
+    if (cd == (iconv_t)-1)
+        return false;
+    size_t inlen = strlen(s);
+    size_t cap = inlen * 4 + 8;
+    uint8_t *buf = malloc(cap);
+    if (buf == NULL) {
+        iconv_close(cd);
+        return false;
+    }
+    char *in = (char *)s;
+    char *o = (char *)buf;
+    size_t left = cap;
+    size_t r = iconv(cd, &in, &inlen, &o, &left);
+    iconv_close(cd);
+    if (r == (size_t)-1) {
+        free(buf);
+        return false;
+    }
+    *out = buf;
+    *outlen = cap - left;
+    return true;
+}
+
+static void add_needle(const char *canary, const char *enc, uint8_t *bytes, size_t len)
+{
+    for (size_t i = 0; i < g_nneedles; i++) {
+        if (g_needles[i].len == len && memcmp(g_needles[i].bytes, bytes, len) == 0) {
+            free(bytes); /* same bytes in another encoding (ASCII in Shift_JIS): once is enough */
+            return;
+        }
+    }
+    g_needles[g_nneedles++] = (needle){ canary, enc, bytes, len };
+    if (len > g_maxlen)
+        g_maxlen = len;
+}
+
+static int add_canary(const char *c)
+{
+    if (strlen(c) < SCAN_MIN_CANARY) {
+        fprintf(stderr, "kakanai-scan: canary \"%s\" is shorter than %d bytes: too likely by chance\n",
+                c, SCAN_MIN_CANARY);
+        return -1;
+    }
+    if (g_nneedles + 5 > sizeof g_needles / sizeof g_needles[0]) {
+        fprintf(stderr, "kakanai-scan: too many canaries (at most %d)\n", SCAN_MAX_CANARIES);
+        return -1;
+    }
+    static const struct {
+        const char *iconv_name;
+        const char *label;
+    } encs[] = {
+        { "UTF-16LE", "UTF-16LE" },
+        { "UTF-16BE", "UTF-16BE" },
+        { "CP932", "Shift_JIS" },
+        { "EUC-JP", "EUC-JP" },
+    };
+    size_t n = strlen(c);
+    uint8_t *u8 = malloc(n);
+    if (u8 == NULL)
+        return -1;
+    memcpy(u8, c, n);
+    add_needle(c, "UTF-8", u8, n);
+    for (size_t i = 0; i < sizeof encs / sizeof encs[0]; i++) {
+        uint8_t *b;
+        size_t len;
+        if (convert(encs[i].iconv_name, c, &b, &len))
+            add_needle(c, encs[i].label, b, len);
+        else if (!g_quiet)
+            fprintf(stderr, "kakanai-scan: note: \"%s\" has no %s form\n", c, encs[i].label);
+    }
+    return 0;
+}
+
+static int add_canary_file(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (f == NULL) {
+        fprintf(stderr, "kakanai-scan: %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    char line[1024];
+    int rc = 0;
+    while (fgets(line, sizeof line, f) != NULL) {
+        size_t n = strcspn(line, "\r\n");
+        line[n] = '\0';
+        if (n == 0 || line[0] == '#')
+            continue;
+        char *c = strdup(line);
+        if (c == NULL || add_canary(c) != 0) {
+            free(c);
+            rc = -1;
+            break;
+        }
+    }
+    fclose(f);
+    return rc;
+}
+
+/* Report every needle in buf[0..len) that starts before `limit` (the rest is scanned again
+ * with the next chunk). base: the address or file offset of buf[0]. */
+static void search(const uint8_t *buf, size_t len, size_t limit, uint64_t base, const char *where,
+                   const char *detail, bool note_only)
+{
+    for (size_t k = 0; k < g_nneedles; k++) {
+        const needle *nd = &g_needles[k];
+        const uint8_t *p = buf;
+        size_t left = len;
+        while (left >= nd->len) {
+            const uint8_t *hit = memmem(p, left, nd->bytes, nd->len);
+            if (hit == NULL)
+                break;
+            size_t off = (size_t)(hit - buf);
+            if (off >= limit)
+                break;
+            printf("%s: \"%s\" (%s) in %s%s%s at 0x%" PRIx64 "\n", note_only ? "NOTE" : "HIT",
+                   nd->canary, nd->enc, where, detail != NULL ? " " : "",
+                   detail != NULL ? detail : "", base + off);
+            if (note_only)
+                g_notes++;
+            else
+                g_hits++;
+            p = hit + 1;
+            left = len - off - 1;
+        }
+    }
+}
+
+/* Scan a file descriptor from offset start for length bytes (or to EOF when length is 0),
+ * with pread so that /proc/PID/mem is read at the region's addresses. */
+static int scan_fd(int fd, uint64_t start, uint64_t length, const char *where, const char *detail,
+                   bool note_only)
+{
+    static uint8_t *buf;
+    size_t overlap = g_maxlen > 0 ? g_maxlen - 1 : 0;
+    if (buf == NULL && (buf = malloc(SCAN_CHUNK + overlap + 1)) == NULL)
+        return -1;
+    uint64_t pos = start;
+    size_t have = 0; /* bytes carried over from the previous chunk */
+    for (;;) {
+        size_t want = SCAN_CHUNK;
+        if (length != 0) {
+            uint64_t rest = start + length - pos;
+            if (rest == 0)
+                break;
+            if (rest < want)
+                want = (size_t)rest;
+        }
+        ssize_t r = pread(fd, buf + have, want, (off_t)pos);
+        if (r < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        if (r == 0)
+            break;
+        g_scanned += (unsigned long)r;
+        size_t total = have + (size_t)r;
+        /* Needles starting in the last `overlap` bytes are found with the next chunk. */
+        size_t limit = total > overlap ? total - overlap : 0;
+        search(buf, total, limit, pos - have, where, detail, note_only);
+        have = total - limit;
+        memmove(buf, buf + limit, have);
+        pos += (uint64_t)r;
+    }
+    if (have > 0)
+        search(buf, have, have, pos - have, where, detail, note_only);
+    return 0;
+}
+
+static bool excluded(const char *path)
+{
+    for (size_t i = 0; i < g_nexcludes; i++) {
+        size_t n = strlen(g_excludes[i]);
+        while (n > 1 && g_excludes[i][n - 1] == '/')
+            n--;
+        if (strncmp(path, g_excludes[i], n) == 0 && (path[n] == '\0' || path[n] == '/'))
+            return true;
+    }
+    return false;
+}
+
+static void scan_error(const char *what, const char *path)
+{
+    if (!g_ignore_unreadable) {
+        fprintf(stderr, "kakanai-scan: cannot scan %s %s: %s\n", what, path, strerror(errno));
+        g_errors++;
+    } else if (!g_quiet) {
+        fprintf(stderr, "kakanai-scan: note: skipped %s %s: %s\n", what, path, strerror(errno));
+    }
+}
+
+static void scan_file(const char *path)
+{
+    if (excluded(path))
+        return;
+    int fd = strcmp(path, "-") == 0 ? dup(0) : open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        scan_error("file", path);
+        return;
+    }
+    if (strcmp(path, "-") == 0) {
+        /* stdin may be a pipe: pread does not work there; copy it through read(). */
+        uint8_t *all = NULL;
+        size_t n = 0, cap = 0;
+        for (;;) {
+            if (n == cap) {
+                cap = cap ? cap * 2 : 65536;
+                uint8_t *p = realloc(all, cap);
+                if (p == NULL)
+                    break;
+                all = p;
+            }
+            ssize_t r = read(fd, all + n, cap - n);
+            if (r <= 0)
+                break;
+            n += (size_t)r;
+        }
+        g_scanned += n;
+        if (all != NULL)
+            search(all, n, n, 0, "stdin", NULL, false);
+        free(all);
+        close(fd);
+        return;
+    }
+    if (scan_fd(fd, 0, 0, path, NULL, false) != 0)
+        scan_error("file", path);
+    close(fd);
+}
+
+static void scan_dir(const char *dir)
+{
+    if (excluded(dir))
+        return;
+    DIR *d = opendir(dir);
+    if (d == NULL) {
+        scan_error("folder", dir);
+        return;
+    }
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        size_t n = strlen(dir) + strlen(e->d_name) + 2;
+        char *path = malloc(n);
+        if (path == NULL)
+            break;
+        snprintf(path, n, "%s%s%s", dir, dir[strlen(dir) - 1] == '/' ? "" : "/", e->d_name);
+        struct stat st;
+        if (lstat(path, &st) == 0) {
+            if (S_ISDIR(st.st_mode))
+                scan_dir(path);
+            else if (S_ISREG(st.st_mode))
+                scan_file(path);
+            /* symlinks, sockets, fifos, devices: not followed, not read */
+        }
+        free(path);
+    }
+    closedir(d);
+}
+
+static void proc_name(long pid, char *out, size_t cap)
+{
+    char p[64];
+    snprintf(p, sizeof p, "/proc/%ld/comm", pid);
+    FILE *f = fopen(p, "r");
+    out[0] = '\0';
+    if (f != NULL) {
+        if (fgets(out, (int)cap, f) != NULL)
+            out[strcspn(out, "\n")] = '\0';
+        fclose(f);
+    }
+}
+
+static void scan_pid(long pid, bool note_only)
+{
+    char path[64], name[64], where[160];
+    proc_name(pid, name, sizeof name);
+    snprintf(where, sizeof where, "pid %ld (%s) memory", pid, name);
+    snprintf(path, sizeof path, "/proc/%ld/maps", pid);
+    FILE *maps = fopen(path, "r");
+    if (maps == NULL) {
+        scan_error("process", path);
+        return;
+    }
+    snprintf(path, sizeof path, "/proc/%ld/mem", pid);
+    int mem = open(path, O_RDONLY | O_CLOEXEC);
+    if (mem < 0) {
+        scan_error("process", path);
+        fclose(maps);
+        return;
+    }
+    char line[4096];
+    unsigned regions = 0, unreadable = 0;
+    while (fgets(line, sizeof line, maps) != NULL) {
+        uint64_t lo, hi;
+        char perms[8] = "";
+        int consumed = 0;
+        if (sscanf(line, "%" SCNx64 "-%" SCNx64 " %7s %*s %*s %*s%n", &lo, &hi, perms, &consumed) < 3)
+            continue;
+        if (perms[0] != 'r')
+            continue; /* PROT_NONE guard pages and the like: nothing a reader could see */
+        const char *label = line + consumed;
+        while (*label == ' ')
+            label++;
+        char detail[256];
+        size_t ll = strcspn(label, "\n");
+        snprintf(detail, sizeof detail, "[%" PRIx64 "-%" PRIx64 " %s %.*s]", lo, hi, perms,
+                 (int)(ll > 160 ? 160 : ll), label);
+        if (strncmp(label, "[vvar]", 6) == 0 || strncmp(label, "[vsyscall]", 10) == 0)
+            continue; /* kernel pages that /proc/PID/mem refuses to read */
+        regions++;
+        if (scan_fd(mem, lo, hi - lo, where, detail, note_only) != 0) {
+            unreadable++;
+            if (!g_quiet)
+                fprintf(stderr, "kakanai-scan: note: pid %ld region %s unreadable: %s\n", pid,
+                        detail, strerror(errno));
+        }
+    }
+    if (regions > 0 && unreadable == regions) {
+        errno = EPERM;
+        scan_error("process memory of", where);
+    }
+    if (!g_quiet)
+        fprintf(stderr, "kakanai-scan: pid %ld (%s): %u regions, %u unreadable\n", pid, name,
+                regions, unreadable);
+    close(mem);
+    fclose(maps);
+}
+
+static long parse_pid(const char *s)
+{
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (errno != 0 || *end != '\0' || v <= 0)
+        return -1;
+    return v;
+}
+
+static int usage(void)
+{
+    fputs("usage: kakanai-scan [-c CANARY]... [-C FILE] [-p PID]... [-P PID]... [-d DIR]...\n"
+          "                    [-f FILE]... [-x PATH]... [-i] [-q]\n",
+          stderr);
+    return 64;
+}
+
+int main(int argc, char **argv)
+{
+    /* Two passes: canaries and options first, then the sources in the order given. */
+    int opt;
+    while ((opt = getopt(argc, argv, "c:C:p:P:d:f:x:iqh")) != -1) {
+        switch (opt) {
+        case 'c':
+            if (add_canary(optarg) != 0)
+                return 64;
+            break;
+        case 'C':
+            if (add_canary_file(optarg) != 0)
+                return 64;
+            break;
+        case 'x':
+            if (g_nexcludes == SCAN_MAX_EXCLUDES)
+                return usage();
+            g_excludes[g_nexcludes++] = optarg;
+            break;
+        case 'i':
+            g_ignore_unreadable = true;
+            break;
+        case 'q':
+            g_quiet = true;
+            break;
+        case 'p':
+        case 'P':
+            if (parse_pid(optarg) < 0)
+                return usage();
+            break;
+        case 'd':
+        case 'f':
+            break;
+        default:
+            return usage();
+        }
+    }
+    if (optind != argc || g_nneedles == 0)
+        return usage();
+    optind = 1;
+    while ((opt = getopt(argc, argv, "c:C:p:P:d:f:x:iqh")) != -1) {
+        switch (opt) {
+        case 'p':
+            scan_pid(parse_pid(optarg), false);
+            break;
+        case 'P':
+            scan_pid(parse_pid(optarg), true);
+            break;
+        case 'd':
+            scan_dir(optarg);
+            break;
+        case 'f':
+            scan_file(optarg);
+            break;
+        default:
+            break;
+        }
+    }
+    if (!g_quiet)
+        fprintf(stderr, "kakanai-scan: %zu needles, %lu bytes scanned, %lu hits, %lu notes, %lu errors\n",
+                g_nneedles, g_scanned, g_hits, g_notes, g_errors);
+    fflush(stdout);
+    for (size_t i = 0; i < g_nneedles; i++)
+        free(g_needles[i].bytes);
+    if (g_hits > 0)
+        return 1;
+    return g_errors > 0 ? 2 : 0;
+}
