@@ -4,7 +4,11 @@
 # templates pass "kakanai-form check", the kakanai user and the units exist, kakanai-setup-cups
 # works on the real cupsd.conf, and a purge leaves nothing behind.
 #
-#   install-test.sh BUILD_DIR [PROGRAM...]     (as root; PROGRAMs must be in the package)
+#   install-test.sh SOURCE_DIR BUILD_DIR [PROGRAM...]   (as root; PROGRAMs must be in the package)
+#
+# A package must be built with -DCMAKE_INSTALL_PREFIX=/usr (the kiosk compiles its locale path in,
+# libraries go to the multiarch directory). If BUILD_DIR was configured otherwise, the package is
+# built in BUILD_DIR/packaging-cache/build (configured once, then incremental).
 #
 # Caches under BUILD_DIR/packaging-cache: the debootstrap tarball (made once with --make-tarball,
 # then --unpack-tarball) and apt's downloaded .debs, so a rerun downloads nothing. Runs in its own
@@ -12,8 +16,9 @@
 # path, and are also unmounted explicitly. MIRROR overrides the Debian mirror.
 set -eu
 
-build=$(cd "$1" && pwd)
-shift
+src=$(cd "$1" && pwd)
+build=$(cd "$2" && pwd)
+shift 2
 mirror=${MIRROR:-http://deb.debian.org/debian}
 suite=bookworm
 
@@ -27,7 +32,7 @@ done
 
 # Re-enter in a private mount namespace (mounts cannot leak even on SIGKILL).
 if [ -z "${KAKANAI_INSTALL_TEST_NS:-}" ]; then
-    KAKANAI_INSTALL_TEST_NS=1 exec unshare --mount --propagation private -- "$0" "$build" "$@"
+    KAKANAI_INSTALL_TEST_NS=1 exec unshare --mount --propagation private -- "$0" "$src" "$build" "$@"
 fi
 
 start=$(date +%s)
@@ -56,10 +61,18 @@ mnt() { # mnt TARGET MOUNT-ARGS... (remembered for the cleanup, newest first)
 in_root() { chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
     DEBIAN_FRONTEND=noninteractive "$@"; }
 
+pkgbuild=$build
+if ! grep -qx 'CMAKE_INSTALL_PREFIX:PATH=/usr' "$build/CMakeCache.txt" 2>/dev/null; then
+    pkgbuild=$cache/build
+    step "build with CMAKE_INSTALL_PREFIX=/usr in $pkgbuild"
+    { cmake -S "$src" -B "$pkgbuild" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+          -DCMAKE_INSTALL_PREFIX=/usr && cmake --build "$pkgbuild" -j 2; } >"$cache/build.log" 2>&1 ||
+        { tail -30 "$cache/build.log"; echo "FAIL: build"; exit 1; }
+fi
 step "cpack: building the package"
-rm -f "$build"/kakanai_*.deb
-(cd "$build" && cpack -G DEB >"$cache/cpack.log" 2>&1) || { cat "$cache/cpack.log"; exit 1; }
-deb=$(ls "$build"/kakanai_*.deb)
+rm -f "$pkgbuild"/kakanai_*.deb
+(cd "$pkgbuild" && cpack -G DEB >"$cache/cpack.log" 2>&1) || { cat "$cache/cpack.log"; exit 1; }
+deb=$(ls "$pkgbuild"/kakanai_*.deb)
 echo "package: ${deb##*/} $(stat -c %s "$deb") bytes, installed size $(dpkg-deb -f "$deb" Installed-Size) KiB"
 echo "Depends: $(dpkg-deb -f "$deb" Depends)"
 
@@ -129,6 +142,11 @@ done
 case " $* " in *" kakanai-form "*)
     check "kakanai-form check on the shipped templates" kakanai-form check /usr/share/kakanai/templates ;;
 esac
+check "every program and library of the package finds its shared libraries" sh -c '
+    for f in $(dpkg -L kakanai | grep -E "^/usr/(bin/|lib/[^/]+/lib)"); do
+        [ -f "$f" ] || continue
+        if ldd "$f" | grep "not found"; then echo "$f"; exit 1; fi
+    done; echo "$(dpkg -L kakanai | grep -cE "^/usr/(bin/|lib/[^/]+/lib)") files"'
 check "user kakanai exists, no login shell" sh -c \
     'getent passwd kakanai | grep -q ":/usr/sbin/nologin$" && id kakanai'
 check "kakanai is not root and has no password" sh -c \
