@@ -163,8 +163,8 @@ check "cups and pcscd drop-ins installed" test -f /usr/lib/systemd/system/cups.s
 check "conffiles under /etc" sh -c 'dpkg-query -W -f "\${Conffiles}\n" kakanai | grep -q /etc/kakanai/kiosk.conf'
 check "/var/lib/kakanai readable by kakanai only" sh -c \
     '[ "$(stat -c %U:%G:%a /var/lib/kakanai)" = root:kakanai:750 ]'
-check "cage, pcscd, libccid, cupsd, fonts present" sh -c \
-    'test -x /usr/bin/cage -a -x /usr/sbin/pcscd -a -x /usr/sbin/cupsd -a -f /usr/lib/pcsc/drivers/ifd-ccid.bundle/Contents/Info.plist -a -f /usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf -a -f /usr/share/fonts/truetype/ipamj/ipamjm.ttf'
+check "cage, Xwayland, pcscd, libccid, cupsd, fonts present" sh -c \
+    'test -x /usr/bin/cage -a -x /usr/bin/Xwayland -a -x /usr/sbin/pcscd -a -x /usr/sbin/cupsd -a -f /usr/lib/pcsc/drivers/ifd-ccid.bundle/Contents/Info.plist -a -f /usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf -a -f /usr/share/fonts/truetype/ipamj/ipamjm.ttf'
 check "kakanai-setup-cups configures the real cupsd.conf" kakanai-setup-cups --no-restart
 check "kakanai-setup-cups --check passes afterwards" kakanai-setup-cups --check --no-restart
 check "cupsd accepts the result" cupsd -t
