@@ -158,6 +158,7 @@ check "sync timer installed, not enabled" sh -c \
 check "systemd-analyze verify accepts the units" systemd-analyze verify --man=no \
     /usr/lib/systemd/system/kakanai-kiosk.service /usr/lib/systemd/system/kakanai-sync.service \
     /usr/lib/systemd/system/kakanai-sync.timer
+check "pcscd and cups accept their drop-ins" systemd-analyze verify --man=no pcscd.service cups.service
 check "cups and pcscd drop-ins installed" test -f /usr/lib/systemd/system/cups.service.d/kakanai.conf \
     -a -f /usr/lib/systemd/system/pcscd.service.d/kakanai.conf
 check "conffiles under /etc" sh -c 'dpkg-query -W -f "\${Conffiles}\n" kakanai | grep -q /etc/kakanai/kiosk.conf'
