@@ -14,7 +14,7 @@ typedef struct script {
     int *status;
     char **lines;
     guint n, i;
-    gint64 start, wait_until, sleep_until;
+    gint64 start, wait_until, sleep_until, waited_at;
     unsigned touches;
     char *waiting_for;
 } script;
@@ -222,7 +222,22 @@ static gboolean run(script *s, char *line)
         if (!ok)
             g_printerr("script: %s\n", err->message);
     } else if (!strcmp(cmd, "mark")) {
-        g_print("mark %s %.1f touches=%u\n", x, (now - s->start) / 1000.0, s->touches);
+        g_print("mark %s %.1f shown=%.1f touches=%u\n", x, (now - s->start) / 1000.0,
+                (s->waited_at - s->start) / 1000.0, s->touches);
+    } else if (!strcmp(cmd, "rss")) {
+        g_autofree char *st = NULL;
+        if (g_file_get_contents("/proc/self/status", &st, NULL, NULL)) {
+            char *hwm = strstr(st, "VmHWM:");
+            long kb = hwm ? strtol(hwm + 6, NULL, 10) : -1;
+            g_print("rss-peak-kb %ld\n", kb);
+        }
+    } else if (!strcmp(cmd, "run")) {
+        /* Tests only: a shell command between two steps (e.g. refill the test printer). */
+        g_autofree char *full = g_strjoin(" ", x, y, NULL);
+        int st = 0;
+        ok = g_spawn_sync(NULL, (char *[]){"/bin/sh", "-c", full, NULL}, NULL, G_SPAWN_DEFAULT,
+                          NULL, NULL, NULL, NULL, &st, NULL) &&
+             g_spawn_check_wait_status(st, NULL);
     } else if (!strcmp(cmd, "quit")) {
         s->i = s->n;
     } else {
@@ -252,8 +267,9 @@ static gboolean step(gpointer data)
             return G_SOURCE_REMOVE;
         }
         g_clear_pointer(&s->waiting_for, g_free);
+        s->waited_at = now;
         /* let the screen draw once before the next command */
-        s->sleep_until = now + 60 * 1000;
+        s->sleep_until = now + 40 * 1000;
         return G_SOURCE_CONTINUE;
     }
     if (s->i >= s->n) {
@@ -283,6 +299,8 @@ gboolean kiosk_script_start(KioskWindow *win, const char *path, GMainLoop *loop,
     s->lines = g_strsplit(text, "\n", -1);
     s->n = g_strv_length(s->lines);
     s->start = g_get_monotonic_time();
-    g_timeout_add(STEP_MS, step, s);
+    const char *ms = g_getenv("KAKANAI_SCRIPT_STEP_MS");
+    long step_ms = ms ? strtol(ms, NULL, 10) : STEP_MS;
+    g_timeout_add(step_ms > 0 && step_ms < 1000 ? (guint)step_ms : STEP_MS, step, s);
     return TRUE;
 }

@@ -24,7 +24,9 @@
  *   expect-wiped        nothing of the resident is left anywhere
  *   size W H            resize the window
  *   screenshot PATH     save the window as PNG
- *   mark NAME           print "mark NAME <ms since start> touches=<n>" on stdout
+ *   rss                 print "rss-peak-kb N" (VmHWM)
+ *   run SHELL-COMMAND   tests only: run a command between two steps
+ *   mark NAME           print "mark NAME <ms now> shown=<ms the last wait ended> touches=<n>"
  *   quit
  * The run ends with status 0 when every command succeeded, 1 at the first failure.
  */

@@ -3,7 +3,7 @@
 #
 #   run-gui.sh CASE KIOSK SRCDIR OUTDIR
 #
-# CASE: walk | pull | idle | pin | staff | printer | log | nodisplay | pcscd
+# CASE: walk | pull | idle | pin | staff | printer | cups | log | nodisplay
 # Screenshots land in OUTDIR/<case>/ (look at them). Exit 77 = skipped (no templates yet).
 set -eu
 case_name=$1 KIOSK=$2 SRC=$3 OUT=$4/$1
@@ -245,6 +245,36 @@ S
     CUPS_SERVER=$OUT/no-cupsd.sock xrun "$OUT/printer.script" --virtual-card \
         "$PROFILES/yoshida-taro.json" --printer kakanai-no-such-queue 2>"$OUT/printer.log" ||
         fail "$(tail -3 "$OUT/printer.log")"
+    ;;
+cups)
+    # A real cupsd: the fault printer runs out of paper; the resident is told, staff refill,
+    # "try again" prints. (Run inside tests/lib/with-cupsd.sh.)
+    [ -n "${KAKANAI_CUPS_DIR:-}" ] || exec "$SRC/tests/lib/with-cupsd.sh" "$0" "$@"
+    echo paper 20 >"$KAKANAI_CUPS_DIR/fault"
+    cat >"$OUT/cups.script" <<S
+wait menu
+procedure-index $main_index
+wait card
+card on
+wait pin
+pin 1234
+submit
+wait question,preparing,confirm 20000
+answer-questions
+wait confirm 30000
+print
+wait print-problem 60000
+screenshot $OUT/cups-out-of-paper.png
+run echo ok >"$KAKANAI_CUPS_DIR/fault"
+retry
+wait done 60000
+screenshot $OUT/cups-done.png
+finish
+wait menu
+expect-wiped
+S
+    xrun "$OUT/cups.script" --virtual-card "$PROFILES/yoshida-taro.json" \
+        --printer kakanai-fault 2>"$OUT/cups.log" || fail "$(tail -3 "$OUT/cups.log")"
     ;;
 log)
     # At the most verbose level the log holds events, never the resident's data or PIN.
