@@ -178,7 +178,7 @@ static void fill_summary(KioskWindow *self)
         const char *v = kiosk_engine_answer_get(self->engine, q);
         if (!v)
             continue;
-        const char *shown = v;
+        const char *shown = *v ? v : _("(none)");
         for (size_t k = 0; k < form_question_choice_count(q); k++)
             if (strcmp(form_question_choice_value(q, k), v) == 0)
                 shown = form_text_get(form_question_choice_label(q, k), self->lang);

@@ -14,7 +14,7 @@
 #include "kiosk-screens.h"
 #include "kiosk-script.h"
 
-#define SECURE_HEAP (8u * 1024u * 1024u) /* PIN, card data, values, PDFs */
+#define SECURE_HEAP (4u * 1024u * 1024u) /* PIN, card data, values, PDFs */
 
 static gint64 t_start;
 static gboolean timing;
