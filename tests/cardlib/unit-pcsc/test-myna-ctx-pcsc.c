@@ -300,6 +300,13 @@ static void pcscd_killed_while_waiting_then_restarted(void **s)
     size_t n = 0;
     usleep(200000);
     assert_int_equal(myna_ctx_list_readers(ctx, &names, &n), MYNA_E_NO_SERVICE);
+    myna_ctx *other = (myna_ctx *)&n;
+    assert_int_equal(myna_ctx_new(&other), MYNA_E_NO_SERVICE);
+    assert_null(other);
+    char *none = NULL;
+    assert_int_equal(myna_ctx_wait_card(ctx, NULL, 200, &none), MYNA_E_NO_SERVICE);
+    myna_reader_state rs;
+    assert_int_equal(myna_ctx_reader_state(ctx, READER, &rs), MYNA_E_NO_SERVICE);
     /* restart pcscd (our child; with-pcscd.sh would also stop it) */
     unlink("/run/pcscd/pcscd.comm");
     restarted_pcscd = fork();
