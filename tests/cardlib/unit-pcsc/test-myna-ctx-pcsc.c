@@ -26,6 +26,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -195,6 +196,17 @@ static void wait_times_out_on_time(void **s)
     printf("# timeout 300 ms took %ld ms\n", took);
     assert_true(took >= 250 && took < 1500);
     assert_null(reader);
+    /* the wait sleeps in pcscd, it does not spin: CPU time over a 1 s wait stays small */
+    struct rusage r0, r1;
+    getrusage(RUSAGE_SELF, &r0);
+    assert_int_equal(myna_ctx_wait_card(ctx, NULL, 1000, &reader), MYNA_E_TIMEOUT);
+    getrusage(RUSAGE_SELF, &r1);
+    long cpu_ms = (r1.ru_utime.tv_sec - r0.ru_utime.tv_sec) * 1000 +
+                  (r1.ru_utime.tv_usec - r0.ru_utime.tv_usec) / 1000 +
+                  (r1.ru_stime.tv_sec - r0.ru_stime.tv_sec) * 1000 +
+                  (r1.ru_stime.tv_usec - r0.ru_stime.tv_usec) / 1000;
+    printf("# a 1 s wait used %ld ms of CPU\n", cpu_ms);
+    assert_true(cpu_ms < 200);
     /* a filter no reader matches: still a bounded wait */
     assert_int_equal(myna_ctx_wait_card(ctx, "Nothing Like This", 100, &reader),
                      MYNA_E_TIMEOUT);
