@@ -41,12 +41,12 @@ typedef enum myna_err {
     MYNA_OK = 0,
 
     /* 1xx: the caller or this process */
-    MYNA_E_ARG = 100,       /* a NULL or out-of-range argument */
-    MYNA_E_NOMEM,           /* out of memory, or the locked heap is full */
-    MYNA_E_MLOCK,           /* locked (unswappable, undumpable) memory is not available */
-    MYNA_E_CANCELLED,       /* myna_ctx_cancel() woke the wait */
-    MYNA_E_TIMEOUT,         /* nothing happened within the time asked for */
-    MYNA_E_PROFILE,         /* a virtual card profile file is unreadable or invalid */
+    MYNA_E_ARG = 100, /* a NULL or out-of-range argument */
+    MYNA_E_NOMEM,     /* out of memory, or the locked heap is full */
+    MYNA_E_MLOCK,     /* locked (unswappable, undumpable) memory is not available */
+    MYNA_E_CANCELLED, /* myna_ctx_cancel() woke the wait */
+    MYNA_E_TIMEOUT,   /* nothing happened within the time asked for */
+    MYNA_E_PROFILE,   /* a virtual card profile file is unreadable or invalid */
 
     /* 2xx: PC/SC service, reader, transport */
     MYNA_E_NO_SERVICE = 200, /* pcscd is not running or was restarted */
@@ -136,8 +136,7 @@ typedef struct myna_transport myna_transport;
 typedef struct myna_transport_ops {
     /* Send one command APDU, receive the response including SW1 SW2.
      * *rlen is the buffer size on entry and the response length on return. */
-    myna_err (*transmit)(void *impl, const uint8_t *cmd, size_t clen, uint8_t *resp,
-                         size_t *rlen);
+    myna_err (*transmit)(void *impl, const uint8_t *cmd, size_t clen, uint8_t *resp, size_t *rlen);
     /* Release the implementation (disconnect). May be NULL. */
     void (*close)(void *impl);
 } myna_transport_ops;
@@ -217,8 +216,7 @@ MYNA_EXPORT myna_err myna_card_verify_pin(myna_card *card, const char *pin, size
 /* The PIN-less path for counter staff: 照合番号B = birth date YYMMDD + expiry year YYYY +
  * security code (4 digits), 14 ASCII digits. Its own retry counter, same safety rules. */
 MYNA_EXPORT myna_err myna_card_checkcode_b_tries(myna_card *card, int *tries);
-MYNA_EXPORT myna_err myna_card_verify_checkcode_b(myna_card *card, const char *code,
-                                                  size_t len);
+MYNA_EXPORT myna_err myna_card_verify_checkcode_b(myna_card *card, const char *code, size_t len);
 
 /* Tries left as last reported by the card for the reference used last (PIN or 照合番号B);
  * -1 when not yet known (also after a successful verify, and after a transport error during

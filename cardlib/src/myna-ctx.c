@@ -259,8 +259,7 @@ static bool card_ready(DWORD st)
            (st & (SCARD_STATE_UNKNOWN | SCARD_STATE_UNAVAILABLE | SCARD_STATE_IGNORE)) == 0;
 }
 
-myna_err myna_ctx_wait_card(myna_ctx *ctx, const char *filter, int timeout_ms,
-                            char **reader_out)
+myna_err myna_ctx_wait_card(myna_ctx *ctx, const char *filter, int timeout_ms, char **reader_out)
 {
     if (ctx == NULL || reader_out == NULL)
         return MYNA_E_ARG;
@@ -278,8 +277,7 @@ myna_err myna_ctx_wait_card(myna_ctx *ctx, const char *filter, int timeout_ms,
             return e;
         /* readers that match the filter, then the PnP pseudo-reader */
         size_t n = 0;
-        for (const char *p = raw; raw != NULL && p < raw + len && *p != '\0';
-             p += strlen(p) + 1) {
+        for (const char *p = raw; raw != NULL && p < raw + len && *p != '\0'; p += strlen(p) + 1) {
             if (n >= MYNA_READERS_MAX)
                 break;
             if (filter != NULL && filter[0] != '\0' && strstr(p, filter) == NULL)
@@ -512,7 +510,7 @@ static void pcsc_close(void *impl)
     free(p);
 }
 
-static const myna_transport_ops pcsc_ops = { pcsc_transmit, pcsc_close };
+static const myna_transport_ops pcsc_ops = {pcsc_transmit, pcsc_close};
 
 myna_err myna_transport_pcsc_open(myna_ctx *ctx, const char *reader, myna_transport **out)
 {

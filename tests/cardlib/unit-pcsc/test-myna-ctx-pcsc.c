@@ -59,7 +59,7 @@ static bool read_full(int fd, uint8_t *b, size_t n, atomic_bool *stop)
 {
     size_t got = 0;
     while (got < n) {
-        struct pollfd p = { fd, POLLIN, 0 };
+        struct pollfd p = {fd, POLLIN, 0};
         int r = poll(&p, 1, 100);
         if (atomic_load(stop))
             return false;
@@ -97,7 +97,7 @@ static void *vicc_main(void *arg)
     int fd = -1;
     for (int i = 0; i < 100 && !atomic_load(&v->stop); i++) {
         fd = socket(AF_INET, SOCK_STREAM, 0);
-        struct sockaddr_in sa = { 0 };
+        struct sockaddr_in sa = {0};
         sa.sin_family = AF_INET;
         sa.sin_port = htons((uint16_t)strtol(port, NULL, 10));
         sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -208,8 +208,7 @@ static void wait_times_out_on_time(void **s)
     printf("# a 1 s wait used %ld ms of CPU\n", cpu_ms);
     assert_true(cpu_ms < 200);
     /* a filter no reader matches: still a bounded wait */
-    assert_int_equal(myna_ctx_wait_card(ctx, "Nothing Like This", 100, &reader),
-                     MYNA_E_TIMEOUT);
+    assert_int_equal(myna_ctx_wait_card(ctx, "Nothing Like This", 100, &reader), MYNA_E_TIMEOUT);
 }
 
 struct waiter {
@@ -233,7 +232,7 @@ static void *wait_forever(void *arg)
 static void cancel_wakes_an_endless_wait(void **s)
 {
     (void)s;
-    struct waiter w = { 0 };
+    struct waiter w = {0};
     assert_int_equal(myna_ctx_new(&w.ctx), MYNA_OK);
     pthread_t th;
     assert_int_equal(pthread_create(&th, NULL, wait_forever, &w), 0);
@@ -258,8 +257,7 @@ static void card_inserted_later_is_noticed_and_read(void **s)
     char *reader = NULL;
     long t0 = now_ms();
     assert_int_equal(myna_ctx_wait_card(ctx, "PCD 00 00", 10000, &reader), MYNA_OK);
-    printf("# card noticed %ld ms after the wait began (inserted at ~400 ms)\n",
-           now_ms() - t0);
+    printf("# card noticed %ld ms after the wait began (inserted at ~400 ms)\n", now_ms() - t0);
     assert_string_equal(reader, READER);
     myna_reader_state st;
     assert_int_equal(myna_ctx_reader_state(ctx, reader, &st), MYNA_OK);
@@ -275,9 +273,9 @@ static void card_inserted_later_is_noticed_and_read(void **s)
     assert_int_equal(myna_card_read_attrs(c, MYNA_READ_VERIFY, &a), MYNA_OK);
     unsigned before = myna_card_apdu_count(c) - 0;
     long took = now_ms() - t0;
-    printf("# read through pcscd: %u APDUs in all, attributes+digests in %ld ms\n",
-           before, took);
-    assert_string_equal(myna_attrs_name(a), "\xF0\xA0\xAE\xB7\xE7\x94\xB0 \xE5\xA4\xAA\xE9\x83\x8E");
+    printf("# read through pcscd: %u APDUs in all, attributes+digests in %ld ms\n", before, took);
+    assert_string_equal(myna_attrs_name(a),
+                        "\xF0\xA0\xAE\xB7\xE7\x94\xB0 \xE5\xA4\xAA\xE9\x83\x8E");
     assert_true(myna_attrs_verified(a));
     myna_attrs_free(a);
     /* pull the card mid-session: the next command ends in CARD_REMOVED */
@@ -314,7 +312,7 @@ static void pcscd_killed_while_waiting_then_restarted(void **s)
     const char *conf = getenv("KAKANAI_PCSCD_CONF");
     assert_non_null(pid_s);
     assert_non_null(conf);
-    struct waiter w = { ctx, MYNA_OK, 0 };
+    struct waiter w = {ctx, MYNA_OK, 0};
     pthread_t th;
     assert_int_equal(pthread_create(&th, NULL, wait_forever, &w), 0);
     usleep(300000);
