@@ -650,6 +650,74 @@ static void replay_refuses_bad_scripts(void **s)
     myna_transport_free(t);
 }
 
+/* The transport's own limits: endless 61xx, a response without SW, a short buffer. */
+static void transport_edges(void **s)
+{
+    (void)s;
+    fix_buf b = {0};
+    fix_ex(&b, FIX_READ_256, NULL, 0, 0x6101);
+    for (int i = 0; i < 9; i++)
+        fix_ex(&b, "00C0000001", (const uint8_t *)"x", 1, 0x6101);
+    myna_transport *t = NULL;
+    assert_int_equal(myna_transport_replay_new(b.s, b.len, &t), MYNA_OK);
+    uint8_t cmd[5] = {0x00, 0xB0, 0x00, 0x00, 0x00}, resp[MYNA_RESP_MAX];
+    size_t n = sizeof resp;
+    assert_int_equal(myna_transport_transmit(t, cmd, 5, resp, &n), MYNA_E_BAD_DATA);
+    assert_int_equal(n, 0);
+    assert_int_equal(myna_transport_apdu_count(t), 9); /* 1 + 8 GET RESPONSE, then stop */
+    for (size_t i = 0; i < sizeof resp; i++)
+        assert_int_equal(resp[i], 0); /* wiped */
+    myna_transport_free(t);
+    fix_free(&b);
+    /* a response bigger than the caller's buffer is refused, not cut */
+    uint8_t big[100];
+    memset(big, 0x41, sizeof big);
+    fix_ex(&b, FIX_READ_256, big, sizeof big, 0x9000);
+    assert_int_equal(myna_transport_replay_new(b.s, b.len, &t), MYNA_OK);
+    n = 50;
+    assert_int_equal(myna_transport_transmit(t, cmd, 5, resp, &n), MYNA_E_TRANSPORT);
+    myna_transport_free(t);
+    fix_free(&b);
+    /* arguments */
+    n = sizeof resp;
+    assert_int_equal(myna_transport_transmit(NULL, cmd, 5, resp, &n), MYNA_E_ARG);
+    assert_int_equal(myna_transport_replay_new("> 00A4040C\n< 9000\n", 18, &t), MYNA_OK);
+    assert_int_equal(myna_transport_transmit(t, cmd, 3, resp, &n), MYNA_E_ARG);
+    n = 1;
+    assert_int_equal(myna_transport_transmit(t, cmd, 5, resp, &n), MYNA_E_ARG);
+    myna_transport_free(t);
+    myna_transport_free(NULL);
+    myna_card_free(NULL);
+    myna_attrs_free(NULL);
+    assert_int_equal(myna_card_open(NULL, NULL), MYNA_E_ARG);
+    assert_int_equal(myna_card_tries_left(NULL), -1);
+    assert_null(myna_attrs_name(NULL));
+}
+
+/* Trace of the tries query (no data): shown whole; a VERIFY with data: never the digits. */
+static void trace_format_rules(void **s)
+{
+    (void)s;
+    char out[64];
+    const uint8_t q[] = {0x00, 0x20, 0x00, 0x80};
+    myna_trace_format(true, q, 4, q, 4, out, sizeof out);
+    assert_string_equal(out, "00200080");
+    const uint8_t v[] = {0x00, 0x20, 0x00, 0x80, 0x04, '9', '8', '7', '6'};
+    myna_trace_format(true, v, 9, v, 9, out, sizeof out);
+    assert_string_equal(out, "0020008004**");
+    const uint8_t r[] = {0x41, 0x42, 0x90, 0x00};
+    const uint8_t rb[] = {0x00, 0xB0, 0x00, 0x00, 0x00};
+    myna_trace_format(false, rb, 5, r, 4, out, sizeof out);
+    assert_string_equal(out, "**9000");
+    const uint8_t gr[] = {0x00, 0xC0, 0x00, 0x00, 0x02};
+    myna_trace_format(false, gr, 5, r, 4, out, sizeof out);
+    assert_string_equal(out, "**9000");
+    myna_trace_format(false, q, 4, r + 2, 2, out, sizeof out);
+    assert_string_equal(out, "9000");
+    myna_trace_format(true, v, 9, v, 9, out, 4); /* tiny buffer: cut, terminated */
+    assert_true(strlen(out) < 4);
+}
+
 static int setup(void **s)
 {
     (void)s;
@@ -683,6 +751,8 @@ int main(void)
         cmocka_unit_test(wrong_le_never_resends_verify),
         cmocka_unit_test(trace_masks_pin_and_data),
         cmocka_unit_test(replay_refuses_bad_scripts),
+        cmocka_unit_test(transport_edges),
+        cmocka_unit_test(trace_format_rules),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }
