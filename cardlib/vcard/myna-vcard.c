@@ -70,6 +70,8 @@ struct myna_vcard {
     unsigned verified; /* bit per counter */
     bool present;
 
+    bool no_kenhojo; /* a card without the Kenhojo AP (not a My Number card) */
+
     /* faults */
     unsigned remove_after;
     unsigned latency_ms;
@@ -225,7 +227,8 @@ typedef struct profile {
     size_t name_len, address_len;
     long pin_tries, checkcode_tries, number_tries;
     long remove_after, latency_ms;
-    unsigned seen; /* bit per key */
+    bool no_kenhojo; /* "kenhojo_ap": false — some other card */
+    unsigned seen;   /* bit per key */
 } profile;
 
 typedef struct jcur {
@@ -488,6 +491,7 @@ enum {
     K_FAULTS = 1u << 11,
     K_REMOVE = 1u << 12,
     K_LATENCY = 1u << 13,
+    K_KENHOJO = 1u << 14,
     K_REQUIRED = K_NAME | K_ADDRESS | K_BIRTH | K_SEX | K_NUMBER | K_PIN,
 };
 
@@ -571,6 +575,20 @@ static bool jmember(jcur *c, profile *p, const char *key, bool in_faults)
         return once(c, p, K_NUM_TRIES, key) && jrange(c, &p->number_tries, 0, 10, key);
     } else if (strcmp(key, "faults") == 0) {
         return once(c, p, K_FAULTS, key) && jobject(c, p, true);
+    } else if (strcmp(key, "kenhojo_ap") == 0) {
+        if (!once(c, p, K_KENHOJO, key))
+            return false;
+        jskip_ws(c);
+        if (c->n - c->i >= 5 && memcmp(c->s + c->i, "false", 5) == 0) {
+            c->i += 5;
+            p->no_kenhojo = true;
+            return true;
+        }
+        if (c->n - c->i >= 4 && memcmp(c->s + c->i, "true", 4) == 0) {
+            c->i += 4;
+            return true;
+        }
+        return jfail(c, "\"kenhojo_ap\" must be true or false");
     } else if (strcmp(key, "comment") == 0 || key[0] == '_') {
         return jskip_value(c, 0);
     }
@@ -716,6 +734,7 @@ static myna_err load_profile(myna_vcard *vc, profile *p)
     vc->tries[CTR_B] = (int)p->checkcode_tries;
     vc->tries[CTR_A] = (int)p->number_tries;
     vc->remove_after = (unsigned)p->remove_after;
+    vc->no_kenhojo = p->no_kenhojo;
     vc->latency_ms = (unsigned)p->latency_ms;
 
     for (int k = 0; k < CTR_COUNT; k++) {
@@ -915,7 +934,7 @@ static unsigned do_select(myna_vcard *vc, const apdu *a)
             return 0x6700;
         int ap = AP_NONE;
         if (a->lc == sizeof AID_KENHOJO && memcmp(a->data, AID_KENHOJO, a->lc) == 0)
-            ap = AP_KENHOJO;
+            ap = vc->no_kenhojo ? AP_NONE : AP_KENHOJO;
         else if (a->lc == sizeof AID_KENKAKU && memcmp(a->data, AID_KENKAKU, a->lc) == 0)
             ap = AP_KENKAKU;
         else if (a->lc == sizeof AID_JPKI && memcmp(a->data, AID_JPKI, a->lc) == 0)

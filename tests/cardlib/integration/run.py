@@ -233,6 +233,20 @@ def case_read():
     check(st.get("verify_with_data") == 1, "status must not VERIFY with data (saw %s)"
           % st.get("verify_with_data"))
     print("ok status/readers/checkcode-b", flush=True)
+    # some other card: no Kenhojo AP
+    vc = VCard(path, overrides={"kenhojo_ap": False})
+    rc, out, _ = card(["read", "--wait", "5", "--pin-stdin"], (prof["pin"] + "\n").encode())
+    check(rc == EXIT["not_myna"], "card without the Kenhojo AP: exit %s" % rc)
+    st = vc.stop()
+    check(st.get("verify_with_data") == 0, "a card that is not a My Number card got a PIN")
+    # command line: version, usage
+    rc, out, _ = card(["--version"])
+    check(rc == 0 and out.startswith(b"kakanai-card "), "--version exit %s" % rc)
+    rc, _, _ = card(["read"])
+    check(rc == EXIT["usage"], "read without --pin-stdin: exit %s" % rc)
+    rc, _, _ = card(["frobnicate"])
+    check(rc == EXIT["usage"], "unknown command: exit %s" % rc)
+    print("ok not-a-myna-card, --version, usage", flush=True)
 
 
 def case_pin():

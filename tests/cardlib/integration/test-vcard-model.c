@@ -198,6 +198,17 @@ static void test_remove_after_pulls_the_card(void **state)
     myna_vcard_free(vc);
 }
 
+static void test_other_card_has_no_kenhojo_ap(void **state)
+{
+    (void)state;
+    myna_vcard *vc = load("{\"name\": \"A\", \"address\": \"B\", \"birth\": \"20000101\", "
+                          "\"sex\": \"9\", \"my_number\": \"123456789018\", \"pin\": \"0000\", "
+                          "\"kenhojo_ap\": false}");
+    assert_int_equal(tx(vc, SEL_AP, NULL), 0x6A82);
+    assert_int_equal(tx(vc, SEL_PIN, NULL), 0x6A82);
+    myna_vcard_free(vc);
+}
+
 static void test_atr_is_the_jpki_one(void **state)
 {
     (void)state;
@@ -276,6 +287,7 @@ int main(void)
         cmocka_unit_test(test_pin_blocks_after_three_and_stays_blocked),
         cmocka_unit_test(test_attrs_tlv_keeps_every_byte),
         cmocka_unit_test(test_remove_after_pulls_the_card),
+        cmocka_unit_test(test_other_card_has_no_kenhojo_ap),
         cmocka_unit_test(test_atr_is_the_jpki_one),
         cmocka_unit_test(test_check_digit_table),
         cmocka_unit_test(test_bad_profiles_are_refused_without_their_values),
