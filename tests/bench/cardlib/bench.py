@@ -90,6 +90,12 @@ def pyscard_read(pin):
     return apdus, ms
 
 
+def card_apdus(stats_path):
+    """Command APDUs the virtual card has answered so far (its --stats file)."""
+    with open(stats_path, encoding="utf-8") as f:
+        return json.load(f)["apdus"]
+
+
 def kakanai_read(bindir, pin):
     p = subprocess.run([os.path.join(bindir, "kakanai-card"), "read", "--timing", "--pin-stdin"],
                        input=(pin + "\n").encode(), capture_output=True, timeout=30)
@@ -130,7 +136,12 @@ def main():
             for name, fn in (("kakanai", lambda: kakanai_read(args.bin, prof["pin"])),
                              ("pyscard", lambda: pyscard_read(prof["pin"]))):
                 fn()  # warm-up (page cache, pcscd threads)
+                before = card_apdus(spath)
                 res = [fn() for _ in range(args.runs)]
+                seen = (card_apdus(spath) - before) / args.runs
+                if seen != res[0][0]:
+                    print("%s: the card saw %.1f APDUs per read, the reader counted %d"
+                          % (name, seen, res[0][0]), file=sys.stderr)
                 rows[name] = (res[0][0], statistics.median(r[1] for r in res))
             for name, (n, ms) in rows.items():
                 ideal = n * args.latency
