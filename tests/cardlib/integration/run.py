@@ -114,6 +114,7 @@ class VCard:
                 self.proc.kill()
                 self.proc.wait()
                 check(False, "kakanai-vcard did not exit on SIGTERM")
+        check(self.proc.returncode == 0, "kakanai-vcard exited with %s" % self.proc.returncode)
         if reader_state() is not None:
             check(wait_reader("empty"), "pcscd never saw the card go")
             # pcscd polls the reader every 400 ms; a new card that arrives before the next
