@@ -3,6 +3,10 @@
  * (kakanai-vcard) and tests. Not installed, not exported from the shared library: link
  * myna_static to use it.
  *
+ * Every myna_vcard_* function may be called from any thread (one lock per card): a pull
+ * (myna_vcard_set_present(vc, false)) while an answer is delayed by faults.latency_ms makes
+ * that answer MYNA_E_CARD_REMOVED, as a reader that never received it.
+ *
  * The card model answers like the My Number card's 券面事項入力補助AP; its file layout, the
  * status words and what is and is not modelled are described in tests/profiles/README.md.
  */

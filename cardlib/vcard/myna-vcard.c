@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +64,11 @@ struct myna_vcard {
 
     int tries[CTR_COUNT];
     int tries_max[CTR_COUNT];
+
+    /* One lock for the card: the kiosk may pull the virtual card (set_present) from its UI
+     * thread while a worker thread talks to it. */
+    pthread_mutex_t lock;
+    unsigned generation; /* +1 on every pull */
 
     /* volatile card state */
     int ap;
@@ -769,6 +775,7 @@ myna_err myna_vcard_load_mem(const char *json, size_t len, myna_vcard **out, cha
         free(vc);
         return MYNA_E_NOMEM;
     }
+    pthread_mutex_init(&vc->lock, NULL);
     p->pin_tries = PIN_TRIES_MAX;
     p->checkcode_tries = 3;
     p->number_tries = 3;
@@ -844,6 +851,7 @@ void myna_vcard_free(myna_vcard *vc)
     myna_secure_free(vc->ef0003, EF0003_LEN);
     for (int k = 0; k < CTR_COUNT; k++)
         myna_secure_free(vc->secret[k], SECRET_LEN[k] + 1);
+    pthread_mutex_destroy(&vc->lock);
     OPENSSL_cleanse(vc, sizeof *vc);
     free(vc);
 }
@@ -1053,13 +1061,20 @@ static unsigned do_read(myna_vcard *vc, const apdu *a, uint8_t *out, size_t cap,
     return 0x9000;
 }
 
+static void set_present_locked(myna_vcard *vc, bool present);
+static void reset_locked(myna_vcard *vc);
+
 myna_err myna_vcard_process(myna_vcard *vc, const uint8_t *cmd, size_t clen, uint8_t *resp,
                             size_t *rlen)
 {
     if (!vc || !cmd || !resp || !rlen || *rlen < 2)
         return MYNA_E_ARG;
-    if (!vc->present)
+    pthread_mutex_lock(&vc->lock);
+    if (!vc->present) {
+        pthread_mutex_unlock(&vc->lock);
         return MYNA_E_CARD_REMOVED;
+    }
+    unsigned gen = vc->generation;
     size_t cap = *rlen - 2;
     size_t dlen = 0;
     bool too_small = false;
@@ -1077,48 +1092,84 @@ myna_err myna_vcard_process(myna_vcard *vc, const uint8_t *cmd, size_t clen, uin
         sw = do_read(vc, &a, resp, cap, &dlen, &too_small);
     else
         sw = 0x6D00;
-    if (too_small)
+    if (too_small) {
+        pthread_mutex_unlock(&vc->lock);
         return MYNA_E_ARG;
+    }
     resp[dlen] = (uint8_t)(sw >> 8);
     resp[dlen + 1] = (uint8_t)sw;
     *rlen = dlen + 2;
     vc->stats.apdus++;
-    if (vc->latency_ms) {
-        struct timespec ts = {(time_t)(vc->latency_ms / 1000),
-                              (long)(vc->latency_ms % 1000) * 1000000L};
+    unsigned latency = vc->latency_ms;
+    pthread_mutex_unlock(&vc->lock);
+
+    if (latency) {
+        struct timespec ts = {(time_t)(latency / 1000), (long)(latency % 1000) * 1000000L};
         while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
         }
     }
-    if (vc->remove_after && vc->stats.apdus == vc->remove_after)
-        myna_vcard_set_present(vc, false);
+
+    pthread_mutex_lock(&vc->lock);
+    /* pulled while the answer was on its way: the reader never gets it */
+    bool lost = vc->generation != gen;
+    if (!lost && vc->remove_after && vc->stats.apdus == vc->remove_after)
+        set_present_locked(vc, false);
+    pthread_mutex_unlock(&vc->lock);
+    if (lost) {
+        OPENSSL_cleanse(resp, *rlen);
+        *rlen = 0;
+        return MYNA_E_CARD_REMOVED;
+    }
     return MYNA_OK;
 }
 
 /* ---- presence, state, transport ---------------------------------------------------------- */
 
+static void reset_locked(myna_vcard *vc)
+{
+    vc->ap = AP_NONE;
+    vc->ef = 0;
+    vc->verified = 0;
+}
+
 void myna_vcard_reset(myna_vcard *vc)
 {
     if (!vc)
         return;
-    vc->ap = AP_NONE;
-    vc->ef = 0;
-    vc->verified = 0;
+    pthread_mutex_lock(&vc->lock);
+    reset_locked(vc);
+    pthread_mutex_unlock(&vc->lock);
+}
+
+static void set_present_locked(myna_vcard *vc, bool present)
+{
+    if (vc->present && !present) {
+        vc->stats.pulls++;
+        vc->generation++;
+    }
+    if (vc->present != present)
+        reset_locked(vc); /* pulled or freshly inserted: power cycled */
+    vc->present = present;
 }
 
 void myna_vcard_set_present(myna_vcard *vc, bool present)
 {
     if (!vc)
         return;
-    if (vc->present && !present)
-        vc->stats.pulls++;
-    if (vc->present != present)
-        myna_vcard_reset(vc); /* pulled or freshly inserted: power cycled */
-    vc->present = present;
+    pthread_mutex_lock(&vc->lock);
+    set_present_locked(vc, present);
+    pthread_mutex_unlock(&vc->lock);
 }
 
 bool myna_vcard_present(const myna_vcard *vc)
 {
-    return vc && vc->present;
+    if (!vc)
+        return false;
+    myna_vcard *m = (myna_vcard *)vc; /* the lock is not part of the card's value */
+    pthread_mutex_lock(&m->lock);
+    bool p = m->present;
+    pthread_mutex_unlock(&m->lock);
+    return p;
 }
 
 size_t myna_vcard_atr(const myna_vcard *vc, uint8_t *buf, size_t cap)
@@ -1133,9 +1184,12 @@ void myna_vcard_get_counters(const myna_vcard *vc, myna_vcard_counters *out)
 {
     if (!vc || !out)
         return;
+    myna_vcard *m = (myna_vcard *)vc;
+    pthread_mutex_lock(&m->lock);
     out->pin_tries = vc->tries[CTR_PIN];
     out->checkcode_tries = vc->tries[CTR_B];
     out->number_tries = vc->tries[CTR_A];
+    pthread_mutex_unlock(&m->lock);
 }
 
 static int clamp(int v, int max)
@@ -1147,15 +1201,21 @@ void myna_vcard_set_counters(myna_vcard *vc, const myna_vcard_counters *in)
 {
     if (!vc || !in)
         return;
+    pthread_mutex_lock(&vc->lock);
     vc->tries[CTR_PIN] = clamp(in->pin_tries, vc->tries_max[CTR_PIN]);
     vc->tries[CTR_B] = clamp(in->checkcode_tries, vc->tries_max[CTR_B]);
     vc->tries[CTR_A] = clamp(in->number_tries, vc->tries_max[CTR_A]);
+    pthread_mutex_unlock(&vc->lock);
 }
 
 void myna_vcard_get_stats(const myna_vcard *vc, myna_vcard_stats *out)
 {
-    if (vc && out)
-        *out = vc->stats;
+    if (!vc || !out)
+        return;
+    myna_vcard *m = (myna_vcard *)vc;
+    pthread_mutex_lock(&m->lock);
+    *out = vc->stats;
+    pthread_mutex_unlock(&m->lock);
 }
 
 static myna_err vt_transmit(void *impl, const uint8_t *cmd, size_t clen, uint8_t *resp,

@@ -4,7 +4,9 @@
  */
 #include "myna-vcard-private.h"
 
+#include <pthread.h>
 #include <setjmp.h>
+#include <time.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -198,6 +200,31 @@ static void test_remove_after_pulls_the_card(void **state)
     myna_vcard_free(vc);
 }
 
+static void *pull_soon(void *arg)
+{
+    struct timespec ts = {0, 50 * 1000000L};
+    nanosleep(&ts, NULL);
+    myna_vcard_set_present(arg, false);
+    return NULL;
+}
+
+static void test_pulled_during_the_answer_loses_it(void **state)
+{
+    (void)state;
+    myna_vcard *vc = load("{\"name\": \"A\", \"address\": \"B\", \"birth\": \"20000101\", "
+                          "\"sex\": \"9\", \"my_number\": \"123456789018\", \"pin\": \"0000\", "
+                          "\"faults\": {\"latency_ms\": 300}}");
+    pthread_t th;
+    assert_int_equal(pthread_create(&th, NULL, pull_soon, vc), 0);
+    uint8_t cmd[32], resp[8];
+    size_t rlen = sizeof resp, n = unhex(SEL_AP, cmd, sizeof cmd);
+    assert_int_equal(myna_vcard_process(vc, cmd, n, resp, &rlen), MYNA_E_CARD_REMOVED);
+    assert_int_equal(rlen, 0);
+    pthread_join(th, NULL);
+    assert_false(myna_vcard_present(vc));
+    myna_vcard_free(vc);
+}
+
 static void test_other_card_has_no_kenhojo_ap(void **state)
 {
     (void)state;
@@ -287,6 +314,7 @@ int main(void)
         cmocka_unit_test(test_pin_blocks_after_three_and_stays_blocked),
         cmocka_unit_test(test_attrs_tlv_keeps_every_byte),
         cmocka_unit_test(test_remove_after_pulls_the_card),
+        cmocka_unit_test(test_pulled_during_the_answer_loses_it),
         cmocka_unit_test(test_other_card_has_no_kenhojo_ap),
         cmocka_unit_test(test_atr_is_the_jpki_one),
         cmocka_unit_test(test_check_digit_table),
