@@ -156,6 +156,9 @@ def main():
             os.rmdir(tmp)
             time.sleep(0.5)
     print("overhead = time beyond APDUs x latency (goal: within 10%); ratio = kakanai / pyscard")
+    print("fewest the card allows: SELECT AP, SELECT PIN EF, VERIFY, SELECT 0002, READ BINARY Le=00"
+          " = 5 (+1 READ per further 256 bytes with short Le);\nkakanai adds one VERIFY without"
+          " data (tries left, spends none) so that a blocked card never gets a VERIFY")
     return 0
 
 
