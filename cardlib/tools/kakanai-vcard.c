@@ -410,9 +410,8 @@ int main(int argc, char **argv)
         e = myna_vcard_process(vc, cmd, len, resp, &rlen);
         if (e == MYNA_OK && rlen > 0xFFFF)
             rlen = 0; /* cannot be carried: answer nothing, vpcd reports an error */
-        bool sent = e == MYNA_OK && rlen && send_msg(sock, resp, rlen);
-        OPENSSL_cleanse(resp, rlen);
-        OPENSSL_cleanse(cmd, len);
+        /* Like a card writing its EEPROM before it answers: the retry counters (and the
+         * statistics) are on disk before the reader can learn the result. */
         myna_vcard_counters now;
         myna_vcard_get_counters(vc, &now);
         if (o.state && memcmp(&now, &last, sizeof now) != 0)
@@ -420,6 +419,9 @@ int main(int argc, char **argv)
         last = now;
         if (o.stats)
             save_stats(o.stats, vc, connects);
+        bool sent = e == MYNA_OK && rlen && send_msg(sock, resp, rlen);
+        OPENSSL_cleanse(resp, rlen);
+        OPENSSL_cleanse(cmd, len);
         if (!myna_vcard_present(vc)) {
             /* faults.remove_after_apdus: pulled right after answering. */
             close(sock);
