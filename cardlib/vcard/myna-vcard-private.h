@@ -32,12 +32,12 @@ typedef struct myna_vcard_counters {
 /* What the card has seen since it was loaded (the integration tests check, for example,
  * that a blocked card never received a VERIFY with data). */
 typedef struct myna_vcard_stats {
-    unsigned apdus;             /* command APDUs answered */
-    unsigned verify_with_data;  /* VERIFY carrying a PIN / code (any EF) */
-    unsigned verify_empty;      /* VERIFY without data (tries left query) */
-    unsigned verify_blocked;    /* VERIFY with data that reached a blocked counter */
-    unsigned read_binary;       /* READ BINARY commands */
-    unsigned pulls;             /* times the card was pulled (fault or set_present) */
+    unsigned apdus;            /* command APDUs answered */
+    unsigned verify_with_data; /* VERIFY carrying a PIN / code (any EF) */
+    unsigned verify_empty;     /* VERIFY without data (tries left query) */
+    unsigned verify_blocked;   /* VERIFY with data that reached a blocked counter */
+    unsigned read_binary;      /* READ BINARY commands */
+    unsigned pulls;            /* times the card was pulled (fault or set_present) */
 } myna_vcard_stats;
 
 void myna_vcard_get_counters(const myna_vcard *vc, myna_vcard_counters *out);

@@ -246,8 +246,8 @@ typedef struct jcur {
 
 static void jskip_ws(jcur *c)
 {
-    while (c->i < c->n && (c->s[c->i] == ' ' || c->s[c->i] == '\t' || c->s[c->i] == '\n' ||
-                           c->s[c->i] == '\r'))
+    while (c->i < c->n &&
+           (c->s[c->i] == ' ' || c->s[c->i] == '\t' || c->s[c->i] == '\n' || c->s[c->i] == '\r'))
         c->i++;
 }
 
@@ -324,14 +324,30 @@ static bool jstring(jcur *c, char *out, size_t cap, size_t *len)
             char e = c->s[c->i++];
             uint32_t cp;
             switch (e) {
-            case '"': cp = '"'; break;
-            case '\\': cp = '\\'; break;
-            case '/': cp = '/'; break;
-            case 'b': cp = '\b'; break;
-            case 'f': cp = '\f'; break;
-            case 'n': cp = '\n'; break;
-            case 'r': cp = '\r'; break;
-            case 't': cp = '\t'; break;
+            case '"':
+                cp = '"';
+                break;
+            case '\\':
+                cp = '\\';
+                break;
+            case '/':
+                cp = '/';
+                break;
+            case 'b':
+                cp = '\b';
+                break;
+            case 'f':
+                cp = '\f';
+                break;
+            case 'n':
+                cp = '\n';
+                break;
+            case 'r':
+                cp = '\r';
+                break;
+            case 't':
+                cp = '\t';
+                break;
             case 'u':
                 if (!jhex4(c, &cp))
                     return false;
@@ -410,8 +426,8 @@ static bool jint(jcur *c, long *v)
         c->i++;
         digits++;
     }
-    if (digits == 0 || (c->i < c->n && (c->s[c->i] == '.' || c->s[c->i] == 'e' ||
-                                        c->s[c->i] == 'E'))) {
+    if (digits == 0 ||
+        (c->i < c->n && (c->s[c->i] == '.' || c->s[c->i] == 'e' || c->s[c->i] == 'E'))) {
         c->i = start;
         return jfail(c, "expected an integer");
     }
@@ -926,10 +942,14 @@ static bool parse_apdu(const uint8_t *c, size_t n, apdu *a)
 static int ctr_of_ef(unsigned ef)
 {
     switch (ef) {
-    case EF_PIN: return CTR_PIN;
-    case EF_CODE_B: return CTR_B;
-    case EF_CODE_A: return CTR_A;
-    default: return -1;
+    case EF_PIN:
+        return CTR_PIN;
+    case EF_CODE_B:
+        return CTR_B;
+    case EF_CODE_A:
+        return CTR_A;
+    default:
+        return -1;
     }
 }
 
@@ -1006,8 +1026,7 @@ static unsigned do_verify(myna_vcard *vc, const apdu *a)
     uint8_t given[16] = {0};
     size_t n = a->lc < sizeof given ? a->lc : sizeof given;
     memcpy(given, a->data, n);
-    bool ok = a->lc == SECRET_LEN[k] &&
-              myna_secure_cmp(given, vc->secret[k], SECRET_LEN[k]) == 0;
+    bool ok = a->lc == SECRET_LEN[k] && myna_secure_cmp(given, vc->secret[k], SECRET_LEN[k]) == 0;
     OPENSSL_cleanse(given, sizeof given);
     if (ok) {
         vc->tries[k] = vc->tries_max[k];
@@ -1036,9 +1055,18 @@ static unsigned do_read(myna_vcard *vc, const apdu *a, uint8_t *out, size_t cap,
     const uint8_t *file;
     size_t size;
     switch (vc->ef) {
-    case EF_NUMBER: file = vc->ef0001; size = EF0001_LEN; break;
-    case EF_ATTRS: file = vc->ef0002; size = vc->ef0002_len; break;
-    default: file = vc->ef0003; size = EF0003_LEN; break;
+    case EF_NUMBER:
+        file = vc->ef0001;
+        size = EF0001_LEN;
+        break;
+    case EF_ATTRS:
+        file = vc->ef0002;
+        size = vc->ef0002_len;
+        break;
+    default:
+        file = vc->ef0003;
+        size = EF0003_LEN;
+        break;
     }
     size_t off = (size_t)a->p1 << 8 | a->p2;
     if (off >= size)
