@@ -284,6 +284,20 @@ static int cmd_readers(myna_ctx *ctx)
 /* The reader to use: the named one (it must hold a card) or the first with a card. */
 static myna_err find_card(myna_ctx *ctx, const opts *o, char **reader)
 {
+    if (o->reader && o->wait_ms == 0) {
+        /* a named reader that is not there is "no reader", not "no card" */
+        char **names = NULL;
+        size_t count = 0;
+        myna_err e = myna_ctx_list_readers(ctx, &names, &count);
+        if (e != MYNA_OK)
+            return e;
+        bool found = false;
+        for (size_t i = 0; i < count && !found; i++)
+            found = strstr(names[i], o->reader) != NULL;
+        myna_strv_free(names, count);
+        if (!found)
+            return MYNA_E_NO_READER;
+    }
     myna_err e = myna_ctx_wait_card(ctx, o->reader, o->wait_ms, reader);
     if (e == MYNA_E_TIMEOUT)
         e = MYNA_E_NO_CARD;
