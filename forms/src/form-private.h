@@ -67,6 +67,7 @@ typedef struct form_item {
     double fill;    /* box fill gray, <0 none */
     char *text;     /* labels: fixed text; fields: value expression */
     int vline, vcol; /* where the text/value starts (diagnostics) */
+    int bline, bcol; /* where the box / from starts */
     /* text style (labels and fields) */
     int face;       /* 0 mincho, 1 gothic */
     double pt, min_pt, min_scale, spacing, leading;

@@ -684,6 +684,8 @@ static void key_item(parser *ps, const char *k, const char *v, size_t n)
                 return;
             }
             it->x = b[0], it->y = b[1], it->w = b[2], it->h = b[3];
+            it->bline = ps->lineno;
+            it->bcol = col_at(ps, v);
         }
     } else if (strcmp(k, "from") == 0 || strcmp(k, "to") == 0) {
         double b[2];
@@ -692,6 +694,8 @@ static void key_item(parser *ps, const char *k, const char *v, size_t n)
                 it->x = b[0], it->y = b[1], ps->line_from = true;
             else
                 it->w = b[0], it->h = b[1], ps->line_to = true;
+            it->bline = ps->lineno;
+            it->bcol = col_at(ps, v);
         }
     } else if (strcmp(k, "value") == 0 || strcmp(k, "text") == 0) {
         set_str(&it->text, v, n);
@@ -826,11 +830,11 @@ static void key_line(parser *ps, const char *kp, size_t kn, const char *v, size_
         const char *best = suggest_key(ps->sec, kp, kn);
         if (best)
             ERR(ps, kp, FORM_E_SYNTAX, "unknown key \"%s\" in [%s]; did you mean \"%s\"?",
-                "[%s] にキー「%s」はありません。「%s」の誤りではありませんか", k,
+                "[%2$s] にキー「%1$s」はありません。「%3$s」の誤りではありませんか", k,
                 section_names[ps->sec], best);
         else
             ERR(ps, kp, FORM_E_SYNTAX, "unknown key \"%s\" in [%s]",
-                "[%s] にキー「%s」はありません", k, section_names[ps->sec]);
+                "[%2$s] にキー「%1$s」はありません", k, section_names[ps->sec]);
         return;
     }
     for (size_t j = 0; j < ps->nseen; j++)
@@ -1035,7 +1039,7 @@ static void finish(parser *ps)
                 continue;
             }
             if (it->x > pg->w || it->w > pg->w || it->y > pg->h || it->h > pg->h)
-                ERRL(ps, it->line, FORM_E_TEMPLATE, "the line runs off the %g × %g mm page",
+                ERRL(ps, it->bline, FORM_E_TEMPLATE, "the line runs off the %g × %g mm page",
                      "線が用紙（%g × %g mm）からはみ出しています", pg->w, pg->h);
             continue;
         }
@@ -1046,7 +1050,7 @@ static void finish(parser *ps)
         }
         if (it->x < 0 || it->y < 0 || it->x + it->w > pg->w + 0.001 ||
             it->y + it->h > pg->h + 0.001) {
-            form_diags_addf(ps->diags, FORM_E_TEMPLATE, ps->name, it->line, 0, it->name,
+            form_diags_addf(ps->diags, FORM_E_TEMPLATE, ps->name, it->bline, it->bcol, it->name,
                             "the box %g %g %g %g lies off the %g × %g mm page",
                             "box %g %g %g %g が用紙（%g × %g mm）からはみ出しています", it->x, it->y,
                             it->w, it->h, pg->w, pg->h);
