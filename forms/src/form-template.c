@@ -1234,10 +1234,10 @@ form_err form_template_parse(const char *name, const char *dir, const char *text
                 "ファイルに NUL 文字があります。テキストファイルですか");
         } else if (!form_utf8_valid(ps.line, n)) {
             size_t i = 0;
-            while (form_utf8_next(ps.line, n, &i) >= 0)
+            while (form_u8_next(ps.line, n, &i) >= 0)
                 ;
             size_t bad = 0;
-            while (bad < n && form_utf8_next(ps.line, n, &bad) >= 0)
+            while (bad < n && form_u8_next(ps.line, n, &bad) >= 0)
                 ;
             ERR(&ps, ps.line + bad, FORM_E_SYNTAX,
                 "this line is not UTF-8 text (save the file as UTF-8, not Shift_JIS)",
