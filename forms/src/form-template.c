@@ -495,8 +495,10 @@ static void begin_section(parser *ps, const char *p, size_t n)
     }
     if ((sec == SEC_FIELD || sec == SEC_LABEL || sec == SEC_LINE || sec == SEC_BOX ||
          sec == SEC_ELLIPSE) &&
-        ps->item == NULL)
+        ps->item == NULL) {
+        ps->sec = SEC_NONE; /* its keys are skipped: the limit was reported */
         ps->sec_line = -1;
+    }
 }
 
 static const char *const face_names[] = {"mincho", "gothic"};
