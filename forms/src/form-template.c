@@ -1022,11 +1022,19 @@ static void finish(parser *ps)
         if (q->has_min && q->has_max && q->min > q->max)
             ERRL(ps, q->line, FORM_E_TEMPLATE, "in \"%s\" min is larger than max",
                  "質問「%s」の min が max より大きくなっています", q->id);
-        if (q->def != NULL && q->def[0] != '\0') {
-            const char *why = NULL;
-            if (form_question_validate(q, q->def, "en", &why) != FORM_OK)
-                ERRL(ps, q->line, FORM_E_TEMPLATE, "the default of \"%s\" is not a valid answer: %s",
-                     "質問「%s」の default が正しい回答になっていません: %s", q->id, why ? why : "");
+        bool bounded = q->type != FORM_Q_NUMBER || (q->has_min && q->has_max);
+        if (q->def != NULL && q->def[0] != '\0' && bounded) {
+            const char *why_en = NULL, *why_ja = NULL;
+            if (form_question_validate(q, q->def, "en", &why_en) != FORM_OK) {
+                form_question_validate(q, q->def, "ja", &why_ja);
+                char m_en[256], m_ja[256];
+                snprintf(m_en, sizeof m_en, "the default of \"%s\" is not a valid answer: %s", q->id,
+                         why_en ? why_en : "");
+                snprintf(m_ja, sizeof m_ja, "質問「%s」の default が正しい回答になっていません: %s", q->id,
+                         why_ja ? why_ja : "");
+                form_diags_add(ps->diags, FORM_E_TEMPLATE, ps->name, q->line, 0, q->id, m_en, m_ja);
+                ps->errors++;
+            }
         }
     }
     for (size_t i = 0; i < t->nitems; i++) {

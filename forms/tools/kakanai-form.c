@@ -8,6 +8,7 @@
  *   kakanai-form sign --key PRIV.pem DIR
  *   kakanai-form verify --pubkey PUB.pem DIR
  *   kakanai-form list DIR
+ *   kakanai-form dump FILE       (what the parser understood, for golden tests and clerks)
  *   kakanai-form --version
  *
  * T is a .form file, or a template directory together with --procedure P.
@@ -284,6 +285,66 @@ out:
     return rc;
 }
 
+static const char *const kind_names[] = {"line", "box", "ellipse", "label", "field"};
+static const char *const qtype_names[] = {"choice", "multi", "yesno", "number", "date", "kana", "text"};
+
+static int cmd_dump(const char *path)
+{
+    form_diags *d = form_diags_new();
+    form_template *t = NULL;
+    form_err e = form_template_load(path, false, &t, d);
+    print_diags(d);
+    form_diags_free(d);
+    if (e != FORM_OK)
+        return 1;
+    printf("form %s\n  title.ja %s\n  title.en %s\n", t->id, form_text_get(t->title, "ja"),
+           t->title && t->title->en ? t->title->en : "-");
+    printf("  needs%s%s%s%s%s\n", t->needs & FORM_NEEDS_NAME ? " name" : "",
+           t->needs & FORM_NEEDS_ADDRESS ? " address" : "", t->needs & FORM_NEEDS_BIRTH ? " birth" : "",
+           t->needs & FORM_NEEDS_SEX ? " sex" : "", t->needs & FORM_NEEDS_NUMBER ? " number" : "");
+    printf("  number_basis %s\n", t->number_basis ? t->number_basis : "-");
+    for (size_t i = 0; i < t->npages; i++)
+        printf("  page %zu %g x %g mm\n", i + 1, t->pages[i].w, t->pages[i].h);
+    if (t->background)
+        printf("  background %s at %g %g %g %g\n", t->background, t->bg_x, t->bg_y, t->bg_w, t->bg_h);
+    for (size_t i = 0; i < t->nquestions; i++) {
+        const form_question *q = &t->questions[i];
+        printf("question %s %s%s min %ld max %ld default %s\n", q->id, qtype_names[q->type],
+               q->required ? " required" : "", q->min, q->max, q->def ? q->def : "-");
+        printf("  label %s / %s\n", form_text_get(q->label, "ja"), form_text_get(q->label, "en"));
+        for (size_t c = 0; c < q->nchoices; c++)
+            printf("  choice %s %s / %s\n", q->choice_value[c], form_text_get(q->choice_label[c], "ja"),
+                   form_text_get(q->choice_label[c], "en"));
+    }
+    for (size_t i = 0; i < t->nitems; i++) {
+        const form_item *it = &t->items[i];
+        printf("%s%s%s p%d %g %g %g %g", kind_names[it->kind], it->name ? " " : "",
+               it->name ? it->name : "", it->page + 1, it->x, it->y, it->w, it->h);
+        if (it->kind == FORM_ITEM_LINE || it->kind == FORM_ITEM_BOX || it->kind == FORM_ITEM_ELLIPSE)
+            printf(" width %g dash %g fill %g\n", it->width, it->dash, it->fill);
+        else
+            printf(" %s %gpt min %gpt scale %g lines %d align %d/%d spacing %g%s%s\n",
+                   it->face ? "gothic" : "mincho", it->pt, it->min_pt, it->min_scale, it->max_lines,
+                   it->halign, it->valign, it->spacing, it->vertical ? " vertical" : "",
+                   it->optional ? " optional" : "");
+        if (it->text)
+            printf("  %s %s\n", it->kind == FORM_ITEM_FIELD ? "value" : "text", it->text);
+        if (it->cells)
+            printf("  cells %d pitch %g%s%s\n", it->cells, it->pitch, it->cells_right ? " right" : "",
+                   it->cells_outline ? " outline" : "");
+        if (it->mark != FORM_MARK_NONE)
+            printf("  %s when %s\n", it->mark == FORM_MARK_CHECK ? "check" : "circle", it->mark_value);
+    }
+    if (t->has_qr) {
+        printf("qr at %g %g size %g:", t->qr_x, t->qr_y, t->qr_w);
+        for (size_t i = 0; i < t->nqr; i++)
+            printf(" %s", t->qr_values[i]);
+        printf("\n");
+    }
+    form_template_free(t);
+    return 0;
+}
+
 static int cmd_list(const char *dir)
 {
     form_catalog *c = NULL;
@@ -330,6 +391,8 @@ int main(int argc, char **argv)
         return cmd_check(argv[2]);
     if (strcmp(cmd, "render") == 0 || strcmp(cmd, "preview") == 0)
         return cmd_render(argc - 2, argv + 2, cmd[0] == 'p');
+    if (strcmp(cmd, "dump") == 0 && argc == 3)
+        return cmd_dump(argv[2]);
     if (strcmp(cmd, "list") == 0 && argc == 3)
         return cmd_list(argv[2]);
     if ((strcmp(cmd, "sign") == 0 && argc == 5 && strcmp(argv[2], "--key") == 0) ||
