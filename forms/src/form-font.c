@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include <hb-ot.h>
-#include <hb-subset.h>
 
 static const char *const font_files[FORM_FONT_COUNT] = {
     [FORM_FONT_IPAMJ] = "ipamjm.ttf",
@@ -94,14 +93,6 @@ static form_font *font_load(const char *path, form_font_id id)
                         : f->ascent;
     hb_font_make_immutable(f->font);
     hb_face_make_immutable(face);
-    /* The subsetter's tables, parsed once: a per-document subset then costs far less. */
-    f->subset_face = hb_subset_preprocess(face);
-    if (f->subset_face == NULL) {
-        hb_font_destroy(f->font);
-        hb_face_destroy(face);
-        free(f);
-        return NULL;
-    }
 
     unsigned len = sizeof f->psname;
     if (hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len,

@@ -32,7 +32,6 @@ typedef enum form_font_id {
 typedef struct form_font {
     form_font_id id;
     hb_face_t *face;
-    hb_face_t *subset_face; /* face prepared once by hb_subset_preprocess (the subsetter's source) */
     hb_font_t *font; /* scale = upem: advances come in font units */
     unsigned upem;
     unsigned glyph_count;

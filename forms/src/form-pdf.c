@@ -9,10 +9,10 @@
  *   3. the fitting search (size → condense → wrap with kinsoku) places the lines;
  *   4. glyphs go into the page content stream as 2-byte CIDs numbered per document
  *      (1, 2, 3 … in order of first use) with TJ/Tj operators;
- *   5. form_pdf_finish subsets each used font with hb-subset and writes, through libharu's
- *      object API, a Type0 font (Identity-H) → CIDFontType2 with a CIDToGIDMap stream (CID →
- *      glyph of the subset), W widths, a FontDescriptor with FontFile2 = the subset, and a
- *      ToUnicode CMap (UTF-16, surrogates for 𠮷, the selector kept for 葛󠄀).
+ *   5. form_pdf_finish subsets each used font (form-subset.c: glyph i of the subset = CID i)
+ *      and writes, through libharu's object API, a Type0 font (Identity-H) → CIDFontType2
+ *      with CIDToGIDMap /Identity, W widths, a FontDescriptor with FontFile2 = the subset,
+ *      and a ToUnicode CMap (UTF-16, surrogates for 𠮷, the selector kept for 葛󠄀).
  *
  * libharu errors reach pdf_error(), which longjmps back to the public function that called
  * libharu (one jmp_buf per document); after that the document is unusable (FORM_E_PDF).
@@ -28,7 +28,6 @@
 #include <string.h>
 
 #include <hb-ot.h>
-#include <hb-subset.h>
 #include <hb.h>
 #include <hpdf.h>
 #include <hpdf_objects.h>
@@ -38,6 +37,7 @@
 
 #include "form-font.h"
 #include "form-secure.h"
+#include "form-subset.h"
 
 #define MM_PT (72.0 / 25.4)
 #define UNIT_CP_MAX 4
@@ -1439,53 +1439,12 @@ static HPDF_Dict stream_with(form_pdf *pdf, const void *data, size_t len)
 static form_err finish_font(form_pdf *pdf, doc_font *df)
 {
     const form_font *f = df->font;
-    hb_subset_input_t *in = hb_subset_input_create_or_fail();
-    if (in == NULL)
-        return FORM_E_NOMEM;
-    hb_set_t *gs = hb_subset_input_glyph_set(in);
-    for (uint32_t c = 0; c < df->ncid; c++)
-        hb_set_add(gs, df->cid_gid[c]);
-    hb_set_clear(hb_subset_input_unicode_set(in));
-    hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
-    static const hb_tag_t dropped[] = {
-        HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
-        HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('v', 'h', 'e', 'a'),
-        HB_TAG('v', 'm', 't', 'x'), HB_TAG('V', 'O', 'R', 'G'), HB_TAG('k', 'e', 'r', 'n'),
-        HB_TAG('D', 'S', 'I', 'G'), HB_TAG('h', 'd', 'm', 'x'), HB_TAG('L', 'T', 'S', 'H'),
-        HB_TAG('V', 'D', 'M', 'X'), HB_TAG('g', 'a', 's', 'p'), HB_TAG('m', 'o', 'r', 'x'),
-        HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'), HB_TAG('c', 'm', 'a', 'p'),
-    };
-    for (size_t i = 0; i < sizeof dropped / sizeof dropped[0]; i++)
-        hb_set_add(drop, dropped[i]);
-    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
-    hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(f->subset_face, in);
-    hb_subset_input_destroy(in);
-    if (plan == NULL)
-        return FORM_E_FONT;
-    const hb_map_t *old_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
-    /* CIDToGIDMap: CID → glyph of the subset, 2 bytes big-endian each */
-    size_t maplen = (size_t)df->ncid * 2;
-    uint8_t *map = mem_alloc(maplen);
-    if (map == NULL) {
-        hb_subset_plan_destroy(plan);
-        return FORM_E_NOMEM;
-    }
-    for (uint32_t c = 0; c < df->ncid; c++) {
-        hb_codepoint_t ng = hb_map_get(old_new, df->cid_gid[c]);
-        if (ng == HB_MAP_VALUE_INVALID)
-            ng = 0;
-        map[2 * c] = (uint8_t)(ng >> 8);
-        map[2 * c + 1] = (uint8_t)ng;
-    }
-    hb_face_t *sub = hb_subset_plan_execute_or_fail(plan);
-    hb_subset_plan_destroy(plan);
-    if (sub == NULL) {
-        mem_free(map);
-        return FORM_E_FONT;
-    }
-    hb_blob_t *blob = hb_face_reference_blob(sub);
-    unsigned blen = 0;
-    const char *bdata = hb_blob_get_data(blob, &blen);
+    /* subset glyph i = CID i: CIDToGIDMap /Identity */
+    uint8_t *bdata = NULL;
+    size_t blen = 0;
+    form_err se = form_subset_truetype(f->face, df->cid_gid, df->ncid, &bdata, &blen);
+    if (se != FORM_OK)
+        return se;
 
     HPDF_MMgr mm_ = pdf->doc->mmgr;
     char tag[7], name[HPDF_LIMIT_MAX_NAME_LEN + 1];
@@ -1494,8 +1453,7 @@ static form_err finish_font(form_pdf *pdf, doc_font *df)
     HPDF_Dict_AddName(df->type0, "BaseFont", name);
     HPDF_Dict_AddName(df->cidfont, "BaseFont", name);
     HPDF_Dict_AddNumber(df->cidfont, "DW", 1000);
-    HPDF_Dict_Add(df->cidfont, "CIDToGIDMap", stream_with(pdf, map, maplen));
-    mem_free(map);
+    HPDF_Dict_AddName(df->cidfont, "CIDToGIDMap", "Identity");
 
     HPDF_Array w = HPDF_Array_New(mm_);
     HPDF_Dict_Add(df->cidfont, "W", w);
@@ -1524,8 +1482,7 @@ static form_err finish_font(form_pdf *pdf, doc_font *df)
     HPDF_Dict ff = stream_with(pdf, bdata, blen);
     HPDF_Dict_AddNumber(ff, "Length1", (HPDF_INT32)blen);
     HPDF_Dict_Add(d, "FontFile2", ff);
-    hb_blob_destroy(blob);
-    hb_face_destroy(sub);
+    form_secure_free(bdata, blen);
 
     /* ToUnicode: what each CID stands for, so that copying and searching give the text */
     obuf *o = &pdf->ob;
