@@ -194,6 +194,7 @@ typedef struct unit {
     uint8_t ncp;
     uint8_t font; /* form_font_id */
     bool space, newline, joined;
+    bool sideways;   /* vertical text: a Latin run set rotated 90° clockwise */
     uint32_t g0, ng; /* glyph range */
     double adv;      /* em */
 } unit;
@@ -648,8 +649,11 @@ static form_err shape_units(form_pdf *pdf, bool vertical)
         }
         size_t e = u;
         uint8_t fid = pdf->units[u].font;
-        while (e < pdf->nunits && !pdf->units[e].newline && pdf->units[e].font == fid)
+        bool side = pdf->units[u].sideways;
+        while (e < pdf->nunits && !pdf->units[e].newline && pdf->units[e].font == fid &&
+               pdf->units[e].sideways == side)
             e++;
+        bool ttb = vertical && !side;
         const form_font *f = form_font_get(pdf->fonts_dir, (form_font_id)fid);
         hb_buffer_t *hb = pdf->hb;
         hb_buffer_reset(hb);
@@ -666,7 +670,7 @@ static form_err shape_units(form_pdf *pdf, bool vertical)
         }
         hb_buffer_set_content_type(hb, HB_BUFFER_CONTENT_TYPE_UNICODE);
         hb_buffer_guess_segment_properties(hb);
-        hb_buffer_set_direction(hb, vertical ? HB_DIRECTION_TTB : HB_DIRECTION_LTR);
+        hb_buffer_set_direction(hb, ttb ? HB_DIRECTION_TTB : HB_DIRECTION_LTR);
         hb_buffer_set_language(hb, hb_language_from_string("ja", 2));
         hb_shape(f->font, hb, NULL, 0);
         unsigned gn = 0;
@@ -683,7 +687,7 @@ static form_err shape_units(form_pdf *pdf, bool vertical)
             glyph *g = &pdf->glyphs[pdf->nglyphs];
             g->gid = gi[j].codepoint;
             g->font = fid;
-            g->adv = vertical ? -gp[j].y_advance : gp[j].x_advance;
+            g->adv = ttb ? -gp[j].y_advance : gp[j].x_advance;
             g->xoff = gp[j].x_offset;
             g->yoff = gp[j].y_offset;
             g->nominal = hb_font_get_glyph_h_advance(f->font, g->gid);
@@ -934,6 +938,32 @@ static bool style_ok(const form_text_style *st)
            (unsigned)st->halign <= FORM_HALIGN_RIGHT && (unsigned)st->valign <= FORM_VALIGN_BOTTOM;
 }
 
+/* Vertical text: runs of three or more Latin letters or digits (a romanized name, a
+ * postcode) are set sideways, rotated 90° clockwise as a clerk writes them; shorter ones
+ * (a unit number, an initial) stay upright. */
+static void mark_sideways(form_pdf *pdf, bool vertical)
+{
+    size_t n = pdf->nunits, i = 0;
+    while (i < n) {
+        pdf->units[i].sideways = false;
+        const unit *u = &pdf->units[i];
+        if (!vertical || u->newline || u->cp[0] >= 0x2E80 || u->cp[0] == ' ') {
+            i++;
+            continue;
+        }
+        size_t e = i, letters = 0;
+        while (e < n && !pdf->units[e].newline && pdf->units[e].cp[0] < 0x2E80) {
+            letters += pdf->units[e].cp[0] != ' ';
+            e++;
+        }
+        while (e > i && pdf->units[e - 1].cp[0] == ' ')
+            e--;
+        for (size_t k = i; k < e; k++)
+            pdf->units[k].sideways = letters >= 3;
+        i = e > i ? e : i + 1;
+    }
+}
+
 /* Decode, pick fonts, shape: the units and glyphs of utf8 in pdf's scratch. */
 static form_err prepare(form_pdf *pdf, const char *utf8, const form_text_style *st,
                         uint32_t *bad_cp)
@@ -944,6 +974,7 @@ static form_err prepare(form_pdf *pdf, const char *utf8, const form_text_style *
     e = pick_fonts(pdf, st->face, bad_cp);
     if (e != FORM_OK)
         return e;
+    mark_sideways(pdf, st->vertical);
     return shape_units(pdf, st->vertical);
 }
 
@@ -1136,11 +1167,20 @@ static form_err emit_v_line(form_pdf *pdf, const line *l, double cx, double top,
             ob_str(o, "/");
             ob_str(o, df->res);
             ob_str(o, " 1 Tf ");
-            ob_num(o, pt);
-            ob_str(o, "0 0 ");
-            ob_num(o, pt * scale);
-            ob_num(o, cx + g->xoff * k1);
-            ob_num(o, pen + g->yoff * k1 * scale);
+            if (un->sideways) { /* rotated: the glyph's baseline runs down the column */
+                ob_str(o, "0 ");
+                ob_num(o, -pt * scale);
+                ob_num(o, pt);
+                ob_str(o, "0 ");
+                ob_num(o, cx - pt * (asc_frac(df->font) - 0.5) - g->yoff * k1);
+                ob_num(o, pen - g->xoff * k1 * scale);
+            } else {
+                ob_num(o, pt);
+                ob_str(o, "0 0 ");
+                ob_num(o, pt * scale);
+                ob_num(o, cx + g->xoff * k1);
+                ob_num(o, pen + g->yoff * k1 * scale);
+            }
             ob_str(o, "Tm <");
             ob_hex16(o, cid);
             ob_str(o, ">Tj\n");
