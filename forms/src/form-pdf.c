@@ -459,9 +459,11 @@ form_err form_pdf_check(form_pdf *pdf, form_box b)
 
 form_err form_pdf_qr(form_pdf *pdf, const uint8_t *data, size_t len, form_box b)
 {
-    if (pdf == NULL || data == NULL || len == 0 || len > 2900 || !box_ok(b) || b.w <= 0 ||
+    if (pdf == NULL || data == NULL || len == 0 || len > INT32_MAX || !box_ok(b) || b.w <= 0 ||
         b.h <= 0)
         return FORM_E_ARG;
+    if (len > FORM_PDF_QR_MAX)
+        return FORM_E_OVERFLOW;
     NEED_PAGE(pdf);
     GUARD(pdf);
     QRcode *qr = QRcode_encodeData((int)len, data, 0, QR_ECLEVEL_M);
@@ -1588,7 +1590,7 @@ form_err form_pdf_finish(form_pdf *pdf, uint8_t **buf, size_t *len)
     HPDF_SaveToStream(pdf->doc);
     HPDF_Stream s = pdf->doc->stream;
     size_t total = HPDF_GetStreamSize(pdf->doc);
-    uint8_t *out = form_secure_alloc(total);
+    uint8_t *out = form_subset_alloc(total); /* locked unless the secure heap is full */
     if (out == NULL)
         return FORM_E_NOMEM;
     size_t at = 0;

@@ -5,7 +5,16 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <openssl/crypto.h>
+
 #include "form-secure.h"
+
+void *form_subset_alloc(size_t n)
+{
+    void *p = form_secure_alloc(n);
+    /* secure heap full: ordinary memory, which form_secure_free also wipes and frees */
+    return p != NULL ? p : OPENSSL_zalloc(n == 0 ? 1 : n);
+}
 
 /* ---- reading the font, every access bounds-checked ---------------------------------------- */
 
@@ -82,10 +91,14 @@ static uint8_t *out_grow(out *o, size_t n)
             }
             cap *= 2;
         }
-        uint8_t *q = form_secure_realloc(o->p, o->cap, cap);
+        uint8_t *q = form_subset_alloc(cap);
         if (q == NULL) {
             o->failed = true;
             return NULL;
+        }
+        if (o->p != NULL) {
+            memcpy(q, o->p, o->len);
+            form_secure_free(o->p, o->cap);
         }
         o->p = q;
         o->cap = cap;
@@ -481,7 +494,7 @@ form_err form_subset_truetype(hb_face_t *face, const uint32_t *gids, size_t n, u
     *res_len = o.len;
     /* the buffer may be larger than the font: hand over exactly len bytes */
     if (o.cap != o.len) {
-        uint8_t *exact = form_secure_alloc(o.len);
+        uint8_t *exact = form_subset_alloc(o.len);
         if (exact == NULL) {
             err = FORM_E_NOMEM;
             *res = NULL;

@@ -20,8 +20,12 @@
 /* Most glyphs in one subset (CIDs are 2 bytes). */
 #define FORM_SUBSET_GLYPHS_MAX 65535
 
+/* form_secure_alloc(), or ordinary zeroed memory when the secure heap is full: either way
+ * released (wiped) by form_secure_free(p, n). */
+void *form_subset_alloc(size_t n);
+
 /* Build the subset of face holding gids[0..n-1] (gids[0] should be 0, .notdef). On FORM_OK
- * *out is locked memory (form-secure.h) of *out_len bytes: release with
+ * *out is from form_subset_alloc of *out_len bytes: release with
  * form_secure_free(*out, *out_len). FORM_E_FONT: the font is not usable TrueType. */
 form_err form_subset_truetype(hb_face_t *face, const uint32_t *gids, size_t n, uint8_t **out,
                               size_t *out_len);

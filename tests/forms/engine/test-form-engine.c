@@ -431,6 +431,9 @@ static void test_qr_decodes(void **state)
     assert_int_equal(form_pdf_page(pdf, 210, 297), FORM_OK);
     form_box b = {20, 20, 40, 40};
     assert_int_equal(form_pdf_qr(pdf, (const uint8_t *)data, strlen(data), b), FORM_OK);
+    static uint8_t big[FORM_PDF_QR_MAX + 1];
+    memset(big, 'x', sizeof big);
+    assert_int_equal(form_pdf_qr(pdf, big, sizeof big, b), FORM_E_OVERFLOW);
     assert_int_equal(form_pdf_check(pdf, (form_box){80, 20, 6, 6}), FORM_OK);
     assert_int_equal(form_pdf_ellipse(pdf, (form_box){90, 20, 14, 8}, 0.3), FORM_OK);
     uint8_t *buf;
@@ -625,6 +628,21 @@ static int teardown(void **state)
     return 0;
 }
 
+/* A kiosk sets up a secure heap; when it is too small for a document the engine falls back
+ * to ordinary (still wiped) memory instead of failing. Runs last: the heap stays set up. */
+static void test_small_secure_heap_still_renders(void **state)
+{
+    (void)state;
+    form_secure_init(64 * 1024); /* may not lock memory in a container: fine either way */
+    form_box b = {20, 20, 170, 12};
+    size_t len = render_text("heap.pdf", "髙橋 𠮷男 葛󠄀飾区", b, &plain, FORM_OK);
+    assert_true(len > 1000);
+    char *txt = run("pdftotext -raw -enc UTF-8 %s -", path_of("heap.pdf"));
+    chomp(txt);
+    assert_string_equal(txt, "髙橋 𠮷男 葛󠄀飾区");
+    free(txt);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -640,6 +658,7 @@ int main(void)
         cmocka_unit_test(test_libharu_error_becomes_form_e_pdf),
         cmocka_unit_test(test_documents_in_parallel_threads),
         cmocka_unit_test(test_full_form_is_small_and_fast),
+        cmocka_unit_test(test_small_secure_heap_still_renders),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }
