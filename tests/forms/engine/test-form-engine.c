@@ -628,6 +628,85 @@ static int teardown(void **state)
     return 0;
 }
 
+/* Random text (fixed seed) in random boxes and styles: every answer is one of the documented
+ * errors, and the document still finishes. */
+static void test_random_text_gets_a_documented_answer(void **state)
+{
+    (void)state;
+    static const uint32_t pool[] = {'a', 'Z', ' ', '-', '1', '\n', 0x3042, 0x3002, 0x300C,
+                                    0x300D, 0x30FC, 0x3063, 0x6F22, 0x9AD9, 0xFA11, 0x20BB7,
+                                    0x845B, 0xE0100, 0xFE00, 0x0301, 0x3000, 0x1F600, 0xFF08};
+    unsigned seed = 12345;
+    form_pdf *pdf = NULL;
+    assert_int_equal(form_pdf_new(NULL, &pdf), FORM_OK);
+    assert_int_equal(form_pdf_page(pdf, 210, 297), FORM_OK);
+    for (int round = 0; round < 300; round++) {
+        char text[256];
+        size_t len = 0;
+        int n = (int)(rand_r(&seed) % 40);
+        for (int i = 0; i < n; i++) {
+            uint32_t cp = pool[rand_r(&seed) % (sizeof pool / sizeof pool[0])];
+            char *p = text + len;
+            if (cp < 0x80) {
+                p[0] = (char)cp;
+                len += 1;
+            } else if (cp < 0x800) {
+                p[0] = (char)(0xC0 | cp >> 6);
+                p[1] = (char)(0x80 | (cp & 0x3F));
+                len += 2;
+            } else if (cp < 0x10000) {
+                p[0] = (char)(0xE0 | cp >> 12);
+                p[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+                p[2] = (char)(0x80 | (cp & 0x3F));
+                len += 3;
+            } else {
+                p[0] = (char)(0xF0 | cp >> 18);
+                p[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+                p[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+                p[3] = (char)(0x80 | (cp & 0x3F));
+                len += 4;
+            }
+        }
+        text[len] = '\0';
+        form_text_style st = {
+            .face = (form_font_face)(rand_r(&seed) % 2),
+            .pt = 4 + rand_r(&seed) % 20,
+            .min_pt = rand_r(&seed) % 8,
+            .min_scale = (rand_r(&seed) % 6) / 10.0 + 0.5,
+            .max_lines = 1 + (int)(rand_r(&seed) % 4),
+            .spacing = (rand_r(&seed) % 3) / 2.0,
+            .leading = (rand_r(&seed) % 3) * 0.5,
+            .halign = (form_halign)(rand_r(&seed) % 3),
+            .valign = (form_valign)(rand_r(&seed) % 3),
+            .vertical = rand_r(&seed) % 4 == 0,
+        };
+        form_box b = {rand_r(&seed) % 150, rand_r(&seed) % 250, rand_r(&seed) % 60,
+                      rand_r(&seed) % 30};
+        uint32_t bad = 0;
+        form_pdf_fit fit;
+        form_err e = form_pdf_text(pdf, text, b, &st, &fit, &bad);
+        assert_true(e == FORM_OK || e == FORM_E_OVERFLOW || e == FORM_E_GLYPH);
+        if (e == FORM_E_GLYPH)
+            assert_true(bad == 0x1F600 || bad == 0xFE00 || bad == 0x0301 || bad == 0xE0100);
+        if (e == FORM_OK) {
+            assert_true(fit.pt > 0 && fit.scale > 0 && fit.scale <= 1 && fit.lines >= 1);
+            assert_true(fit.lines <= st.max_lines);
+        }
+        e = form_pdf_boxes(pdf, text, b, 1 + rand_r(&seed) % 12, 1 + rand_r(&seed) % 8,
+                           rand_r(&seed) % 2, true, &st);
+        assert_true(e == FORM_OK || e == FORM_E_OVERFLOW || e == FORM_E_GLYPH || e == FORM_E_ARG);
+    }
+    uint8_t *buf;
+    size_t len;
+    assert_int_equal(form_pdf_finish(pdf, &buf, &len), FORM_OK);
+    save("random.pdf", buf, len);
+    form_secure_free(buf, len);
+    form_pdf_free(pdf);
+    char *t = run("pdfinfo %s 2>&1 | grep -c Pages", path_of("random.pdf"));
+    assert_int_equal(strtol(t, NULL, 10), 1);
+    free(t);
+}
+
 /* A kiosk sets up a secure heap; when it is too small for a document the engine falls back
  * to ordinary (still wiped) memory instead of failing. Runs last: the heap stays set up. */
 static void test_small_secure_heap_still_renders(void **state)
@@ -658,6 +737,7 @@ int main(void)
         cmocka_unit_test(test_libharu_error_becomes_form_e_pdf),
         cmocka_unit_test(test_documents_in_parallel_threads),
         cmocka_unit_test(test_full_form_is_small_and_fast),
+        cmocka_unit_test(test_random_text_gets_a_documented_answer),
         cmocka_unit_test(test_small_secure_heap_still_renders),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
