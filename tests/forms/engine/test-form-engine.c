@@ -150,7 +150,8 @@ static void ink(const gray *g, form_box b, int margin, long *in, long *out)
 static const char *const exact_cases[] = {
     "𠮷",                     /* U+20BB7, above the BMP */
     "𠮟",                     /* U+20B9F */
-    "葛\U000E0100",           /* U+845B U+E0100: an IVS from IPAmj's cmap format 14 */
+    "葛\U000E0100",           /* U+845B U+E0100: Adobe-Japan1 IVS (IPAex's cmap format 14) */
+    "葛\U000E0104",           /* an MJ IVS: only IPAmj Mincho's cmap format 14 has it */
     "髙",                     /* U+9AD9 */
     "﨑",                      /* U+FA11 */
     "髙橋 𠮷男 﨑山",
@@ -160,7 +161,7 @@ static const char *const exact_cases[] = {
 static void test_every_character_prints_exactly(void **state)
 {
     (void)state;
-    assert_int_equal(strlen(exact_cases[6]), 60);
+    assert_int_equal(strlen(exact_cases[7]), 60);
     for (size_t i = 0; i < sizeof exact_cases / sizeof exact_cases[0]; i++) {
         form_box b = {20, 20, 170, 12};
         form_text_style st = plain;
@@ -173,6 +174,8 @@ static void test_every_character_prints_exactly(void **state)
         char *fonts = run("pdffonts %s | tail -n +3", path_of("exact.pdf"));
         assert_true(strlen(fonts) > 0);
         assert_non_null(strstr(fonts, "CID TrueType"));
+        if (i == 3) /* the MJ variant can only come from IPAmj */
+            assert_non_null(strstr(fonts, "IPAmjMincho"));
         assert_null(strstr(fonts, " no "));
         free(fonts);
         /* small: a subset, not the 258 KB libharu embeds */
