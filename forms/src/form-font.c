@@ -40,7 +40,10 @@ static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
 static font_dir cache[FONT_DIRS_MAX];
 static size_t cache_used;
 
-static int16_t be16s(const uint8_t *p) { return (int16_t)(uint16_t)((p[0] << 8) | p[1]); }
+static int16_t be16s(const uint8_t *p)
+{
+    return (int16_t)(uint16_t)((p[0] << 8) | p[1]);
+}
 
 static form_font *font_load(const char *path, form_font_id id)
 {
@@ -88,9 +91,8 @@ static form_font *font_load(const char *path, form_font_id id)
     f->descent = hb_ot_metrics_get_position(f->font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v)
                      ? v
                      : -(int)f->upem * 12 / 100;
-    f->cap_height = hb_ot_metrics_get_position(f->font, HB_OT_METRICS_TAG_CAP_HEIGHT, &v)
-                        ? v
-                        : f->ascent;
+    f->cap_height =
+        hb_ot_metrics_get_position(f->font, HB_OT_METRICS_TAG_CAP_HEIGHT, &v) ? v : f->ascent;
     hb_font_make_immutable(f->font);
     hb_face_make_immutable(face);
 

@@ -117,8 +117,14 @@ static bool mem_reserve(void **p, size_t n)
     return true;
 }
 
-static void *HPDF_STDCALL haru_alloc(HPDF_UINT size) { return mem_alloc(size); }
-static void HPDF_STDCALL haru_free(void *p) { mem_free(p); }
+static void *HPDF_STDCALL haru_alloc(HPDF_UINT size)
+{
+    return mem_alloc(size);
+}
+static void HPDF_STDCALL haru_free(void *p)
+{
+    mem_free(p);
+}
 
 /* ---- an output buffer for content-stream operators ---------------------------------------- */
 
@@ -140,7 +146,10 @@ static void ob_put(obuf *b, const char *s, size_t n)
     b->len += n;
 }
 
-static void ob_str(obuf *b, const char *s) { ob_put(b, s, strlen(s)); }
+static void ob_str(obuf *b, const char *s)
+{
+    ob_put(b, s, strlen(s));
+}
 
 /* A number with up to 3 decimals, locale-independent, followed by a space. */
 static void ob_num(obuf *b, double v)
@@ -180,13 +189,13 @@ static void ob_hex16(obuf *b, unsigned v)
 typedef struct doc_font {
     const form_font *font;
     HPDF_Dict type0, cidfont, desc; /* created on first use */
-    char res[8];                   /* resource name "F1" … */
-    uint32_t *cid_gid;             /* CID → original glyph; [0] = .notdef */
-    uint32_t *cid_uni;             /* CID → up to UNIT_CP_MAX code points (0-padded) */
-    uint32_t ncid;                 /* used CIDs including 0 */
-    uint64_t *hash;                /* open addressing: (gid + 1) << 32 | cid, 0 = empty */
+    char res[8];                    /* resource name "F1" … */
+    uint32_t *cid_gid;              /* CID → original glyph; [0] = .notdef */
+    uint32_t *cid_uni;              /* CID → up to UNIT_CP_MAX code points (0-padded) */
+    uint32_t ncid;                  /* used CIDs including 0 */
+    uint64_t *hash;                 /* open addressing: (gid + 1) << 32 | cid, 0 = empty */
     uint32_t hash_cap;
-    unsigned page_serial;          /* the page whose resources name this font */
+    unsigned page_serial; /* the page whose resources name this font */
 } doc_font;
 
 typedef struct unit {
@@ -253,16 +262,22 @@ static void HPDF_STDCALL pdf_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, 
 
 /* Each public function that reaches libharu starts with GUARD: a libharu error comes back
  * here as FORM_E_PDF (and the document stays unusable). */
-#define GUARD(pdf)                                                                         \
-    do {                                                                                   \
-        if ((pdf)->broken || (pdf)->finished)                                              \
-            return FORM_E_PDF;                                                             \
-        if (setjmp((pdf)->jb) != 0)                                                        \
-            return FORM_E_PDF;                                                             \
+#define GUARD(pdf)                                                                                 \
+    do {                                                                                           \
+        if ((pdf)->broken || (pdf)->finished)                                                      \
+            return FORM_E_PDF;                                                                     \
+        if (setjmp((pdf)->jb) != 0)                                                                \
+            return FORM_E_PDF;                                                                     \
     } while (0)
 
-static double mm(double v) { return v * MM_PT; }
-static double page_y(const form_pdf *pdf, double y_mm) { return pdf->page_h_pt - mm(y_mm); }
+static double mm(double v)
+{
+    return v * MM_PT;
+}
+static double page_y(const form_pdf *pdf, double y_mm)
+{
+    return pdf->page_h_pt - mm(y_mm);
+}
 
 static bool box_ok(form_box b)
 {
@@ -347,10 +362,10 @@ form_err form_pdf_page(form_pdf *pdf, double w_mm, double h_mm)
     return FORM_OK;
 }
 
-#define NEED_PAGE(pdf)                                                                     \
-    do {                                                                                   \
-        if ((pdf)->page == NULL)                                                           \
-            return FORM_E_ARG;                                                             \
+#define NEED_PAGE(pdf)                                                                             \
+    do {                                                                                           \
+        if ((pdf)->page == NULL)                                                                   \
+            return FORM_E_ARG;                                                                     \
     } while (0)
 
 /* Append the operators collected in pdf->ob to the page's content stream. */
@@ -545,7 +560,10 @@ static bool is_mark(uint32_t cp)
     return (cp >= 0x0300 && cp <= 0x036F) || cp == 0x3099 || cp == 0x309A || cp == 0x200D;
 }
 
-static bool is_space(uint32_t cp) { return cp == ' ' || cp == '\t' || cp == 0x3000; }
+static bool is_space(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == 0x3000;
+}
 
 /* Map the units' characters to fonts of the chain. FORM_E_GLYPH with *bad for the first
  * character (or selector) no font draws. */
@@ -565,7 +583,8 @@ static form_err pick_fonts(form_pdf *pdf, int face, uint32_t *bad)
                 uint32_t cp = un->cp[i];
                 if (form_font_is_vs(cp))
                     continue; /* checked with its base */
-                uint32_t vs = (i + 1 < un->ncp && form_font_is_vs(un->cp[i + 1])) ? un->cp[i + 1] : 0;
+                uint32_t vs =
+                    (i + 1 < un->ncp && form_font_is_vs(un->cp[i + 1])) ? un->cp[i + 1] : 0;
                 if (cp == '\t')
                     cp = ' ';
                 all = form_font_glyph(f, cp, vs) != 0;
@@ -582,7 +601,8 @@ static form_err pick_fonts(form_pdf *pdf, int face, uint32_t *bad)
                 uint32_t cp = un->cp[i];
                 if (form_font_is_vs(cp))
                     continue;
-                uint32_t vs = (i + 1 < un->ncp && form_font_is_vs(un->cp[i + 1])) ? un->cp[i + 1] : 0;
+                uint32_t vs =
+                    (i + 1 < un->ncp && form_font_is_vs(un->cp[i + 1])) ? un->cp[i + 1] : 0;
                 bool base = false, both = false;
                 for (size_t k = 0; k < nc; k++) {
                     base = base || form_font_glyph(chain[k], cp, 0) != 0;
@@ -724,8 +744,8 @@ static bool no_start(uint32_t c)
         0x30FD, 0x30FE, 0x30FC, 0xFF09, 0x300D, 0x300F, 0x3011, 0x3015, 0x3009, 0x300B, 0xFF5D,
         0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x3063, 0x3083, 0x3085, 0x3087, 0x308E, 0x30A1,
         0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30C3, 0x30E3, 0x30E5, 0x30E7, 0x30EE, 0x30F5, 0x30F6,
-        0x3005, 0x2019, 0x201D, 0xFF3D, 0x3017, 0x3019, 0x301F, 0x2026, 0x2025, 0x301C,
-        ',', '.', ')', ']', '}', '!', '?', ':', ';', '%',
+        0x3005, 0x2019, 0x201D, 0xFF3D, 0x3017, 0x3019, 0x301F, 0x2026, 0x2025, 0x301C, ',',
+        '.',    ')',    ']',    '}',    '!',    '?',    ':',    ';',    '%',
     };
     for (size_t i = 0; i < sizeof set / sizeof set[0]; i++)
         if (set[i] == c)
@@ -735,9 +755,9 @@ static bool no_start(uint32_t c)
 
 static bool no_end(uint32_t c)
 {
-    static const uint32_t set[] = {0xFF08, 0x300C, 0x300E, 0x3010, 0x3014, 0x3008, 0x300A,
-                                   0xFF5B, 0x2018, 0x201C, 0xFF3B, 0x3016, 0x3018, 0x301D,
-                                   '(', '[', '{'};
+    static const uint32_t set[] = {0xFF08, 0x300C, 0x300E, 0x3010, 0x3014, 0x3008,
+                                   0x300A, 0xFF5B, 0x2018, 0x201C, 0xFF3B, 0x3016,
+                                   0x3018, 0x301D, '(',    '[',    '{'};
     for (size_t i = 0; i < sizeof set / sizeof set[0]; i++)
         if (set[i] == c)
             return true;
@@ -772,7 +792,10 @@ static bool may_force(const form_pdf *pdf, size_t i)
     return !b->joined && !no_start(b->cp[0]) && !no_end(a->cp[0]);
 }
 
-static double unit_w(const unit *u, double pt, double scale) { return u->adv * pt * scale; }
+static double unit_w(const unit *u, double pt, double scale)
+{
+    return u->adv * pt * scale;
+}
 
 static void add_line(form_pdf *pdf, size_t s, size_t e, bool store, size_t *count)
 {
@@ -931,10 +954,9 @@ static form_err fit_units(form_pdf *pdf, double len, double stack, const form_te
 
 static bool style_ok(const form_text_style *st)
 {
-    return st != NULL && isfinite(st->pt) && st->pt > 0 && st->pt <= 1000 &&
-           isfinite(st->min_pt) && st->min_pt >= 0 && isfinite(st->min_scale) &&
-           st->min_scale >= 0 && st->min_scale <= 1 && isfinite(st->spacing) &&
-           st->spacing >= 0 && isfinite(st->leading) && st->leading >= 0 &&
+    return st != NULL && isfinite(st->pt) && st->pt > 0 && st->pt <= 1000 && isfinite(st->min_pt) &&
+           st->min_pt >= 0 && isfinite(st->min_scale) && st->min_scale >= 0 && st->min_scale <= 1 &&
+           isfinite(st->spacing) && st->spacing >= 0 && isfinite(st->leading) && st->leading >= 0 &&
            st->leading <= 10 && st->max_lines >= 0 && st->max_lines <= 1000 &&
            (st->face == FORM_FONT_MINCHO || st->face == FORM_FONT_GOTHIC) &&
            (unsigned)st->halign <= FORM_HALIGN_RIGHT && (unsigned)st->valign <= FORM_VALIGN_BOTTOM;
@@ -1275,8 +1297,8 @@ form_err form_pdf_text(form_pdf *pdf, const char *utf8, form_box b, const form_t
 form_err form_pdf_boxes(form_pdf *pdf, const char *utf8, form_box b, int count, double pitch,
                         bool right, bool outline, const form_text_style *st)
 {
-    if (pdf == NULL || utf8 == NULL || !box_ok(b) || !style_ok(st) || count < 1 ||
-        count > 1000 || !isfinite(pitch) || pitch <= 0 || pitch > 1000)
+    if (pdf == NULL || utf8 == NULL || !box_ok(b) || !style_ok(st) || count < 1 || count > 1000 ||
+        !isfinite(pitch) || pitch <= 0 || pitch > 1000)
         return FORM_E_ARG;
     NEED_PAGE(pdf);
     GUARD(pdf);
@@ -1356,8 +1378,8 @@ static form_err label_at(form_pdf *pdf, const char *text, double x, double y, do
     }
     int cur = -1;
     const form_font *f0 = pdf->chain[FORM_FONT_GOTHIC][0];
-    e = emit_h_line(pdf, &pdf->lines[0], mm(x), page_y(pdf, y) - pt * asc_frac(f0), pt, scale,
-                    0, &cur);
+    e = emit_h_line(pdf, &pdf->lines[0], mm(x), page_y(pdf, y) - pt * asc_frac(f0), pt, scale, 0,
+                    &cur);
     ob_str(o, "ET\n");
     return e;
 }

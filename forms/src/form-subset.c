@@ -51,8 +51,8 @@ static bool rd32(const table *t, size_t off, uint32_t *v)
 {
     if (off > t->len || t->len - off < 4)
         return false;
-    *v = (uint32_t)t->p[off] << 24 | (uint32_t)t->p[off + 1] << 16 |
-         (uint32_t)t->p[off + 2] << 8 | t->p[off + 3];
+    *v = (uint32_t)t->p[off] << 24 | (uint32_t)t->p[off + 1] << 16 | (uint32_t)t->p[off + 2] << 8 |
+         t->p[off + 3];
     return true;
 }
 
@@ -386,8 +386,8 @@ form_err form_subset_truetype(hb_face_t *face, const uint32_t *gids, size_t n, u
         HB_TAG('c', 'v', 't', ' '), HB_TAG('f', 'p', 'g', 'm'), HB_TAG('g', 'l', 'y', 'f'),
         HB_TAG('h', 'e', 'a', 'd'), HB_TAG('h', 'h', 'e', 'a'), HB_TAG('h', 'm', 't', 'x'),
         HB_TAG('l', 'o', 'c', 'a'), HB_TAG('m', 'a', 'x', 'p'), HB_TAG('p', 'r', 'e', 'p')};
-    bool present[T_N] = {cvt.len > 0, fpgm.len > 0, true, true, true, true, true, true,
-                         prep.len > 0};
+    bool present[T_N] = {cvt.len > 0, fpgm.len > 0, true, true,        true,
+                         true,        true,         true, prep.len > 0};
     unsigned nt = 0;
     for (int i = 0; i < T_N; i++)
         nt += present[i];

@@ -2,8 +2,8 @@
  * form-subset.h — a small TrueType subset per document (internal to forms/).
  *
  * Only what a PDF CIDFontType2 needs: glyf, loca, hmtx, hhea, maxp, head; hinting
- * instructions are dropped (print resolution needs none). Glyph i of the subset is gids[i] of the font,
- * so the caller can number its CIDs 0..n-1 and use CIDToGIDMap /Identity; components of
+ * instructions are dropped (print resolution needs none). Glyph i of the subset is gids[i] of the
+ * font, so the caller can number its CIDs 0..n-1 and use CIDToGIDMap /Identity; components of
  * composite glyphs are appended after them. Reads only the glyphs used: no per-font
  * preparation, no whole-font scan.
  */

@@ -12,11 +12,26 @@
 #include "form-secure.h"
 
 static const char *const values[] = {
-    "髙橋 𠮷男", "タカハシ ヨシオ", "東京都葛\U000E0100飾区立石五丁目一三番一号 﨑山ハイツ101号室",
-    "昭和55年1月1日", "男", "Wolfeschlegelsteinhausenbergerdorff-Featherstonehaugh Alexia",
-    "住民票の写し", "2通", "本人", "運転免許証", "令和8年11月25日", "090-1234-5678",
-    "世帯全員", "続柄を記載する", "本籍・筆頭者を記載しない", "𠮟咤激励 テスト記載",
-    "東京都千代田区千代田一丁目一番一号", "窓口で受け取る", "手数料 600円", "備考なし",
+    "髙橋 𠮷男",
+    "タカハシ ヨシオ",
+    "東京都葛\U000E0100飾区立石五丁目一三番一号 﨑山ハイツ101号室",
+    "昭和55年1月1日",
+    "男",
+    "Wolfeschlegelsteinhausenbergerdorff-Featherstonehaugh Alexia",
+    "住民票の写し",
+    "2通",
+    "本人",
+    "運転免許証",
+    "令和8年11月25日",
+    "090-1234-5678",
+    "世帯全員",
+    "続柄を記載する",
+    "本籍・筆頭者を記載しない",
+    "𠮟咤激励 テスト記載",
+    "東京都千代田区千代田一丁目一番一号",
+    "窓口で受け取る",
+    "手数料 600円",
+    "備考なし",
 };
 
 static double now_ms(void)
@@ -63,8 +78,8 @@ static int one_line(size_t *len, double *ms)
         return 1;
     form_pdf_page(pdf, 210, 297);
     form_text_style st = {.face = FORM_FONT_GOTHIC, .pt = 12, .max_lines = 1};
-    if (form_pdf_text(pdf, "東京都千代田区千代田一丁目一番一号 山田太郎", (form_box){20, 20, 170, 10},
-                      &st, NULL, NULL) != FORM_OK)
+    if (form_pdf_text(pdf, "東京都千代田区千代田一丁目一番一号 山田太郎",
+                      (form_box){20, 20, 170, 10}, &st, NULL, NULL) != FORM_OK)
         return 1;
     uint8_t *buf;
     if (form_pdf_finish(pdf, &buf, len) != FORM_OK)
@@ -102,6 +117,7 @@ int main(int argc, char **argv)
             return 1;
     printf("forms-engine: one line of IPAex Gothic text: %.2f ms per document, %.1f KB\n",
            m1 / rounds, l1 / 1024.0);
-    printf("forms-engine: reference (NOTES.md): pdfme one line of IPAex text 10.2 KB in ~22 ms warm\n");
+    printf("forms-engine: reference (NOTES.md): pdfme one line of IPAex text 10.2 KB in ~22 ms "
+           "warm\n");
     return 0;
 }

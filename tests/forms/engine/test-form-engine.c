@@ -87,8 +87,8 @@ static void chomp(char *s)
 }
 
 /* One A4 page with text in box b; writes name.pdf; returns the size. */
-static size_t render_text(const char *name, const char *text, form_box b,
-                          const form_text_style *st, form_err want)
+static size_t render_text(const char *name, const char *text, form_box b, const form_text_style *st,
+                          form_err want)
 {
     form_pdf *pdf = NULL;
     assert_int_equal(form_pdf_new(NULL, &pdf), FORM_OK);
@@ -113,8 +113,7 @@ typedef struct gray {
 /* Render page 1 at 72 dpi (1 px = 1 pt) as 8-bit gray. */
 static gray rasterize(const char *name)
 {
-    char *o = run("pdftoppm -r 72 -gray -singlefile %s %s 2>&1", path_of(name),
-                  path_of("page"));
+    char *o = run("pdftoppm -r 72 -gray -singlefile %s %s 2>&1", path_of(name), path_of("page"));
     free(o);
     FILE *f = fopen(path_of("page.pgm"), "rb");
     assert_non_null(f);
@@ -148,12 +147,12 @@ static void ink(const gray *g, form_box b, int margin, long *in, long *out)
 /* ---- every character prints exactly ----------------------------------------------------- */
 
 static const char *const exact_cases[] = {
-    "𠮷",                     /* U+20BB7, above the BMP */
-    "𠮟",                     /* U+20B9F */
-    "葛\U000E0100",           /* U+845B U+E0100: Adobe-Japan1 IVS (IPAex's cmap format 14) */
-    "葛\U000E0104",           /* an MJ IVS: only IPAmj Mincho's cmap format 14 has it */
-    "髙",                     /* U+9AD9 */
-    "﨑",                      /* U+FA11 */
+    "𠮷",           /* U+20BB7, above the BMP */
+    "𠮟",           /* U+20B9F */
+    "葛\U000E0100", /* U+845B U+E0100: Adobe-Japan1 IVS (IPAex's cmap format 14) */
+    "葛\U000E0104", /* an MJ IVS: only IPAmj Mincho's cmap format 14 has it */
+    "髙",           /* U+9AD9 */
+    "﨑",           /* U+FA11 */
     "髙橋 𠮷男 﨑山",
     "Wolfeschlegelsteinhausenbergerdorff-Featherstonehaugh Alexia", /* 60 characters */
 };
@@ -196,9 +195,9 @@ static void test_unknown_glyph_is_reported_not_dropped(void **state)
         const char *text;
         uint32_t bad;
     } cases[] = {
-        {"山田\xF0\x9F\x98\x80", 0x1F600},  /* emoji: no shipped font */
-        {"葛\U000E01EF", 0xE01EF},          /* an IVS no font has: the selector is named */
-        {"\xEE\x80\x80", 0xE000},            /* private use */
+        {"山田\xF0\x9F\x98\x80", 0x1F600}, /* emoji: no shipped font */
+        {"葛\U000E01EF", 0xE01EF},         /* an IVS no font has: the selector is named */
+        {"\xEE\x80\x80", 0xE000},          /* private use */
     };
     form_pdf *pdf = NULL;
     assert_int_equal(form_pdf_new(NULL, &pdf), FORM_OK);
@@ -242,26 +241,86 @@ static void test_fit_table(void **state)
         double pt, scale;
         int lines;
     } cases[] = {
-        {"nominal", "山田太郎", {0, 0, 60, 10}, {.pt = 12, .min_pt = 8, .max_lines = 1}, FORM_OK,
-         12, 1, 1},
-        {"shrink", addr, {0, 0, 60, 10}, {.pt = 12, .min_pt = 8, .max_lines = 1}, FORM_OK,
-         10, 1, 1},
-        {"shrink to the box height", "山田", {0, 0, 60, 3}, {.pt = 12, .min_pt = 6, .max_lines = 1},
-         FORM_OK, 8.5, 1, 1},
-        {"condense", addr, {0, 0, 50, 10}, {.pt = 12, .min_pt = 9, .min_scale = 0.8, .max_lines = 1},
-         FORM_OK, 9, 0.926, 1},
-        {"wrap at nominal size", addr, {0, 0, 50, 12},
-         {.pt = 12, .min_pt = 9, .min_scale = 0.95, .max_lines = 2}, FORM_OK, 12, 1, 2},
-        {"overflow", addr, {0, 0, 50, 12},
-         {.pt = 12, .min_pt = 9, .min_scale = 0.95, .max_lines = 1}, FORM_E_OVERFLOW, 0, 0, 0},
-        {"overflow by height", addr, {0, 0, 50, 4},
-         {.pt = 12, .min_pt = 12, .min_scale = 1, .max_lines = 3}, FORM_E_OVERFLOW, 0, 0, 0},
-        {"newline forces lines", "山田\n太郎", {0, 0, 60, 20}, {.pt = 12, .max_lines = 2}, FORM_OK,
-         12, 1, 2},
-        {"newline beyond max_lines", "山田\n太郎", {0, 0, 60, 20}, {.pt = 12, .max_lines = 1},
-         FORM_E_OVERFLOW, 0, 0, 0},
-        {"spacing widens", "山田太郎", {0, 0, 20, 10},
-         {.pt = 12, .min_pt = 6, .spacing = 1, .max_lines = 1}, FORM_OK, 12.0, 1, 1},
+        {"nominal",
+         "山田太郎",
+         {0, 0, 60, 10},
+         {.pt = 12, .min_pt = 8, .max_lines = 1},
+         FORM_OK,
+         12,
+         1,
+         1},
+        {"shrink",
+         addr,
+         {0, 0, 60, 10},
+         {.pt = 12, .min_pt = 8, .max_lines = 1},
+         FORM_OK,
+         10,
+         1,
+         1},
+        {"shrink to the box height",
+         "山田",
+         {0, 0, 60, 3},
+         {.pt = 12, .min_pt = 6, .max_lines = 1},
+         FORM_OK,
+         8.5,
+         1,
+         1},
+        {"condense",
+         addr,
+         {0, 0, 50, 10},
+         {.pt = 12, .min_pt = 9, .min_scale = 0.8, .max_lines = 1},
+         FORM_OK,
+         9,
+         0.926,
+         1},
+        {"wrap at nominal size",
+         addr,
+         {0, 0, 50, 12},
+         {.pt = 12, .min_pt = 9, .min_scale = 0.95, .max_lines = 2},
+         FORM_OK,
+         12,
+         1,
+         2},
+        {"overflow",
+         addr,
+         {0, 0, 50, 12},
+         {.pt = 12, .min_pt = 9, .min_scale = 0.95, .max_lines = 1},
+         FORM_E_OVERFLOW,
+         0,
+         0,
+         0},
+        {"overflow by height",
+         addr,
+         {0, 0, 50, 4},
+         {.pt = 12, .min_pt = 12, .min_scale = 1, .max_lines = 3},
+         FORM_E_OVERFLOW,
+         0,
+         0,
+         0},
+        {"newline forces lines",
+         "山田\n太郎",
+         {0, 0, 60, 20},
+         {.pt = 12, .max_lines = 2},
+         FORM_OK,
+         12,
+         1,
+         2},
+        {"newline beyond max_lines",
+         "山田\n太郎",
+         {0, 0, 60, 20},
+         {.pt = 12, .max_lines = 1},
+         FORM_E_OVERFLOW,
+         0,
+         0,
+         0},
+        {"spacing widens",
+         "山田太郎",
+         {0, 0, 20, 10},
+         {.pt = 12, .min_pt = 6, .spacing = 1, .max_lines = 1},
+         FORM_OK,
+         12.0,
+         1,
+         1},
         {"empty", "", {0, 0, 20, 10}, {.pt = 12, .max_lines = 1}, FORM_OK, 12, 1, 1},
     };
     form_pdf *pdf = NULL;
@@ -272,8 +331,8 @@ static void test_fit_table(void **state)
         if (e != cases[i].err || (e == FORM_OK && (fabs(fit.pt - cases[i].pt) > 0.02 ||
                                                    fabs(fit.scale - cases[i].scale) > 0.002 ||
                                                    fit.lines != cases[i].lines)))
-            fail_msg("%s: err %d pt %.3f scale %.3f lines %d", cases[i].name, e, fit.pt,
-                     fit.scale, fit.lines);
+            fail_msg("%s: err %d pt %.3f scale %.3f lines %d", cases[i].name, e, fit.pt, fit.scale,
+                     fit.lines);
     }
     form_pdf_free(pdf);
 }
@@ -296,13 +355,13 @@ static void test_kinsoku_and_words(void **state)
         const char *text, *lines;
     } cases[] = {
         {"あいうえおかきくけこ", "あいうえお\nかきくけこ"},
-        {"あいうえお。かきく", "あいうえ\nお。かきく"},     /* no 。 at a line start */
+        {"あいうえお。かきく", "あいうえ\nお。かきく"},       /* no 。 at a line start */
         {"あいうえ「かきくけこ", "あいうえ\n「かきくけ\nこ"}, /* no 「 at a line end */
-        {"あいうえおっかきく", "あいうえ\nおっかきく"},     /* no small kana at a start */
+        {"あいうえおっかきく", "あいうえ\nおっかきく"},       /* no small kana at a start */
         {"あいうえお）かき", "あいうえ\nお）かき"},
         {"あいうえおーかき", "あいうえ\nおーかき"},
-        {"abcdef ghijkl", "abcdef\nghijkl"},                    /* Latin breaks at the space */
-        {"あいabcdefg", "あい\nabcdefg"},                   /* the word is kept together */
+        {"abcdef ghijkl", "abcdef\nghijkl"}, /* Latin breaks at the space */
+        {"あいabcdefg", "あい\nabcdefg"},    /* the word is kept together */
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char *t = wrapped(cases[i].text, 17.7, 4);
@@ -534,8 +593,8 @@ static void *thread_doc(void *arg)
         return NULL;
     form_pdf_page(pdf, 210, 297);
     for (int i = 0; i < 10; i++)
-        form_pdf_text(pdf, "髙橋 𠮷男 葛\U000E0100飾区", (form_box){10, 10 + i * 10, 100, 8}, &plain,
-                      NULL, NULL);
+        form_pdf_text(pdf, "髙橋 𠮷男 葛\U000E0100飾区", (form_box){10, 10 + i * 10, 100, 8},
+                      &plain, NULL, NULL);
     uint8_t *buf = NULL;
     if (form_pdf_finish(pdf, &buf, len) == FORM_OK)
         form_secure_free(buf, *len);
@@ -562,11 +621,26 @@ static void test_full_form_is_small_and_fast(void **state)
 {
     (void)state;
     static const char *const values[] = {
-        "髙橋 𠮷男", "タカハシ ヨシオ", "東京都葛\U000E0100飾区立石五丁目一三番一号 﨑山ハイツ101号室",
-        "昭和55年1月1日", "男", "Wolfeschlegelsteinhausenbergerdorff-Featherstonehaugh Alexia",
-        "住民票の写し", "2通", "本人", "運転免許証", "令和8年11月25日", "090-1234-5678",
-        "世帯全員", "続柄を記載する", "本籍・筆頭者を記載しない", "𠮟咤激励 テスト記載",
-        "東京都千代田区千代田一丁目一番一号", "窓口で受け取る", "手数料 600円", "備考なし",
+        "髙橋 𠮷男",
+        "タカハシ ヨシオ",
+        "東京都葛\U000E0100飾区立石五丁目一三番一号 﨑山ハイツ101号室",
+        "昭和55年1月1日",
+        "男",
+        "Wolfeschlegelsteinhausenbergerdorff-Featherstonehaugh Alexia",
+        "住民票の写し",
+        "2通",
+        "本人",
+        "運転免許証",
+        "令和8年11月25日",
+        "090-1234-5678",
+        "世帯全員",
+        "続柄を記載する",
+        "本籍・筆頭者を記載しない",
+        "𠮟咤激励 テスト記載",
+        "東京都千代田区千代田一丁目一番一号",
+        "窓口で受け取る",
+        "手数料 600円",
+        "備考なし",
     };
     double best = 1e9;
     size_t size = 0;
@@ -584,9 +658,9 @@ static void test_full_form_is_small_and_fast(void **state)
             assert_int_equal(form_pdf_rect(pdf, b, 0.2, -1), FORM_OK);
             assert_int_equal(form_pdf_text(pdf, values[i], b, &st, NULL, NULL), FORM_OK);
         }
-        assert_int_equal(form_pdf_boxes(pdf, "20261125", (form_box){20, 262, 64, 8}, 8, 8, false,
-                                        true, &plain),
-                         FORM_OK);
+        assert_int_equal(
+            form_pdf_boxes(pdf, "20261125", (form_box){20, 262, 64, 8}, 8, 8, false, true, &plain),
+            FORM_OK);
         assert_int_equal(form_pdf_qr(pdf, (const uint8_t *)values[0], strlen(values[0]),
                                      (form_box){160, 255, 30, 30}),
                          FORM_OK);
@@ -636,9 +710,10 @@ static int teardown(void **state)
 static void test_random_text_gets_a_documented_answer(void **state)
 {
     (void)state;
-    static const uint32_t pool[] = {'a', 'Z', ' ', '-', '1', '\n', 0x3042, 0x3002, 0x300C,
-                                    0x300D, 0x30FC, 0x3063, 0x6F22, 0x9AD9, 0xFA11, 0x20BB7,
-                                    0x845B, 0xE0100, 0xFE00, 0x0301, 0x3000, 0x1F600, 0xFF08};
+    static const uint32_t pool[] = {'a',    'Z',    ' ',    '-',     '1',    '\n',
+                                    0x3042, 0x3002, 0x300C, 0x300D,  0x30FC, 0x3063,
+                                    0x6F22, 0x9AD9, 0xFA11, 0x20BB7, 0x845B, 0xE0100,
+                                    0xFE00, 0x0301, 0x3000, 0x1F600, 0xFF08};
     unsigned seed = 12345;
     form_pdf *pdf = NULL;
     assert_int_equal(form_pdf_new(NULL, &pdf), FORM_OK);
