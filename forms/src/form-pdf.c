@@ -204,6 +204,8 @@ typedef struct unit {
     uint8_t font; /* form_font_id */
     bool space, newline, joined;
     bool sideways;   /* vertical text: a Latin run set rotated 90° clockwise */
+    uint8_t tcy;     /* vertical text: 縦中横, two digits side by side in one cell (1st, 2nd) */
+    double tcy_w;    /* the pair's horizontal width, em (on the first) */
     uint32_t g0, ng; /* glyph range */
     double adv;      /* em */
 } unit;
@@ -656,6 +658,12 @@ static form_err decode_units(form_pdf *pdf, const char *utf8)
     return FORM_OK;
 }
 
+/* 0: upright (vertical) or horizontal; 1: sideways Latin; 2: 縦中横 pair. */
+static int run_kind(const unit *u)
+{
+    return u->sideways ? 1 : u->tcy ? 2 : 0;
+}
+
 /* Shape runs of one font; fills pdf->glyphs and each unit's glyph range and advance. */
 static form_err shape_units(form_pdf *pdf, bool vertical)
 {
@@ -671,11 +679,11 @@ static form_err shape_units(form_pdf *pdf, bool vertical)
         }
         size_t e = u;
         uint8_t fid = pdf->units[u].font;
-        bool side = pdf->units[u].sideways;
+        int kind = run_kind(&pdf->units[u]);
         while (e < pdf->nunits && !pdf->units[e].newline && pdf->units[e].font == fid &&
-               pdf->units[e].sideways == side)
+               run_kind(&pdf->units[e]) == kind)
             e++;
-        bool ttb = vertical && !side;
+        bool ttb = vertical && kind == 0;
         const form_font *f = form_font_get(pdf->fonts_dir, (form_font_id)fid);
         hb_buffer_t *hb = pdf->hb;
         hb_buffer_reset(hb);
@@ -730,6 +738,14 @@ static form_err shape_units(form_pdf *pdf, bool vertical)
                 pdf->units[k].joined = k > u; /* merged into the previous cluster */
                 pdf->units[k].g0 = (uint32_t)pdf->nglyphs;
             }
+        for (size_t k = u; kind == 2 && k + 1 < e; k += 2) {
+            /* 縦中横: the pair fills one full-width cell along the column */
+            unit *a = &pdf->units[k], *b = &pdf->units[k + 1];
+            a->tcy_w = a->adv + b->adv;
+            a->adv = 1.0;
+            b->adv = 0;
+            b->joined = true;
+        }
         u = e;
     }
     return FORM_OK;
@@ -963,13 +979,14 @@ static bool style_ok(const form_text_style *st)
 }
 
 /* Vertical text: runs of three or more Latin letters or digits (a romanized name, a
- * postcode) are set sideways, rotated 90° clockwise as a clerk writes them; shorter ones
- * (a unit number, an initial) stay upright. */
+ * postcode) are set sideways, rotated 90° clockwise as a clerk writes them; two digits (a
+ * month, a day) sit side by side in one cell (縦中横); a single one stays upright. */
 static void mark_sideways(form_pdf *pdf, bool vertical)
 {
     size_t n = pdf->nunits, i = 0;
     while (i < n) {
         pdf->units[i].sideways = false;
+        pdf->units[i].tcy = 0;
         const unit *u = &pdf->units[i];
         if (!vertical || u->newline || u->cp[0] >= 0x2E80 || u->cp[0] == ' ') {
             i++;
@@ -982,8 +999,16 @@ static void mark_sideways(form_pdf *pdf, bool vertical)
         }
         while (e > i && pdf->units[e - 1].cp[0] == ' ')
             e--;
-        for (size_t k = i; k < e; k++)
+        for (size_t k = i; k < e; k++) {
             pdf->units[k].sideways = letters >= 3;
+            pdf->units[k].tcy = 0;
+        }
+        unit *a = &pdf->units[i];
+        if (e == i + 2 && a[0].cp[0] >= '0' && a[0].cp[0] <= '9' && a[1].cp[0] >= '0' &&
+            a[1].cp[0] <= '9' && a[0].ncp == 1 && a[1].ncp == 1 && a[0].font == a[1].font) {
+            a[0].tcy = 1; /* two digits (a month, a day): 縦中横 */
+            a[1].tcy = 2;
+        }
         i = e > i ? e : i + 1;
     }
 }
@@ -1180,6 +1205,38 @@ static form_err emit_v_line(form_pdf *pdf, const line *l, double cx, double top,
     double pen = top;
     for (uint32_t u = l->s; u < l->e; u++) {
         const unit *un = &pdf->units[u];
+        if (un->tcy == 1 && u + 1 < l->e) {
+            /* 縦中横: both digits upright side by side, narrowed to the cell if needed */
+            double hs = un->tcy_w > 1.0 ? 1.0 / un->tcy_w : 1.0;
+            double x = cx - un->tcy_w * hs * pt / 2;
+            for (uint32_t v = u; v <= u + 1; v++) {
+                const unit *uv = &pdf->units[v];
+                for (uint32_t k = 0; k < uv->ng; k++) {
+                    const glyph *g = &pdf->glyphs[uv->g0 + k];
+                    doc_font *df = &pdf->fonts[g->font];
+                    use_font(pdf, g->font);
+                    double k1 = pt / df->font->upem;
+                    uint32_t cid = doc_cid(df, g->gid, uv, k == 0);
+                    if (cid == 0)
+                        return FORM_E_NOMEM;
+                    ob_str(o, "/");
+                    ob_str(o, df->res);
+                    ob_str(o, " 1 Tf ");
+                    ob_num(o, pt * hs);
+                    ob_str(o, "0 0 ");
+                    ob_num(o, pt * scale);
+                    ob_num(o, x);
+                    ob_num(o, pen - asc_frac(df->font) * pt * scale);
+                    ob_str(o, "Tm <");
+                    ob_hex16(o, cid);
+                    ob_str(o, ">Tj\n");
+                    x += g->adv * k1 * hs;
+                }
+            }
+            pen -= pt * scale + 2 * sp; /* as measured: the cell, and spacing per unit */
+            u++;
+            continue;
+        }
         for (uint32_t k = 0; k < un->ng; k++) {
             const glyph *g = &pdf->glyphs[un->g0 + k];
             doc_font *df = &pdf->fonts[g->font];

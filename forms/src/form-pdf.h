@@ -49,8 +49,9 @@ typedef struct form_text_style {
     form_halign halign;
     form_valign valign;
     bool vertical;    /* 縦書き: top to bottom, columns right to left, vert glyphs; runs of
-                       * 3+ Latin letters/digits sideways, shorter ones upright. Then halign
-                       * places the block of columns and valign the text along each column. */
+                       * 3+ Latin letters/digits sideways, 2 digits side by side (縦中横), 1
+                       * upright. Then halign places the block of columns and valign the
+                       * text along each column. */
 } form_text_style;
 
 typedef struct form_pdf_fit {

@@ -439,6 +439,19 @@ static void test_vertical_text(void **state)
     assert_non_null(strstr(t, "𠮷"));
     assert_non_null(strstr(t, "霞"));
     free(t);
+    /* 縦中横: "11月25日" takes four cells, not six */
+    form_pdf *pdf = NULL;
+    assert_int_equal(form_pdf_new(NULL, &pdf), FORM_OK);
+    form_text_style fixed = {.pt = 12, .min_pt = 12, .max_lines = 1, .vertical = true};
+    form_pdf_fit fit;
+    assert_int_equal(
+        form_pdf_measure(pdf, "11月25日", (form_box){0, 0, 6, 4.2 * 12 / 72 * 25.4}, &fixed, &fit),
+        FORM_OK);
+    assert_int_equal(fit.lines, 1);
+    assert_int_equal(
+        form_pdf_measure(pdf, "11月25日", (form_box){0, 0, 6, 3.8 * 12 / 72 * 25.4}, &fixed, &fit),
+        FORM_E_OVERFLOW);
+    form_pdf_free(pdf);
     /* a romanized name runs sideways down the column, inside the box */
     st.halign = FORM_HALIGN_CENTER;
     render_text("vert2.pdf", "氏名 WILLIAMSON-FITZGERALD Alexandra 様", b, &st, FORM_OK);
