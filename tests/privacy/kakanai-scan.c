@@ -2,10 +2,12 @@
  * kakanai-scan — look for canary strings (a test resident's personal data) wherever a session
  * could have left them: a live process's memory, a core file, every file under a folder, a log.
  *
- *   kakanai-scan [-c CANARY]... [-C FILE] [-p PID]... [-P PID]... [-d DIR]... [-f FILE]...
+ *   kakanai-scan [-c CANARY]... [-C FILE] [-X HEX]... [-p PID]... [-P PID]... [-d DIR]... [-f FILE]...
  *                [-x PATH]... [-i] [-q]
  *
- *   -c CANARY   a canary (UTF-8); -C FILE reads one canary per line ('#' comments)
+ *   -c CANARY   a canary (UTF-8); -C FILE reads one canary per line ('#' comments; a line
+ *               "hex:0020008004..." is raw bytes, e.g. a VERIFY APDU carrying the test PIN)
+ *   -X HEX      a raw byte canary (looked for as is, no other encoding)
  *   -p PID      scan the readable memory of a process (/proc/PID/maps + /proc/PID/mem)
  *   -P PID      the same, but hits are only noted (the virtual card process: it IS the card)
  *   -d DIR      every regular file under DIR (symlinks not followed, other file systems too)
@@ -131,6 +133,45 @@ static int add_canary(const char *c)
     return 0;
 }
 
+/* A raw byte needle from hex digits (spaces allowed). */
+static int add_hex_canary(const char *hex)
+{
+    size_t n = strlen(hex);
+    uint8_t *b = malloc(n / 2 + 1);
+    if (b == NULL)
+        return -1;
+    size_t len = 0;
+    int hi = -1;
+    for (size_t i = 0; i < n; i++) {
+        char ch = hex[i];
+        int v;
+        if (ch >= '0' && ch <= '9')
+            v = ch - '0';
+        else if (ch >= 'a' && ch <= 'f')
+            v = ch - 'a' + 10;
+        else if (ch >= 'A' && ch <= 'F')
+            v = ch - 'A' + 10;
+        else if (ch == ' ')
+            continue;
+        else
+            break;
+        if (hi < 0) {
+            hi = v;
+        } else {
+            b[len++] = (uint8_t)(hi << 4 | v);
+            hi = -1;
+        }
+    }
+    if (len < SCAN_MIN_CANARY || hi >= 0 || g_nneedles == sizeof g_needles / sizeof g_needles[0]) {
+        fprintf(stderr, "kakanai-scan: bad hex canary \"%s\" (even digits, at least %d bytes)\n", hex,
+                SCAN_MIN_CANARY);
+        free(b);
+        return -1;
+    }
+    add_needle(hex, "bytes", b, len);
+    return 0;
+}
+
 static int add_canary_file(const char *path)
 {
     FILE *f = fopen(path, "r");
@@ -145,8 +186,9 @@ static int add_canary_file(const char *path)
         line[n] = '\0';
         if (n == 0 || line[0] == '#')
             continue;
-        char *c = strdup(line);
-        if (c == NULL || add_canary(c) != 0) {
+        bool hex = strncmp(line, "hex:", 4) == 0;
+        char *c = strdup(hex ? line + 4 : line);
+        if (c == NULL || (hex ? add_hex_canary(c) : add_canary(c)) != 0) {
             free(c);
             rc = -1;
             break;
@@ -399,8 +441,8 @@ static long parse_pid(const char *s)
 
 static int usage(void)
 {
-    fputs("usage: kakanai-scan [-c CANARY]... [-C FILE] [-p PID]... [-P PID]... [-d DIR]...\n"
-          "                    [-f FILE]... [-x PATH]... [-i] [-q]\n",
+    fputs("usage: kakanai-scan [-c CANARY]... [-C FILE] [-X HEX]... [-p PID]... [-P PID]...\n"
+          "                    [-d DIR]... [-f FILE]... [-x PATH]... [-i] [-q]\n",
           stderr);
     return 64;
 }
@@ -409,7 +451,7 @@ int main(int argc, char **argv)
 {
     /* Two passes: canaries and options first, then the sources in the order given. */
     int opt;
-    while ((opt = getopt(argc, argv, "c:C:p:P:d:f:x:iqh")) != -1) {
+    while ((opt = getopt(argc, argv, "c:C:X:p:P:d:f:x:iqh")) != -1) {
         switch (opt) {
         case 'c':
             if (add_canary(optarg) != 0)
@@ -417,6 +459,10 @@ int main(int argc, char **argv)
             break;
         case 'C':
             if (add_canary_file(optarg) != 0)
+                return 64;
+            break;
+        case 'X':
+            if (add_hex_canary(optarg) != 0)
                 return 64;
             break;
         case 'x':
@@ -445,7 +491,7 @@ int main(int argc, char **argv)
     if (optind != argc || g_nneedles == 0)
         return usage();
     optind = 1;
-    while ((opt = getopt(argc, argv, "c:C:p:P:d:f:x:iqh")) != -1) {
+    while ((opt = getopt(argc, argv, "c:C:X:p:P:d:f:x:iqh")) != -1) {
         switch (opt) {
         case 'p':
             scan_pid(parse_pid(optarg), false);

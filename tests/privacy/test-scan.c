@@ -210,6 +210,33 @@ static void finds_canary_in_log_on_stdin(void **state)
     assert_non_null(strstr(out, "in stdin"));
 }
 
+static void finds_raw_bytes_and_canaries_from_a_list_file(void **state)
+{
+    uint8_t r[6];
+    assert_int_equal(getrandom(r, sizeof r, 0), (ssize_t)sizeof r);
+    uint8_t apdu[11] = { 0x00, 0x20, 0x00, 0x80, 0x04, 0, 0, 0, 0, 0, 0 };
+    memcpy(apdu + 5, r, sizeof r);
+    char hex[64], canary[64], list[128], path[128];
+    size_t n = 0;
+    for (size_t i = 0; i < sizeof apdu; i++)
+        n += (size_t)snprintf(hex + n, sizeof hex - n, "%02X", apdu[i]);
+    make_canary(canary, sizeof canary);
+    snprintf(list, sizeof list, "%s/canaries.txt", g_tmp);
+    FILE *f = fopen(list, "w");
+    assert_non_null(f);
+    fprintf(f, "# test list\n\nhex:%s\n%s\n", hex, canary);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/apdu.bin", g_tmp);
+    write_file(path, (const uint8_t *)"xx", 2, apdu, sizeof apdu);
+    char *out;
+    assert_int_equal(run_scan(&out, "-q", "-C", list, "-x", list, "-f", path, NULL), 1);
+    assert_non_null(strstr(out, "(bytes)"));
+    assert_null(strstr(out, canary));
+    assert_int_equal(run_scan(&out, "-q", "-X", hex, "-f", path, NULL), 1);
+    unlink(path);
+    unlink(list);
+}
+
 static void unreadable_source_is_an_error_unless_ignored(void **state)
 {
     char canary[64];
@@ -389,6 +416,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(finds_canary_across_chunk_boundary),
         cmocka_unit_test(excluded_folder_is_not_scanned),
         cmocka_unit_test(finds_canary_in_log_on_stdin),
+        cmocka_unit_test(finds_raw_bytes_and_canaries_from_a_list_file),
         cmocka_unit_test(unreadable_source_is_an_error_unless_ignored),
         cmocka_unit_test(short_canary_is_refused),
         cmocka_unit_test(finds_canary_in_process_heap_in_every_encoding),
