@@ -408,7 +408,7 @@ static void scan_pid(long pid, bool note_only)
         size_t ll = strcspn(label, "\n");
         snprintf(detail, sizeof detail, "[%" PRIx64 "-%" PRIx64 " %s %.*s]", lo, hi, perms,
                  (int)(ll > 160 ? 160 : ll), label);
-        if (strncmp(label, "[vvar]", 6) == 0 || strncmp(label, "[vsyscall]", 10) == 0)
+        if (strncmp(label, "[vvar", 5) == 0 || strncmp(label, "[vsyscall]", 10) == 0)
             continue; /* kernel pages that /proc/PID/mem refuses to read */
         regions++;
         if (scan_fd(mem, lo, hi - lo, where, detail, note_only) != 0) {
