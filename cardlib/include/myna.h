@@ -154,6 +154,20 @@ MYNA_EXPORT myna_err myna_transport_pcsc_open(myna_ctx *ctx, const char *reader,
 #define MYNA_REPLAY_MAX (1024u * 1024u)
 MYNA_EXPORT myna_err myna_transport_replay_new(const char *script, size_t len,
                                                myna_transport **out);
+/* Replay extras: a response line may also be "< !removed", "< !reader", "< !noservice" or
+ * "< !transport" (the transmit fails with MYNA_E_CARD_REMOVED, MYNA_E_READER,
+ * MYNA_E_NO_SERVICE, MYNA_E_TRANSPORT), and a command line "> *" matches any command.
+ * Exchanges not yet consumed (0 when t is not a replay): tests check a script ran to the end. */
+MYNA_EXPORT size_t myna_transport_replay_left(const myna_transport *t);
+
+/* Send one APDU through the transport as the card layer does: counts it, traces it (masked),
+ * and follows ISO 7816-4 for 61xx (GET RESPONSE) and 6Cxx (resend with Le = xx, never for
+ * VERIFY). *rlen: buffer size in, response length (data + SW1 SW2) out. Nothing is retried
+ * after a transport error. */
+MYNA_EXPORT myna_err myna_transport_transmit(myna_transport *t, const uint8_t *cmd, size_t clen,
+                                             uint8_t *resp, size_t *rlen);
+/* Command APDUs sent through this transport so far (GET RESPONSE and 6Cxx resends count). */
+MYNA_EXPORT unsigned myna_transport_apdu_count(const myna_transport *t);
 
 /* Trace every exchange to a callback (installers' diagnostics). The data of VERIFY and of
  * every READ BINARY response are masked as "**" before the callback sees them. */
@@ -161,6 +175,16 @@ typedef void (*myna_trace_fn)(void *user, bool is_command, const char *masked_he
 MYNA_EXPORT void myna_transport_set_trace(myna_transport *t, myna_trace_fn fn, void *user);
 
 /* ---- the card -------------------------------------------------------------------------- */
+
+/* Hard limits on what the card may send (larger is MYNA_E_BAD_DATA, never a bigger buffer). */
+#define MYNA_APDU_MAX 261u       /* longest short command APDU */
+#define MYNA_RESP_MAX 258u       /* longest short response: 256 data bytes + SW1 SW2 */
+#define MYNA_EF_MAX 1024u        /* most bytes read from one EF (0002 is ~100..700) */
+#define MYNA_TLV_TAG_MAX 3u      /* tag bytes (the card uses 1 or 2: FF20, DF21...) */
+#define MYNA_TLV_LEN_MAX 4096u   /* largest length field accepted (81 xx / 82 xx xx) */
+#define MYNA_ATTR_MAX 640u       /* most bytes in one attribute (name, address) */
+#define MYNA_PIN_LEN 4u          /* the Kenhojo PIN: 4 ASCII digits */
+#define MYNA_CHECKCODE_B_LEN 14u /* 照合番号B: YYMMDD + YYYY + 4 digits */
 
 typedef struct myna_card myna_card;
 
@@ -186,8 +210,12 @@ MYNA_EXPORT myna_err myna_card_checkcode_b_tries(myna_card *card, int *tries);
 MYNA_EXPORT myna_err myna_card_verify_checkcode_b(myna_card *card, const char *code,
                                                   size_t len);
 
-/* Tries left as last reported by the card; -1 when not yet known. */
+/* Tries left as last reported by the card for the reference used last (PIN or 照合番号B);
+ * -1 when not yet known (also after a successful verify, and after a transport error during
+ * VERIFY: the next verify asks the card again first). */
 MYNA_EXPORT int myna_card_tries_left(const myna_card *card);
+/* Whether the PIN (or 照合番号B) was verified on this card handle. */
+MYNA_EXPORT bool myna_card_verified(const myna_card *card);
 /* Last status word (SW1 << 8 | SW2), 0 before the first exchange. */
 MYNA_EXPORT unsigned myna_card_last_sw(const myna_card *card);
 /* Command APDUs sent on this card so far (for tests and benchmarks). */
@@ -201,6 +229,13 @@ enum {
     MYNA_READ_NUMBER = 1u << 0, /* also read the individual number (only with a legal basis) */
     MYNA_READ_VERIFY = 1u << 1, /* also read EF 0003 and check the digests (see cardlib/README) */
 };
+
+/* Optional: a public key (PEM, SubjectPublicKeyInfo) that must have made the signature DF33
+ * in EF 0003 (RSA PKCS#1 v1.5, SHA-256, over the DF31 and DF32 elements). With a key set,
+ * MYNA_READ_VERIFY also checks the signature: MYNA_E_AUTH_DATA when it does not verify or is
+ * missing. pem NULL removes the key. MYNA_E_ARG for an unreadable key. The real card's key
+ * sits in EF 0004 under a J-LIS issuer key kakanai does not ship (cardlib/README.md). */
+MYNA_EXPORT myna_err myna_card_set_signer_key(myna_card *card, const char *pem, size_t len);
 
 /* Read the four attributes after a successful verify. All strings live in locked memory. */
 MYNA_EXPORT myna_err myna_card_read_attrs(myna_card *card, unsigned flags, myna_attrs **out);
@@ -216,6 +251,9 @@ MYNA_EXPORT const char *myna_attrs_sex(const myna_attrs *a);   /* "1", "2" or "9
 MYNA_EXPORT const char *myna_attrs_number(const myna_attrs *a);
 /* Whether MYNA_READ_VERIFY checked the digests (false when not asked). */
 MYNA_EXPORT bool myna_attrs_verified(const myna_attrs *a);
+/* Whether the signature DF33 over the digests was checked with the key given to
+ * myna_card_set_signer_key (false without a key). */
+MYNA_EXPORT bool myna_attrs_signed(const myna_attrs *a);
 
 /* ---- the virtual card (tests, demos, the kiosk's --virtual-card) ----------------------- */
 

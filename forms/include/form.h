@@ -109,9 +109,18 @@ FORM_EXPORT void form_catalog_free(form_catalog *c);
 /* A digest of every file the catalogue was loaded from: changes when the directory does. */
 FORM_EXPORT form_err form_catalog_fingerprint(const char *dir, char out[65]);
 
+/* Signed bundles (added): sign writes MANIFEST.sha256 (SHA-256 of every file, sorted) and
+ * MANIFEST.sig (Ed25519, base64) into dir with a PEM private key. verify answers FORM_OK or
+ * FORM_E_SIGNATURE with a sentence in why (unsigned, altered, added/removed file, wrong key). */
+FORM_EXPORT form_err form_bundle_sign(const char *dir, const char *privkey_pem);
+FORM_EXPORT form_err form_bundle_verify(const char *dir, const char *pubkey_pem, char *why,
+                                        size_t cap);
+
 FORM_EXPORT size_t form_catalog_procedure_count(const form_catalog *c);
 FORM_EXPORT const form_procedure *form_catalog_procedure(const form_catalog *c, size_t i);
 FORM_EXPORT const form_procedure *form_catalog_find(const form_catalog *c, const char *id);
+/* Added: one template by its form id (NULL when absent or skipped as broken). */
+FORM_EXPORT const form_template *form_catalog_template(const form_catalog *c, const char *id);
 
 FORM_EXPORT const char *form_procedure_id(const form_procedure *p);
 FORM_EXPORT const form_text *form_procedure_title(const form_procedure *p);

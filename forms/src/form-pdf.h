@@ -16,6 +16,10 @@
 
 typedef struct form_pdf form_pdf;
 
+/* Hard limit: bytes of UTF-8 text per form_pdf_text / form_pdf_measure / form_pdf_boxes call
+ * (FORM_E_ARG beyond). */
+#define FORM_PDF_TEXT_MAX 8192
+
 typedef enum form_font_face {
     FORM_FONT_MINCHO = 0, /* IPAmj Mincho (covers MJ characters and IVS), IPAex Mincho fallback */
     FORM_FONT_GOTHIC,     /* IPAex Gothic */

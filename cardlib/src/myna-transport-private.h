@@ -1,0 +1,27 @@
+/* myna-transport-private.h — the transport handle and PC/SC helpers (internal). */
+#ifndef MYNA_TRANSPORT_PRIVATE_H
+#define MYNA_TRANSPORT_PRIVATE_H
+
+#include "myna.h"
+
+struct myna_transport {
+    const myna_transport_ops *ops;
+    void *impl;
+    myna_trace_fn trace;
+    void *trace_user;
+    unsigned count; /* command APDUs sent */
+};
+
+/* The replay ops (myna_transport_replay_left recognises a replay by them). */
+extern const myna_transport_ops myna_replay_ops;
+size_t myna_replay_left_impl(const void *impl);
+
+/* Map a PC/SC return code (LONG) to an error; shared by ctx and the PC/SC transport. */
+myna_err myna_pcsc_err(long rv);
+
+/* Mask and hex-encode one exchange for the trace (out holds at least 2 * n + 8 bytes).
+ * Exposed for the unit tests of the masking rules. */
+void myna_trace_format(bool is_command, const uint8_t *cmd, size_t clen, const uint8_t *buf,
+                       size_t n, char *out, size_t cap);
+
+#endif /* MYNA_TRANSPORT_PRIVATE_H */

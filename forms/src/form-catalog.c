@@ -1,0 +1,458 @@
+/*
+ * form-catalog.c — a template directory: every *.form file plus catalog.conf, which groups
+ * forms into procedures (one card read can fill several forms). A broken template is
+ * skipped with diagnostics; the rest of the catalogue still loads.
+ *
+ * catalog.conf:
+ *   [procedure juminhyo]
+ *   title.ja = 住民票の写し
+ *   title.en = Copy of the residence record
+ *   description.ja = ...
+ *   icon = document
+ *   order = 10
+ *   forms = juminhyo
+ */
+#include "form-private.h"
+
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define CATALOG_NAME "catalog.conf"
+
+struct form_catalog {
+    form_template **templates;
+    size_t ntemplates;
+    form_procedure *procs;
+    size_t nprocs;
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void proc_free(form_procedure *p)
+{
+    free(p->id);
+    form_text_free(p->title);
+    form_text_free(p->description);
+    free(p->icon);
+    free(p->templates);
+    free(p->questions);
+}
+
+FORM_EXPORT void form_catalog_free(form_catalog *c)
+{
+    if (c == NULL)
+        return;
+    for (size_t i = 0; i < c->ntemplates; i++)
+        form_template_free(c->templates[i]);
+    free(c->templates);
+    for (size_t i = 0; i < c->nprocs; i++)
+        proc_free(&c->procs[i]);
+    free(c->procs);
+    free(c);
+}
+
+static const form_template *find_template(const form_catalog *c, const char *id, size_t n)
+{
+    for (size_t i = 0; i < c->ntemplates; i++)
+        if (strlen(c->templates[i]->id) == n && memcmp(c->templates[i]->id, id, n) == 0)
+            return c->templates[i];
+    return NULL;
+}
+
+static form_err proc_add_template(form_procedure *p, const form_template *t)
+{
+    const form_template **v = realloc(p->templates, (p->ntemplates + 1) * sizeof *v);
+    if (v == NULL)
+        return FORM_E_NOMEM;
+    p->templates = v;
+    p->templates[p->ntemplates++] = t;
+    p->needs |= t->needs;
+    for (size_t i = 0; i < t->nquestions; i++) {
+        const form_question *q = &t->questions[i];
+        bool dup = false;
+        for (size_t j = 0; j < p->nquestions; j++)
+            if (strcmp(p->questions[j]->id, q->id) == 0)
+                dup = true;
+        if (dup)
+            continue;
+        const form_question **qv = realloc(p->questions, (p->nquestions + 1) * sizeof *qv);
+        if (qv == NULL)
+            return FORM_E_NOMEM;
+        p->questions = qv;
+        p->questions[p->nquestions++] = q;
+    }
+    return FORM_OK;
+}
+
+/* Parse catalog.conf; procedures naming a missing template are skipped with a diagnostic. */
+static void load_conf(form_catalog *c, const char *path, const char *text, size_t len,
+                      form_diags *diags)
+{
+    size_t pos = 0;
+    int lineno = 0;
+    form_procedure *cur = NULL;
+    bool cur_bad = false;
+    int cur_line = 0;
+    while (pos < len) {
+        lineno++;
+        size_t e = pos;
+        while (e < len && text[e] != '\n')
+            e++;
+        const char *p = text + pos;
+        size_t n = e - pos;
+        pos = e + 1;
+        if (n > 0 && p[n - 1] == '\r')
+            n--;
+        size_t i = 0;
+        while (i < n && (p[i] == ' ' || p[i] == '\t'))
+            i++;
+        if (i == n || p[i] == '#' || p[i] == ';')
+            continue;
+        if (n > FORM_MAX_LINE_BYTES || !form_utf8_valid(p, n)) {
+            form_diags_addf(diags, FORM_E_SYNTAX, path, lineno, 1, NULL,
+                            "the line is too long or not UTF-8", "行が長すぎるか UTF-8 ではありません");
+            continue;
+        }
+        if (p[i] == '[') {
+            if (cur && (cur_bad || cur->ntemplates == 0)) {
+                if (!cur_bad)
+                    form_diags_addf(diags, FORM_E_TEMPLATE, path, cur_line, 1, cur->id,
+                                    "the procedure \"%s\" lists no forms (forms = ...)",
+                                    "手続き「%s」に forms = ... がありません", cur->id);
+                proc_free(cur);
+                c->nprocs--;
+            }
+            cur = NULL;
+            cur_bad = false;
+            const char *close = memchr(p + i, ']', n - i);
+            const char *kw = p + i + 1;
+            if (close == NULL || (size_t)(close - kw) < 11 || memcmp(kw, "procedure ", 10) != 0) {
+                form_diags_addf(diags, FORM_E_SYNTAX, path, lineno, (int)i + 1, NULL,
+                                "expected [procedure <id>]", "[procedure <id>] と書いてください");
+                cur_bad = true;
+                continue;
+            }
+            const char *id = kw + 10;
+            size_t idn = (size_t)(close - id);
+            bool ok = idn > 0 && idn <= FORM_MAX_ID;
+            for (size_t k = 0; k < idn; k++)
+                if (!((id[k] >= 'a' && id[k] <= 'z') || (id[k] >= '0' && id[k] <= '9') || id[k] == '_'))
+                    ok = false;
+            for (size_t k = 0; ok && k < c->nprocs; k++)
+                if (strlen(c->procs[k].id) == idn && memcmp(c->procs[k].id, id, idn) == 0) {
+                    form_diags_addf(diags, FORM_E_TEMPLATE, path, lineno, (int)(id - p) + 1, NULL,
+                                    "the procedure \"%.*s\" is defined twice",
+                                    "手続き「%.*s」が二度定義されています", (int)idn, id);
+                    ok = false;
+                }
+            if (!ok || c->nprocs >= FORM_MAX_PROCEDURES) {
+                if (ok)
+                    form_diags_addf(diags, FORM_E_SYNTAX, path, lineno, 1, NULL,
+                                    "too many procedures (the limit is %u)",
+                                    "手続きが多すぎます（上限 %u）", FORM_MAX_PROCEDURES);
+                else
+                    form_diags_addf(diags, FORM_E_SYNTAX, path, lineno, (int)(id - p) + 1, NULL,
+                                    "a procedure id uses only a-z, 0-9 and _",
+                                    "手続きの id には半角英小文字・数字・_ だけを使ってください");
+                cur_bad = true;
+                continue;
+            }
+            cur = &c->procs[c->nprocs++];
+            memset(cur, 0, sizeof *cur);
+            cur->id = form_strndup(id, idn);
+            cur->order = 1000;
+            cur_line = lineno;
+            continue;
+        }
+        const char *eq = memchr(p, '=', n);
+        if (eq == NULL) {
+            form_diags_addf(diags, FORM_E_SYNTAX, path, lineno, (int)i + 1, NULL,
+                            "expected \"key = value\"", "「キー = 値」と書いてください");
+            continue;
+        }
+        if (cur == NULL) {
+            if (!cur_bad)
+                form_diags_addf(diags, FORM_E_SYNTAX, path, lineno, (int)i + 1, NULL,
+                                "keys must follow a [procedure <id>] header",
+                                "キーは [procedure <id>] の後に書いてください");
+            continue;
+        }
+        size_t ke = (size_t)(eq - p);
+        while (ke > i && (p[ke - 1] == ' ' || p[ke - 1] == '\t'))
+            ke--;
+        size_t vs = (size_t)(eq - p) + 1;
+        while (vs < n && (p[vs] == ' ' || p[vs] == '\t'))
+            vs++;
+        size_t ve = n;
+        while (ve > vs && (p[ve - 1] == ' ' || p[ve - 1] == '\t'))
+            ve--;
+        char key[32];
+        if (ke - i >= sizeof key) {
+            form_diags_addf(diags, FORM_E_SYNTAX, path, lineno, (int)i + 1, NULL,
+                            "unknown key", "不明なキーです");
+            continue;
+        }
+        memcpy(key, p + i, ke - i);
+        key[ke - i] = '\0';
+        char *val = form_strndup(p + vs, ve - vs);
+        if (val == NULL)
+            return;
+        if (strcmp(key, "title.ja") == 0 || strcmp(key, "title.en") == 0) {
+            form_text_set(&cur->title, key + 6, val);
+        } else if (strcmp(key, "description.ja") == 0 || strcmp(key, "description.en") == 0) {
+            form_text_set(&cur->description, key + 12, val);
+        } else if (strcmp(key, "icon") == 0) {
+            free(cur->icon);
+            cur->icon = form_strdup(val);
+        } else if (strcmp(key, "order") == 0) {
+            char *end;
+            long o = strtol(val, &end, 10);
+            if (*end != '\0' || end == val)
+                form_diags_addf(diags, FORM_E_SYNTAX, path, lineno, (int)vs + 1, cur->id,
+                                "order needs a whole number", "order には整数を書いてください");
+            else
+                cur->order = o;
+        } else if (strcmp(key, "forms") == 0) {
+            size_t k = 0, vn = strlen(val);
+            while (k < vn) {
+                while (k < vn && (val[k] == ' ' || val[k] == ','))
+                    k++;
+                size_t s = k;
+                while (k < vn && val[k] != ' ' && val[k] != ',')
+                    k++;
+                if (k == s)
+                    break;
+                const form_template *t = find_template(c, val + s, k - s);
+                if (t == NULL) {
+                    form_diags_addf(diags, FORM_E_NOT_FOUND, path, lineno, (int)(vs + s) + 1,
+                                    cur->id,
+                                    "the procedure \"%s\" needs the form \"%.*s\", which is missing "
+                                    "or broken: the procedure is left out",
+                                    "手続き「%s」に必要な様式「%.*s」が無いか壊れているため、この手続きは使えません",
+                                    cur->id, (int)(k - s), val + s);
+                    cur_bad = true;
+                } else if (proc_add_template(cur, t) != FORM_OK) {
+                    cur_bad = true;
+                }
+            }
+        } else {
+            static const char *const known[] = {"title.ja", "title.en", "description.ja",
+                                                "description.en", "icon", "order", "forms"};
+            const char *best = NULL;
+            size_t bestd = 3;
+            for (size_t k = 0; k < sizeof known / sizeof known[0]; k++) {
+                size_t d = form_edit_distance(key, known[k]);
+                if (d < bestd)
+                    bestd = d, best = known[k];
+            }
+            if (best)
+                form_diags_addf(diags, FORM_E_SYNTAX, path, lineno, (int)i + 1, cur->id,
+                                "unknown key \"%s\"; did you mean \"%s\"?",
+                                "キー「%s」はありません。「%s」の誤りではありませんか", key, best);
+            else
+                form_diags_addf(diags, FORM_E_SYNTAX, path, lineno, (int)i + 1, cur->id,
+                                "unknown key \"%s\"", "キー「%s」はありません", key);
+        }
+        free(val);
+    }
+    if (cur && (cur_bad || cur->ntemplates == 0)) {
+        if (!cur_bad)
+            form_diags_addf(diags, FORM_E_TEMPLATE, path, cur_line, 1, cur->id,
+                            "the procedure \"%s\" lists no forms (forms = ...)",
+                            "手続き「%s」に forms = ... がありません", cur->id);
+        proc_free(cur);
+        c->nprocs--;
+    }
+}
+
+static int cmp_proc(const void *a, const void *b)
+{
+    const form_procedure *x = a, *y = b;
+    if (x->order != y->order)
+        return x->order < y->order ? -1 : 1;
+    return strcmp(x->id, y->id);
+}
+
+/* The *.form files of dir, sorted. */
+static form_err list_forms(const char *dir, char ***out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    DIR *d = opendir(dir);
+    if (d == NULL)
+        return FORM_E_IO;
+    char **v = calloc(FORM_MAX_TEMPLATES + 1, sizeof *v);
+    if (v == NULL) {
+        closedir(d);
+        return FORM_E_NOMEM;
+    }
+    struct dirent *de;
+    size_t k = 0;
+    while ((de = readdir(d)) != NULL) {
+        size_t l = strlen(de->d_name);
+        if (de->d_name[0] == '.' || l < 6 || strcmp(de->d_name + l - 5, ".form") != 0)
+            continue;
+        if (k >= FORM_MAX_TEMPLATES)
+            break;
+        v[k] = form_path_join(dir, de->d_name);
+        if (v[k] != NULL)
+            k++;
+    }
+    closedir(d);
+    qsort(v, k, sizeof *v, cmp_str);
+    *out = v;
+    *n = k;
+    return FORM_OK;
+}
+
+FORM_EXPORT form_err form_catalog_load(const char *dir, const char *keyfile,
+                                       form_catalog **out, form_diags **diags)
+{
+    if (out == NULL || dir == NULL)
+        return FORM_E_ARG;
+    *out = NULL;
+    form_diags *dg = form_diags_new();
+    if (dg == NULL)
+        return FORM_E_NOMEM;
+    if (diags)
+        *diags = NULL;
+    form_err e = FORM_OK;
+    if (keyfile != NULL) {
+        char why[256];
+        if (form_bundle_verify(dir, keyfile, why, sizeof why) != FORM_OK) {
+            form_diags_addf(dg, FORM_E_SIGNATURE, dir, 0, 0, NULL,
+                            "the template bundle is refused: %s",
+                            "様式の束を使えません（署名の確認に失敗）: %s", why);
+            e = FORM_E_SIGNATURE;
+            goto done;
+        }
+    }
+    form_catalog *c = calloc(1, sizeof *c);
+    char **files = NULL;
+    size_t nfiles = 0;
+    if (c == NULL || (c->procs = calloc(FORM_MAX_PROCEDURES, sizeof *c->procs)) == NULL) {
+        form_catalog_free(c);
+        e = FORM_E_NOMEM;
+        goto done;
+    }
+    e = list_forms(dir, &files, &nfiles);
+    if (e != FORM_OK) {
+        form_diags_addf(dg, FORM_E_IO, dir, 0, 0, NULL, "the template directory cannot be read",
+                        "様式のフォルダを読めません");
+        form_catalog_free(c);
+        goto done;
+    }
+    c->templates = calloc(nfiles + 1, sizeof *c->templates);
+    for (size_t i = 0; c->templates && i < nfiles; i++) {
+        form_template *t = NULL;
+        if (form_template_load(files[i], false, &t, dg) != FORM_OK)
+            continue; /* skipped: the diagnostics say why */
+        if (find_template(c, t->id, strlen(t->id)) != NULL) {
+            form_diags_addf(dg, FORM_E_TEMPLATE, files[i], 0, 0, NULL,
+                            "the form id \"%s\" is used by another file: this one is skipped",
+                            "様式の id「%s」は別のファイルで使われているため、このファイルは読み込みません",
+                            t->id);
+            form_template_free(t);
+            continue;
+        }
+        c->templates[c->ntemplates++] = t;
+    }
+    for (size_t i = 0; i < nfiles; i++)
+        free(files[i]);
+    free(files);
+    if (c->templates == NULL) {
+        form_catalog_free(c);
+        e = FORM_E_NOMEM;
+        goto done;
+    }
+    char *conf = form_path_join(dir, CATALOG_NAME);
+    char *text = NULL;
+    size_t len = 0;
+    if (conf && form_read_file(conf, FORM_MAX_FILE_BYTES, &text, &len) == FORM_OK) {
+        load_conf(c, conf, text, len, dg);
+    } else {
+        /* no catalogue: one procedure per form */
+        for (size_t i = 0; i < c->ntemplates && c->nprocs < FORM_MAX_PROCEDURES; i++) {
+            form_procedure *p = &c->procs[c->nprocs++];
+            p->id = form_strdup(c->templates[i]->id);
+            form_text_set(&p->title, "ja", form_text_get(c->templates[i]->title, "ja"));
+            if (c->templates[i]->title && c->templates[i]->title->en)
+                form_text_set(&p->title, "en", c->templates[i]->title->en);
+            p->order = (long)i;
+            proc_add_template(p, c->templates[i]);
+        }
+    }
+    free(text);
+    free(conf);
+    qsort(c->procs, c->nprocs, sizeof *c->procs, cmp_proc);
+    *out = c;
+    e = FORM_OK;
+done:
+    if (diags)
+        *diags = dg;
+    else
+        form_diags_free(dg);
+    return e;
+}
+
+FORM_EXPORT size_t form_catalog_procedure_count(const form_catalog *c)
+{
+    return c ? c->nprocs : 0;
+}
+FORM_EXPORT const form_procedure *form_catalog_procedure(const form_catalog *c, size_t i)
+{
+    return c && i < c->nprocs ? &c->procs[i] : NULL;
+}
+FORM_EXPORT const form_procedure *form_catalog_find(const form_catalog *c, const char *id)
+{
+    for (size_t i = 0; c && id && i < c->nprocs; i++)
+        if (strcmp(c->procs[i].id, id) == 0)
+            return &c->procs[i];
+    return NULL;
+}
+/* Added: a template by its id (for `kakanai-form render --template`). */
+FORM_EXPORT const form_template *form_catalog_template(const form_catalog *c, const char *id)
+{
+    return c && id ? find_template(c, id, strlen(id)) : NULL;
+}
+FORM_EXPORT const char *form_procedure_id(const form_procedure *p)
+{
+    return p ? p->id : NULL;
+}
+FORM_EXPORT const form_text *form_procedure_title(const form_procedure *p)
+{
+    return p ? p->title : NULL;
+}
+FORM_EXPORT const form_text *form_procedure_description(const form_procedure *p)
+{
+    return p ? p->description : NULL;
+}
+FORM_EXPORT const char *form_procedure_icon(const form_procedure *p)
+{
+    return p ? p->icon : NULL;
+}
+FORM_EXPORT size_t form_procedure_template_count(const form_procedure *p)
+{
+    return p ? p->ntemplates : 0;
+}
+FORM_EXPORT const form_template *form_procedure_template(const form_procedure *p, size_t i)
+{
+    return p && i < p->ntemplates ? p->templates[i] : NULL;
+}
+FORM_EXPORT unsigned form_procedure_needs(const form_procedure *p)
+{
+    return p ? p->needs : 0;
+}
+FORM_EXPORT size_t form_procedure_question_count(const form_procedure *p)
+{
+    return p ? p->nquestions : 0;
+}
+FORM_EXPORT const form_question *form_procedure_question(const form_procedure *p, size_t i)
+{
+    return p && i < p->nquestions ? p->questions[i] : NULL;
+}

@@ -1,0 +1,262 @@
+/* form-util.c — strings, UTF-8, buffers, files and localized text. */
+#include "form-private.h"
+#include "form-secure.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+char *form_strdup(const char *s)
+{
+    return s ? form_strndup(s, strlen(s)) : NULL;
+}
+
+char *form_strndup(const char *s, size_t n)
+{
+    char *d = malloc(n + 1);
+    if (d == NULL)
+        return NULL;
+    memcpy(d, s, n);
+    d[n] = '\0';
+    return d;
+}
+
+long form_utf8_next(const char *s, size_t len, size_t *i)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t k = *i;
+    if (k >= len)
+        return -1;
+    unsigned c = u[k];
+    size_t n;
+    uint32_t cp, min;
+    if (c < 0x80) {
+        *i = k + 1;
+        return (long)c;
+    } else if ((c & 0xE0) == 0xC0) {
+        n = 1, cp = c & 0x1F, min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+        n = 2, cp = c & 0x0F, min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+        n = 3, cp = c & 0x07, min = 0x10000;
+    } else {
+        return -1;
+    }
+    if (len - k - 1 < n)
+        return -1;
+    for (size_t j = 1; j <= n; j++) {
+        if ((u[k + j] & 0xC0) != 0x80)
+            return -1;
+        cp = (cp << 6) | (u[k + j] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return -1;
+    *i = k + 1 + n;
+    return (long)cp;
+}
+
+size_t form_utf8_put(uint32_t cp, char *o)
+{
+    if (cp < 0x80) {
+        o[0] = (char)cp;
+        return 1;
+    } else if (cp < 0x800) {
+        o[0] = (char)(0xC0 | (cp >> 6));
+        o[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    } else if (cp < 0x10000) {
+        o[0] = (char)(0xE0 | (cp >> 12));
+        o[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        o[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    o[0] = (char)(0xF0 | (cp >> 18));
+    o[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    o[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    o[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+bool form_utf8_valid(const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len)
+        if (form_utf8_next(s, len, &i) < 0)
+            return false;
+    return true;
+}
+
+size_t form_utf8_count(const char *s)
+{
+    size_t len = strlen(s), i = 0, n = 0;
+    while (i < len) {
+        if (form_utf8_next(s, len, &i) < 0)
+            return SIZE_MAX;
+        n++;
+    }
+    return n;
+}
+
+static bool buf_grow(form_buf *b, size_t need)
+{
+    if (b->failed)
+        return false;
+    if (b->n + need + 1 <= b->cap)
+        return true;
+    size_t cap = b->cap ? b->cap : 64;
+    while (cap < b->n + need + 1)
+        cap *= 2;
+    char *p = b->secure ? form_secure_realloc(b->p, b->cap, cap) : realloc(b->p, cap);
+    if (p == NULL) {
+        b->failed = true;
+        return false;
+    }
+    b->p = p;
+    b->cap = cap;
+    return true;
+}
+
+void form_buf_add(form_buf *b, const char *s, size_t n)
+{
+    if (!buf_grow(b, n))
+        return;
+    memcpy(b->p + b->n, s, n);
+    b->n += n;
+    b->p[b->n] = '\0';
+}
+
+void form_buf_adds(form_buf *b, const char *s)
+{
+    form_buf_add(b, s, strlen(s));
+}
+
+void form_buf_addcp(form_buf *b, uint32_t cp)
+{
+    char tmp[4];
+    form_buf_add(b, tmp, form_utf8_put(cp, tmp));
+}
+
+void form_buf_release(form_buf *b)
+{
+    if (b->p != NULL) {
+        if (b->secure)
+            form_secure_free(b->p, b->cap);
+        else
+            free(b->p);
+    }
+    b->p = NULL;
+    b->n = b->cap = 0;
+}
+
+form_err form_read_file(const char *path, size_t max, char **out, size_t *len)
+{
+    *out = NULL;
+    if (len)
+        *len = 0;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return FORM_E_IO;
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return FORM_E_IO;
+    }
+    if ((unsigned long long)st.st_size > max) {
+        close(fd);
+        return FORM_E_ARG;
+    }
+    size_t n = (size_t)st.st_size;
+    char *p = malloc(n + 1);
+    if (p == NULL) {
+        close(fd);
+        return FORM_E_NOMEM;
+    }
+    size_t got = 0;
+    while (got < n) {
+        ssize_t r = read(fd, p + got, n - got);
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r <= 0)
+            break;
+        got += (size_t)r;
+    }
+    close(fd);
+    p[got] = '\0';
+    *out = p;
+    if (len)
+        *len = got;
+    return FORM_OK;
+}
+
+size_t form_edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > 63 || lb > 63)
+        return SIZE_MAX;
+    size_t row[64];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t prev = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t cur = row[j];
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t best = prev + cost;
+            if (row[j] + 1 < best)
+                best = row[j] + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            prev = cur;
+        }
+    }
+    return row[lb];
+}
+
+char *form_path_join(const char *dir, const char *name)
+{
+    size_t a = strlen(dir), b = strlen(name);
+    char *p = malloc(a + b + 2);
+    if (p == NULL)
+        return NULL;
+    memcpy(p, dir, a);
+    p[a] = '/';
+    memcpy(p + a + 1, name, b + 1);
+    return p;
+}
+
+form_err form_text_set(form_text **t, const char *lang, const char *s)
+{
+    if (*t == NULL) {
+        *t = calloc(1, sizeof(form_text));
+        if (*t == NULL)
+            return FORM_E_NOMEM;
+    }
+    char **slot = strcmp(lang, "en") == 0 ? &(*t)->en : &(*t)->ja;
+    free(*slot);
+    *slot = form_strdup(s);
+    return *slot ? FORM_OK : FORM_E_NOMEM;
+}
+
+void form_text_free(form_text *t)
+{
+    if (t == NULL)
+        return;
+    free(t->ja);
+    free(t->en);
+    free(t);
+}
+
+FORM_EXPORT const char *form_text_get(const form_text *t, const char *lang)
+{
+    if (t == NULL)
+        return NULL;
+    if (lang != NULL && strcmp(lang, "en") == 0 && t->en != NULL)
+        return t->en;
+    return t->ja ? t->ja : t->en;
+}

@@ -1,0 +1,42 @@
+/*
+ * kiosk-app.h — the kiosk window: the screens in a stack, the session, the engine, the
+ * idle timer, language switching and staff mode.
+ */
+#ifndef KIOSK_APP_H
+#define KIOSK_APP_H
+
+#include <gtk/gtk.h>
+
+#include "kiosk-backend.h"
+#include "kiosk-config.h"
+#include "kiosk-session.h"
+#include "myna.h"
+
+G_BEGIN_DECLS
+
+#define KIOSK_TYPE_WINDOW (kiosk_window_get_type())
+G_DECLARE_FINAL_TYPE(KioskWindow, kiosk_window, KIOSK, WINDOW, GtkWindow)
+
+/* config and vcard (NULL = PC/SC) must outlive the window. */
+KioskWindow *kiosk_window_new(kiosk_config *config, myna_vcard *vcard, const char *lang);
+
+/* The name of what the resident sees now: menu, card, pin, checkcode, reading, question,
+ * preparing, confirm, printing, print-problem, done, error, staff-call, staff. */
+const char *kiosk_window_screen_name(KioskWindow *self);
+/* The visible screen widget (actions are activated on it). */
+GtkWidget *kiosk_window_screen(KioskWindow *self);
+kiosk_session *kiosk_window_session(KioskWindow *self);
+kiosk_engine *kiosk_window_engine(KioskWindow *self);
+/* Demo/test: put the virtual card on the reader or take it off. */
+void kiosk_window_set_card(KioskWindow *self, gboolean present);
+void kiosk_window_set_lang(KioskWindow *self, const char *lang);
+/* Fire the idle timeout now (tests); the real timer does the same. */
+void kiosk_window_idle_now(KioskWindow *self);
+/* Whether nothing of the last resident is left in any screen or in the engine. */
+gboolean kiosk_window_is_wiped(KioskWindow *self, const char **what);
+/* Size the window and switch the small-screen style below 1600 px. */
+void kiosk_window_set_size(KioskWindow *self, int w, int h);
+
+G_END_DECLS
+
+#endif

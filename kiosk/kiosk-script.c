@@ -1,0 +1,236 @@
+/* kiosk-script.c — replay UI actions for tests. See kiosk-script.h. */
+#include "kiosk-script.h"
+
+#include <signal.h>
+#include <string.h>
+
+#define STEP_MS 40
+
+typedef struct script {
+    KioskWindow *win;
+    GMainLoop *loop;
+    int *status;
+    char **lines;
+    guint n, i;
+    gint64 start, wait_until, sleep_until;
+    unsigned touches;
+    char *waiting_for;
+} script;
+
+static void finish(script *s, int status)
+{
+    *s->status = status;
+    g_strfreev(s->lines);
+    g_free(s->waiting_for);
+    g_main_loop_quit(s->loop);
+    g_free(s);
+}
+
+gboolean kiosk_window_screenshot(KioskWindow *win, const char *path, GError **error)
+{
+    GtkWidget *w = GTK_WIDGET(win);
+    int width = gtk_widget_get_width(w), height = gtk_widget_get_height(w);
+    GdkPaintable *paintable = gtk_widget_paintable_new(w);
+    GtkSnapshot *snap = gtk_snapshot_new();
+    gdk_paintable_snapshot(paintable, snap, width, height);
+    GskRenderNode *node = gtk_snapshot_free_to_node(snap);
+    gboolean ok = FALSE;
+    if (node) {
+        GskRenderer *r = gtk_native_get_renderer(GTK_NATIVE(w));
+        GdkTexture *tex =
+            gsk_renderer_render_texture(r, node, &GRAPHENE_RECT_INIT(0, 0, width, height));
+        ok = gdk_texture_save_to_png(tex, path);
+        g_object_unref(tex);
+        gsk_render_node_unref(node);
+    }
+    g_object_unref(paintable);
+    if (!ok)
+        g_set_error(error, G_IO_ERROR, G_IO_ERROR_FAILED, "cannot save %s", path);
+    return ok;
+}
+
+static gboolean act(script *s, const char *action, GVariant *param)
+{
+    GtkWidget *screen = kiosk_window_screen(s->win);
+    GtkWidget *target = g_str_has_prefix(action, "win.") ? GTK_WIDGET(s->win) : screen;
+    if (param)
+        g_variant_ref_sink(param);
+    gboolean ok = gtk_widget_activate_action_variant(target, action, param);
+    if (param)
+        g_variant_unref(param);
+    if (!ok)
+        g_printerr("script: action %s not available on screen %s\n", action,
+                   kiosk_window_screen_name(s->win));
+    return ok;
+}
+
+static gboolean touch(script *s, const char *action, GVariant *param)
+{
+    s->touches++;
+    return act(s, action, param);
+}
+
+static gboolean card_pull(script *s)
+{
+    const char *pid = g_getenv("KAKANAI_VCARD_PID");
+    if (pid && *pid) {
+        long p = strtol(pid, NULL, 10);
+        return p > 0 && kill((pid_t)p, SIGUSR1) == 0;
+    }
+    kiosk_window_set_card(s->win, FALSE);
+    return TRUE;
+}
+
+/* Run one command; FALSE = failed. Sets wait/sleep state for the stepping loop. */
+static gboolean run(script *s, char *line)
+{
+    g_strstrip(line);
+    if (!*line || line[0] == '#')
+        return TRUE;
+    char **a = g_strsplit_set(line, " \t", 3);
+    const char *cmd = a[0], *x = a[1] ? a[1] : "", *y = a[1] && a[2] ? a[2] : "";
+    gboolean ok = TRUE;
+    gint64 now = g_get_monotonic_time();
+    if (!strcmp(cmd, "procedure")) {
+        ok = touch(s, "menu.choose", g_variant_new_string(x));
+    } else if (!strcmp(cmd, "card")) {
+        s->touches++;
+        if (!strcmp(x, "on"))
+            kiosk_window_set_card(s->win, TRUE);
+        else
+            ok = card_pull(s);
+    } else if (!strcmp(cmd, "digit")) {
+        ok = touch(s, "pin.digit", g_variant_new_int32((int)strtol(x, NULL, 10)));
+    } else if (!strcmp(cmd, "pin")) {
+        for (const char *p = x; ok && *p; p++)
+            ok = touch(s, "pin.digit", g_variant_new_int32(*p - '0'));
+    } else if (!strcmp(cmd, "delete")) {
+        ok = touch(s, "pin.delete", NULL);
+    } else if (!strcmp(cmd, "clear")) {
+        ok = touch(s, "pin.clear", NULL);
+    } else if (!strcmp(cmd, "submit")) {
+        ok = touch(s, "pin.submit", NULL);
+    } else if (!strcmp(cmd, "choose")) {
+        ok = touch(s, "question.choose", g_variant_new_string(x));
+    } else if (!strcmp(cmd, "answer")) {
+        ok = act(s, "question.set", g_variant_new_string(x)) && touch(s, "question.next", NULL);
+    } else if (!strcmp(cmd, "kana")) {
+        for (const char *p = x; ok && *p; p = g_utf8_next_char(p)) {
+            char c[8] = {0};
+            g_unichar_to_utf8(g_utf8_get_char(p), c);
+            ok = touch(s, "question.kana", g_variant_new_string(c));
+        }
+    } else if (!strcmp(cmd, "next")) {
+        ok = touch(s, "question.next", NULL);
+    } else if (!strcmp(cmd, "print")) {
+        ok = touch(s, "confirm.print", NULL);
+    } else if (!strcmp(cmd, "retry")) {
+        ok = touch(s, "printing.retry", NULL);
+    } else if (!strcmp(cmd, "cancel")) {
+        ok = touch(s, "printing.cancel", NULL);
+    } else if (!strcmp(cmd, "finish")) {
+        ok = touch(s, "done.finish", NULL);
+    } else if (!strcmp(cmd, "ok")) {
+        ok = touch(s, "message.ok", NULL);
+    } else if (!strcmp(cmd, "back")) {
+        ok = touch(s, "win.back", NULL);
+    } else if (!strcmp(cmd, "staff")) {
+        ok = act(s, "win.staff", NULL);
+        for (const char *p = x; ok && *p; p++)
+            ok = act(s, "staff.digit", g_variant_new_int32(*p - '0'));
+        ok = ok && act(s, "staff.enter", NULL);
+    } else if (!strcmp(cmd, "staff-action")) {
+        g_autofree char *name = g_strconcat("staff.", x, NULL);
+        ok = act(s, name, NULL);
+    } else if (!strcmp(cmd, "lang")) {
+        ok = act(s, "win.lang", g_variant_new_string(x));
+    } else if (!strcmp(cmd, "idle")) {
+        kiosk_window_idle_now(s->win);
+    } else if (!strcmp(cmd, "wait")) {
+        g_free(s->waiting_for);
+        s->waiting_for = g_strdup(x);
+        s->wait_until = now + (*y ? strtol(y, NULL, 10) : 10000) * 1000;
+    } else if (!strcmp(cmd, "sleep")) {
+        s->sleep_until = now + strtol(x, NULL, 10) * 1000;
+    } else if (!strcmp(cmd, "expect-tries")) {
+        int t = kiosk_session_tries(kiosk_window_session(s->win));
+        ok = t == (int)strtol(x, NULL, 10);
+        if (!ok)
+            g_printerr("script: tries %d, expected %s\n", t, x);
+    } else if (!strcmp(cmd, "expect-wiped")) {
+        const char *what = NULL;
+        ok = kiosk_window_is_wiped(s->win, &what);
+        if (!ok)
+            g_printerr("script: not wiped: %s\n", what);
+    } else if (!strcmp(cmd, "size")) {
+        kiosk_window_set_size(s->win, (int)strtol(x, NULL, 10), (int)strtol(y, NULL, 10));
+        s->sleep_until = now + 400 * 1000;
+    } else if (!strcmp(cmd, "screenshot")) {
+        g_autoptr(GError) err = NULL;
+        ok = kiosk_window_screenshot(s->win, x, &err);
+        if (!ok)
+            g_printerr("script: %s\n", err->message);
+    } else if (!strcmp(cmd, "mark")) {
+        g_print("mark %s %.1f touches=%u\n", x, (now - s->start) / 1000.0, s->touches);
+    } else if (!strcmp(cmd, "quit")) {
+        s->i = s->n;
+    } else {
+        g_printerr("script: unknown command %s\n", cmd);
+        ok = FALSE;
+    }
+    g_strfreev(a);
+    return ok;
+}
+
+static gboolean step(gpointer data)
+{
+    script *s = data;
+    gint64 now = g_get_monotonic_time();
+    if (s->sleep_until && now < s->sleep_until)
+        return G_SOURCE_CONTINUE;
+    s->sleep_until = 0;
+    if (s->waiting_for) {
+        const char *shown = kiosk_window_screen_name(s->win);
+        if (strcmp(shown, s->waiting_for) != 0) {
+            if (now < s->wait_until)
+                return G_SOURCE_CONTINUE;
+            g_printerr("script: line %u: waited for %s, still on %s\n", s->i, s->waiting_for,
+                       shown);
+            finish(s, 1);
+            return G_SOURCE_REMOVE;
+        }
+        g_clear_pointer(&s->waiting_for, g_free);
+        /* let the screen draw once before the next command */
+        s->sleep_until = now + 60 * 1000;
+        return G_SOURCE_CONTINUE;
+    }
+    if (s->i >= s->n) {
+        finish(s, 0);
+        return G_SOURCE_REMOVE;
+    }
+    guint lineno = s->i + 1;
+    if (!run(s, s->lines[s->i++])) {
+        g_printerr("script: line %u failed (%s)\n", lineno,
+                   kiosk_window_screen_name(s->win));
+        finish(s, 1);
+        return G_SOURCE_REMOVE;
+    }
+    return G_SOURCE_CONTINUE;
+}
+
+gboolean kiosk_script_start(KioskWindow *win, const char *path, GMainLoop *loop, int *status,
+                            GError **error)
+{
+    g_autofree char *text = NULL;
+    if (!g_file_get_contents(path, &text, NULL, error))
+        return FALSE;
+    script *s = g_new0(script, 1);
+    s->win = win;
+    s->loop = loop;
+    s->status = status;
+    s->lines = g_strsplit(text, "\n", -1);
+    s->n = g_strv_length(s->lines);
+    s->start = g_get_monotonic_time();
+    g_timeout_add(STEP_MS, step, s);
+    return TRUE;
+}

@@ -1,0 +1,200 @@
+/*
+ * test-print-templates.c — every shipped template, rendered with fictional residents
+ * (tests/profiles/NAME.json), printed through the private cupsd's cups-pdf queue: the printed PDF
+ * has the pages of the rendered one and looks the same; afterwards the spool holds no document
+ * and no control file or page_log line holds the resident's name or address.
+ *
+ *   with-cupsd.sh test-print-templates TEMPLATES_DIR PROFILE.json...
+ */
+#include <json-c/json.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "form-print-private.h"
+#include "print-util.h"
+
+#define PDF_Q "kakanai-pdf"
+#define TODAY "20260401"
+
+static const char *g_templates;
+static char **g_profiles;
+static int g_nprofiles;
+
+static const char *jstr(json_object *o, const char *key)
+{
+    json_object *v;
+    return json_object_object_get_ex(o, key, &v) && json_object_is_type(v, json_type_string)
+               ? json_object_get_string(v)
+               : NULL;
+}
+
+/* A value every question type accepts. */
+static const char *answer_for(const form_question *q, char *buf, size_t cap)
+{
+    const char *d = form_question_default(q);
+    if (d != NULL)
+        return d;
+    switch (form_question_type_of(q)) {
+    case FORM_Q_CHOICE:
+    case FORM_Q_MULTI:
+        return form_question_choice_count(q) > 0 ? form_question_choice_value(q, 0) : "";
+    case FORM_Q_YESNO:
+        return "yes";
+    case FORM_Q_NUMBER:
+        snprintf(buf, cap, "%ld", form_question_min(q) > 1 ? form_question_min(q) : 1);
+        return buf;
+    case FORM_Q_DATE:
+        return TODAY;
+    case FORM_Q_KANA:
+        return form_question_kana(q) == FORM_KANA_HIRAGANA ? "やまだ" : "ヤマダ";
+    case FORM_Q_TEXT:
+        return "テスト";
+    }
+    return "";
+}
+
+static void fill(form_values *v, const form_template *t, const form_procedure *proc,
+                 json_object *profile)
+{
+    const char *number =
+        (form_template_needs(t) & FORM_NEEDS_NUMBER) ? jstr(profile, "my_number") : NULL;
+    assert_int_equal(form_values_set_card(v, jstr(profile, "name"), jstr(profile, "address"),
+                                          jstr(profile, "birth"), jstr(profile, "sex"), number),
+                     FORM_OK);
+    assert_int_equal(form_values_set_today(v, TODAY), FORM_OK);
+    for (size_t i = 0; i < form_procedure_question_count(proc); i++) {
+        const form_question *q = form_procedure_question(proc, i);
+        char buf[32];
+        const char *a = answer_for(q, buf, sizeof buf);
+        const char *why = NULL;
+        if (form_question_validate(q, a, "en", &why) == FORM_OK)
+            assert_int_equal(form_values_set_answer(v, form_question_id(q), a), FORM_OK);
+    }
+}
+
+/* Render, print, compare; returns the number of templates printed. */
+static size_t print_catalogue(json_object *profile)
+{
+    form_catalog *cat = NULL;
+    form_diags *diags = NULL;
+    assert_int_equal(form_catalog_load(g_templates, NULL, &cat, &diags), FORM_OK);
+    form_diags_free(diags);
+    const char *name = jstr(profile, "name");
+    const char *address = jstr(profile, "address");
+    size_t printed = 0;
+    const form_template *done[128];
+    size_t ndone = 0;
+    for (size_t p = 0; p < form_catalog_procedure_count(cat); p++) {
+        const form_procedure *proc = form_catalog_procedure(cat, p);
+        for (size_t i = 0; i < form_procedure_template_count(proc); i++) {
+            const form_template *t = form_procedure_template(proc, i);
+            bool seen = false;
+            for (size_t k = 0; k < ndone && !seen; k++)
+                seen = done[k] == t;
+            if (seen || ndone == sizeof done / sizeof done[0])
+                continue;
+            done[ndone++] = t;
+
+            form_values *v = NULL;
+            assert_int_equal(form_values_new(&v), FORM_OK);
+            fill(v, t, proc, profile);
+            form_doc *doc = NULL;
+            diags = NULL;
+            form_err e = form_render(NULL, t, v, 0, &doc, &diags);
+            if (e != FORM_OK) {
+                for (size_t d = 0; d < form_diags_count(diags); d++)
+                    fprintf(stderr, "  %s: %s\n", form_template_id(t),
+                            form_diags_get(diags, d)->message);
+                fail_msg("%s: render: %s", form_template_id(t), form_err_name(e));
+            }
+            form_diags_free(diags);
+            size_t len = 0;
+            const uint8_t *data = form_doc_data(doc, &len);
+            size_t pages = form_doc_page_count(doc);
+            char in[1024], out[1024];
+            snprintf(in, sizeof in, "%s/%s.pdf", pu_scratch(), form_template_id(t));
+            assert_true(pu_write_file(in, data, len));
+
+            pu_clear_out();
+            long long t0 = pu_now_ms();
+            e = form_print(doc, PDF_Q, 1, 60000, NULL, NULL);
+            long long ms = pu_now_ms() - t0;
+            form_doc_free(doc);
+            form_values_free(v);
+            if (e != FORM_OK)
+                fail_msg("%s: print: %s", form_template_id(t), form_err_name(e));
+            assert_true(pu_wait_out(1, out, sizeof out, 20000));
+            assert_int_equal(pu_pdf_pages(out), (int)pages);
+            for (size_t pg = 1; pg <= pages; pg++) {
+                double mean = 999, far = 1;
+                assert_true(pu_compare_page(in, out, (int)pg, &mean, &far));
+                fprintf(stderr, "  %-28s p%zu: %zu KB, printed in %lld ms, mean diff %.2f, %.3f%% far\n",
+                        form_template_id(t), pg, len / 1024, ms, mean, far * 100);
+                if (mean >= 4.0 || far >= 0.02)
+                    fail_msg("%s page %zu: the printed page does not look like the rendered one",
+                             form_template_id(t), pg);
+            }
+            unlink(in);
+
+            /* Nothing of the resident in the spool or the logs. */
+            char doc_name[256] = "";
+            long long until = pu_now_ms() + 2000;
+            while (pu_spool_documents(doc_name, sizeof doc_name) > 0 && pu_now_ms() < until)
+                usleep(50 * 1000);
+            if (pu_spool_documents(doc_name, sizeof doc_name) > 0)
+                fail_msg("%s: the spool still holds %s", form_template_id(t), doc_name);
+            char why[256] = "";
+            size_t files = 0;
+            if (!pu_spool_titles(FORM_PRINT_TITLE, name, &files, why, sizeof why) ||
+                !pu_spool_titles(FORM_PRINT_TITLE, address, &files, why, sizeof why))
+                fail_msg("%s: %s", form_template_id(t), why);
+            size_t lines = 0;
+            assert_true(pu_page_log_titles(FORM_PRINT_TITLE, name, &lines));
+            assert_true(pu_page_log_titles(FORM_PRINT_TITLE, address, &lines));
+            printed++;
+        }
+    }
+    form_catalog_free(cat);
+    return printed;
+}
+
+static void every_template_prints_as_rendered_and_leaves_nothing(void **state)
+{
+    (void)state;
+    for (int i = 0; i < g_nprofiles; i++) {
+        json_object *profile = json_object_from_file(g_profiles[i]);
+        assert_non_null(profile);
+        fprintf(stderr, " profile %s\n", strrchr(g_profiles[i], '/') ? strrchr(g_profiles[i], '/') + 1
+                                                                      : g_profiles[i]);
+        size_t n = print_catalogue(profile);
+        json_object_put(profile);
+        assert_true(n >= 1);
+    }
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 3) {
+        fprintf(stderr, "usage: %s TEMPLATES_DIR PROFILE.json...\n", argv[0]);
+        return 2;
+    }
+    if (!pu_env()) {
+        fprintf(stderr, "not under tests/lib/with-cupsd.sh: skipped\n");
+        return 77;
+    }
+    g_templates = argv[1];
+    g_profiles = argv + 2;
+    g_nprofiles = argc - 2;
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(every_template_prints_as_rendered_and_leaves_nothing),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,75 @@
+#!/bin/sh
+# The kiosk starts under cage the way kakanai-kiosk.service runs it, as far as it can be without
+# systemd as PID 1: cage's headless backend, the unit's ExecStart environment (pixman and cairo
+# renderers), an unprivileged user with no capabilities and no_new_privs, write+execute memory
+# refused (PR_SET_MDWE, what MemoryDenyWriteExecute=yes enforces), no core dumps, 16 MiB of
+# lockable memory, and no network (a private network namespace: only AF_UNIX to the outside).
+# Passes if cage and the kiosk are still up after a few seconds and stop cleanly on SIGTERM.
+#   cage-smoke.sh KIOSK_BINARY TEMPLATE_DIR
+set -eu
+kiosk=$1
+templates=$2
+if [ "$(id -u)" -ne 0 ]; then echo "SKIP: needs root (setpriv, unshare)"; exit 77; fi
+for t in cage setpriv unshare prlimit /usr/bin/python3 Xwayland; do
+    command -v "$t" >/dev/null || { echo "SKIP: $t missing"; exit 77; }
+done
+user=nobody
+dir=$(mktemp -d)
+cagepid=
+cleanup() {
+    [ -n "$cagepid" ] && kill "$cagepid" 2>/dev/null && sleep 1 && kill -9 "$cagepid" 2>/dev/null
+    rm -rf "$dir"
+}
+trap cleanup EXIT INT TERM
+mkdir -m 0700 "$dir/run" "$dir/out"
+chown "$user" "$dir/run" "$dir/out"
+chmod 0755 "$dir"
+cat >"$dir/mdwe.py" <<'EOF'
+import ctypes, os, sys
+libc = ctypes.CDLL(None, use_errno=True)
+PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN = 65, 1
+if libc.prctl(PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN, 0, 0, 0) != 0:
+    sys.exit("prctl(PR_SET_MDWE): %s" % os.strerror(ctypes.get_errno()))
+os.execvp(sys.argv[1], sys.argv[1:])
+EOF
+printf '[kiosk]\ntemplate-dir=%s\npdf-dir=%s\n' "$templates" "$dir/out" >"$dir/kiosk.conf"
+chmod 0644 "$dir/kiosk.conf" "$dir/mdwe.py"
+
+env -i PATH=/usr/bin:/bin XDG_RUNTIME_DIR="$dir/run" HOME="$dir/run" GSK_RENDERER=cairo \
+    WLR_RENDERER=pixman WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 LANG=C.UTF-8 \
+    unshare --net -- prlimit --core=0 --memlock=16777216 -- \
+    setpriv --reuid="$user" --regid="$(id -g "$user")" --clear-groups --no-new-privs \
+    --inh-caps=-all --bounding-set=-all -- \
+    /usr/bin/python3 "$dir/mdwe.py" cage -d -- "$kiosk" --fullscreen --config "$dir/kiosk.conf" \
+    >"$dir/log" 2>&1 &
+cagepid=$!
+sleep 8
+fail=0
+if ! kill -0 "$cagepid" 2>/dev/null; then
+    wait "$cagepid" || true
+    cat "$dir/log"
+    echo "FAIL: cage or the kiosk exited within 8 s under the unit's restrictions"
+    exit 1
+fi
+if ! pgrep -u "$user" -f "$kiosk" >/dev/null; then
+    cat "$dir/log"
+    echo "FAIL: the kiosk is not running inside cage"
+    fail=1
+fi
+kill -TERM "$cagepid"
+for _ in 1 2 3 4 5 6 7 8 9 10; do
+    kill -0 "$cagepid" 2>/dev/null || break
+    sleep 1
+done
+if kill -0 "$cagepid" 2>/dev/null; then
+    echo "FAIL: cage did not stop within 10 s of SIGTERM"
+    fail=1
+fi
+cagepid=
+if grep -qi 'segmentation\|core dumped\|mprotect\|Operation not permitted' "$dir/log"; then
+    cat "$dir/log"
+    echo "FAIL: suspicious messages in the log"
+    fail=1
+fi
+[ "$fail" -eq 0 ] && echo "PASS: kakanai-kiosk under cage with the unit's restrictions"
+exit "$fail"

@@ -1,0 +1,186 @@
+#!/bin/sh
+# The install test: build the .deb with cpack, install it with apt into a fresh Debian 12 minbase
+# root (debootstrap), and check what a municipality gets: the programs start, the shipped
+# templates pass "kakanai-form check", the kakanai user and the units exist, kakanai-setup-cups
+# works on the real cupsd.conf, and a purge leaves nothing behind.
+#
+#   install-test.sh SOURCE_DIR BUILD_DIR [PROGRAM...]   (as root; PROGRAMs must be in the package)
+#
+# A package must be built with -DCMAKE_INSTALL_PREFIX=/usr (the kiosk compiles its locale path in,
+# libraries go to the multiarch directory). If BUILD_DIR was configured otherwise, the package is
+# built in BUILD_DIR/packaging-cache/build (configured once, then incremental).
+#
+# Caches under BUILD_DIR/packaging-cache: the debootstrap tarball (made once with --make-tarball,
+# then --unpack-tarball) and apt's downloaded .debs, so a rerun downloads nothing. Runs in its own
+# mount namespace: the chroot's proc/sys/dev mounts disappear with the process on every exit
+# path, and are also unmounted explicitly. MIRROR overrides the Debian mirror.
+set -eu
+
+src=$(cd "$1" && pwd)
+build=$(cd "$2" && pwd)
+shift 2
+mirror=${MIRROR:-http://deb.debian.org/debian}
+suite=bookworm
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "SKIP: the install test needs root (debootstrap, chroot, mount)"
+    exit 77
+fi
+for tool in debootstrap cpack chroot unshare; do
+    command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed"; exit 77; }
+done
+
+# Re-enter in a private mount namespace (mounts cannot leak even on SIGKILL).
+if [ -z "${KAKANAI_INSTALL_TEST_NS:-}" ]; then
+    KAKANAI_INSTALL_TEST_NS=1 exec unshare --mount --propagation private -- "$0" "$src" "$build" "$@"
+fi
+
+start=$(date +%s)
+step() { echo "[$(($(date +%s) - start))s] $*"; }
+
+cache=$build/packaging-cache
+mkdir -p "$cache/apt-archives/partial"
+root=$(mktemp -d "$cache/root.XXXXXX")
+mounted=
+cleanup() {
+    rc=$?
+    for m in $mounted; do
+        umount "$m" 2>/dev/null || umount -l "$m" 2>/dev/null || true
+    done
+    rm -rf "$root"
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM HUP
+mnt() { # mnt TARGET MOUNT-ARGS... (remembered for the cleanup, newest first)
+    target=$1
+    shift
+    mount "$@" "$target"
+    mounted="$target $mounted"
+}
+in_root() { chroot "$root" /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \
+    DEBIAN_FRONTEND=noninteractive "$@"; }
+
+pkgbuild=$build
+if ! grep -qx 'CMAKE_INSTALL_PREFIX:PATH=/usr' "$build/CMakeCache.txt" 2>/dev/null; then
+    pkgbuild=$cache/build
+    step "build with CMAKE_INSTALL_PREFIX=/usr in $pkgbuild"
+    { cmake -S "$src" -B "$pkgbuild" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+          -DCMAKE_INSTALL_PREFIX=/usr && cmake --build "$pkgbuild" -j 2; } >"$cache/build.log" 2>&1 ||
+        { tail -30 "$cache/build.log"; echo "FAIL: build"; exit 1; }
+fi
+step "cpack: building the package"
+rm -f "$pkgbuild"/kakanai_*.deb
+(cd "$pkgbuild" && cpack -G DEB >"$cache/cpack.log" 2>&1) || { cat "$cache/cpack.log"; exit 1; }
+deb=$(ls "$pkgbuild"/kakanai_*.deb)
+echo "package: ${deb##*/} $(stat -c %s "$deb") bytes, installed size $(dpkg-deb -f "$deb" Installed-Size) KiB"
+echo "Depends: $(dpkg-deb -f "$deb" Depends)"
+
+tarball=$cache/$suite-minbase.tgz
+if [ ! -s "$tarball" ]; then
+    step "debootstrap --make-tarball (first run only)"
+    work=$(mktemp -d "$cache/mk.XXXXXX")
+    debootstrap --variant=minbase --make-tarball="$tarball.tmp" "$suite" "$work" "$mirror" \
+        >"$cache/debootstrap.log" 2>&1 || { tail -20 "$cache/debootstrap.log"; rm -rf "$work"; exit 1; }
+    rm -rf "$work"
+    mv "$tarball.tmp" "$tarball"
+fi
+step "debootstrap --unpack-tarball into a fresh root"
+debootstrap --variant=minbase --unpack-tarball="$tarball" "$suite" "$root" "$mirror" \
+    >"$cache/debootstrap.log" 2>&1 || { tail -20 "$cache/debootstrap.log"; exit 1; }
+
+# A minimal /dev of our own (not the host's), proc, a read-only sys, apt's cache from the build dir.
+mnt "$root/proc" -t proc proc
+mnt "$root/sys" -t sysfs -o ro sysfs
+mnt "$root/dev" -t tmpfs -o mode=0755,nosuid tmpfs
+for node in null:1:3 zero:1:5 full:1:7 random:1:8 urandom:1:9 tty:5:0; do
+    name=${node%%:*}
+    nums=${node#*:}
+    mknod -m 0666 "$root/dev/$name" c "${nums%%:*}" "${nums#*:}"
+done
+mkdir -p "$root/dev/pts" "$root/dev/shm"
+ln -s /proc/self/fd "$root/dev/fd"
+mnt "$root/var/cache/apt/archives" --bind "$cache/apt-archives"
+cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+# No service may start inside the chroot.
+printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
+chmod 0755 "$root/usr/sbin/policy-rc.d"
+cat >"$root/etc/apt/sources.list" <<EOF
+deb $mirror $suite main
+deb $mirror $suite-updates main
+deb http://deb.debian.org/debian-security $suite-security main
+EOF
+echo 'APT::Keep-Downloaded-Packages "true";' >"$root/etc/apt/apt.conf.d/90keep"
+cp "$deb" "$root/tmp/"
+
+step "apt-get install ./${deb##*/} (dependencies from the archive)"
+in_root apt-get -qq update >"$cache/apt.log" 2>&1 || { cat "$cache/apt.log"; exit 1; }
+if ! in_root apt-get install -y -q --no-install-recommends "/tmp/${deb##*/}" >>"$cache/apt.log" 2>&1; then
+    tail -40 "$cache/apt.log"
+    echo "FAIL: apt-get could not install the package"
+    exit 1
+fi
+echo "installed packages in the root: $(in_root dpkg-query -f '.\n' -W | wc -l)"
+
+fail=0
+check() { # check DESCRIPTION COMMAND... (runs COMMAND inside the root)
+    what=$1
+    shift
+    if out=$(in_root "$@" 2>&1); then
+        echo "ok: $what${out:+ — $(printf '%s' "$out" | head -1)}"
+    else
+        printf '%s\n' "$out" | tail -10
+        echo "FAIL: $what"
+        fail=1
+    fi
+}
+
+step "checks inside the root"
+for prog in "$@"; do
+    check "$prog --version" "$prog" --version
+done
+case " $* " in *" kakanai-form "*)
+    check "kakanai-form check on the shipped templates" kakanai-form check /usr/share/kakanai/templates ;;
+esac
+check "every program and library of the package finds its shared libraries" sh -c '
+    for f in $(dpkg -L kakanai | grep -E "^/usr/(bin/|lib/[^/]+/lib)"); do
+        [ -f "$f" ] || continue
+        if ldd "$f" | grep "not found"; then echo "$f"; exit 1; fi
+    done; echo "$(dpkg -L kakanai | grep -cE "^/usr/(bin/|lib/[^/]+/lib)") files"'
+check "user kakanai exists, no login shell" sh -c \
+    'getent passwd kakanai | grep -q ":/usr/sbin/nologin$" && id kakanai'
+check "kakanai is not root and has no password" sh -c \
+    '[ "$(id -u kakanai)" -ne 0 ] && ! getent shadow kakanai | cut -d: -f2 | grep -q "^\$"'
+check "kiosk unit installed" test -f /usr/lib/systemd/system/kakanai-kiosk.service
+check "kiosk unit not enabled" sh -c '! ls /etc/systemd/system/*/kakanai-kiosk.service 2>/dev/null | grep -q .'
+check "sync timer installed, not enabled" sh -c \
+    'test -f /usr/lib/systemd/system/kakanai-sync.timer && ! test -e /etc/systemd/system/timers.target.wants/kakanai-sync.timer'
+check "systemd-analyze verify accepts the units" systemd-analyze verify --man=no \
+    /usr/lib/systemd/system/kakanai-kiosk.service /usr/lib/systemd/system/kakanai-sync.service \
+    /usr/lib/systemd/system/kakanai-sync.timer
+check "pcscd and cups accept their drop-ins" systemd-analyze verify --man=no pcscd.service cups.service
+check "cups and pcscd drop-ins installed" test -f /usr/lib/systemd/system/cups.service.d/kakanai.conf \
+    -a -f /usr/lib/systemd/system/pcscd.service.d/kakanai.conf
+check "conffiles under /etc" sh -c 'dpkg-query -W -f "\${Conffiles}\n" kakanai | grep -q /etc/kakanai/kiosk.conf'
+check "/var/lib/kakanai readable by kakanai only" sh -c \
+    '[ "$(stat -c %U:%G:%a /var/lib/kakanai)" = root:kakanai:750 ]'
+check "cage, Xwayland, pcscd, libccid, cupsd, fonts present" sh -c \
+    'test -x /usr/bin/cage -a -x /usr/bin/Xwayland -a -x /usr/sbin/pcscd -a -x /usr/sbin/cupsd -a -f /usr/lib/pcsc/drivers/ifd-ccid.bundle/Contents/Info.plist -a -f /usr/share/fonts/opentype/ipaexfont-mincho/ipaexm.ttf -a -f /usr/share/fonts/truetype/ipamj/ipamjm.ttf'
+check "kakanai-setup-cups configures the real cupsd.conf" kakanai-setup-cups --no-restart
+check "kakanai-setup-cups --check passes afterwards" kakanai-setup-cups --check --no-restart
+check "cupsd accepts the result" cupsd -t
+
+step "apt-get purge kakanai"
+if in_root apt-get purge -y -q kakanai >>"$cache/apt.log" 2>&1; then
+    check "purge removed the user" sh -c '! getent passwd kakanai'
+    check "purge removed /etc/kakanai and /var/lib/kakanai" sh -c '! test -e /etc/kakanai -o -e /var/lib/kakanai'
+    check "purge reverted cupsd.conf" sh -c '! grep -q kakanai /etc/cups/cupsd.conf'
+else
+    tail -20 "$cache/apt.log"
+    echo "FAIL: apt-get purge"
+    fail=1
+fi
+
+step "done"
+[ "$fail" -eq 0 ] && echo "PASS: install test"
+exit "$fail"
