@@ -10,16 +10,11 @@
 LIMIT_MS=2000
 
 now_ms() { date +%s%3N; }
-# state_time_ms STATE [AFTER_MS]: wall-clock ms of the first "-> STATE" logged after AFTER_MS
+# state_time_ms STATE [AFTER_MS]: ms (wall clock) of the first "state X -> STATE" logged
+# at or after AFTER_MS (log lines are stamped by session-e2e.sh's stamp()).
 state_time_ms() {
-    local day
-    day=$(date +%Y-%m-%d)
-    grep -a -- "state [A-Z_]* -> $1\$" "$work/kiosk.log" | sed -n 's/.*: \([0-9:]*\.[0-9]*\): state.*/\1/p' |
-        while read -r t; do
-            local ms
-            ms=$(date -d "$day $t" +%s%3N 2>/dev/null) || continue
-            if [ "$ms" -ge "${2:-0}" ]; then echo "$ms"; break; fi
-        done
+    awk -v st="$1" -v after="${2:-0}" '$0 ~ ("state [A-Z_]+ -> " st "$") && $1 + 0 >= after + 0 { print $1; exit }' \
+        "$work/kiosk.log"
 }
 screen_of_state() {
     case $1 in
@@ -66,7 +61,7 @@ wait_screen_at() { grep '^wait ' "$session_script" | sed -n "${1}p" | awk '{prin
 fault_pull_every_screen() {
     local n k scr
     n=$(session_waits)
-    local s="$work/pull.txt"
+    local s="$sdir/pull.txt"
     : >"$s"
     echo "wait menu 20000" >>"$s"
     for k in $(seq 1 "$n"); do
@@ -108,7 +103,7 @@ fault_pull_every_screen() {
 # ---- B. the card pulled after every APDU index (the card's remove_after_apdus fault) -------
 fault_pull_every_apdu() {
     local max=${KAKANAI_E2E_MAX_APDUS:-24} n
-    local s="$work/apdu.txt"
+    local s="$sdir/apdu.txt"
     { echo "wait menu 20000"; cat "$session_script"; echo "mark end"; echo "sleep 600000"; } >"$s"
     local crashes=0 slow=0 worst=0
     for n in $(seq 1 "$max"); do
@@ -167,7 +162,7 @@ kill_pcscd() {
     rm -f /run/pcscd/pcscd.comm
 }
 fault_pcscd() {
-    local s="$work/pcscd.txt"
+    local s="$sdir/pcscd.txt"
     {
         echo "wait menu 20000"
         session_prefix 1 # the first screen (the PIN)
@@ -246,7 +241,7 @@ fault_pcscd() {
 
 # ---- E. printer faults: out of paper, stopped, removed mid-job --------------------------------
 fault_printer() {
-    local s="$work/printer.txt" i
+    local s="$sdir/printer.txt" i
     sed -i 's/^printer=.*/printer=kakanai-fault/' "$work/kiosk.conf"
     # the session up to (and including) its print, three times: paper, stop, removed
     {
@@ -311,7 +306,7 @@ fault_printer() {
 
 # ---- F. the template folder changed under a running kiosk -----------------------------------
 fault_templates() {
-    local s="$work/tpl.txt"
+    local s="$sdir/tpl.txt"
     {
         echo "wait menu 20000"
         session_prefix 2

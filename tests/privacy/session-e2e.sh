@@ -66,6 +66,9 @@ mkdir -p "$work/home" "$work/home/.config" "$work/home/.cache" "$work/home/.loca
     "$work/home/.local/state" "$work/run" "$work/templates"
 chmod 0700 "$work/run"
 cp -a "$src/templates/." "$work/templates/"
+# Assembled scripts hold what the resident types (canaries): kept outside /tmp, in $out.
+sdir=$out/scripts
+mkdir -p "$sdir"
 fail=0
 vpid= kpid= xpid=
 log() { echo "session-e2e: $*"; }
@@ -93,6 +96,9 @@ stop_vcard() {
     vpid=
 }
 
+# Every log line gets the wall-clock ms it was written at (the kiosk's own log has no time).
+stamp() { perl -MTime::HiRes=time -ne '$| = 1; printf "%d %s", time * 1000, $_'; }
+
 # start_kiosk SCRIPT: the kiosk under Xvfb, most verbose, HOME/XDG in $work/home.
 start_kiosk() {
     : >"$work/kiosk.out"
@@ -102,7 +108,8 @@ start_kiosk() {
         GDK_DEBUG= NO_AT_BRIDGE=1 LANG=C.UTF-8 \
         xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
         "$KAKANAI_KIOSK" --config "$work/kiosk.conf" --templates "$work/templates" \
-        --printer kakanai-pdf --script "$1" >>"$work/kiosk.out" 2>>"$work/kiosk.log" &
+        --printer kakanai-pdf --script "$1" >>"$work/kiosk.out" \
+        2> >(stamp >>"$work/kiosk.log") &
     xpid=$!
     kpid=
     for _ in $(seq 200); do
@@ -150,17 +157,17 @@ scan() {
     [ -n "$vpid" ] && args+=(-P "$vpid") # the virtual card IS the card: noted, allowed
     args+=(-d /tmp -x "$KAKANAI_PDF_OUT")
     for d in /var/log /var/spool/cups /var/cache/cups /run/cups; do [ -d "$d" ] && args+=(-d "$d"); done
-    "$KAKANAI_SCAN" "${args[@]}" -f "$work/kiosk.log" >"$out/scan-$label.txt" 2>"$out/scan-$label.err"
+    "$KAKANAI_SCAN" -A 48 -I "answer " "${args[@]}" >"$out/scan-$label.txt" 2>"$out/scan-$label.err"
     local rc=$?
     local hits notes
-    hits=$(grep -c '^HIT' "$out/scan-$label.txt")
-    notes=$(grep -c '^NOTE' "$out/scan-$label.txt")
+    hits=$(grep -a -c '^HIT' "$out/scan-$label.txt")
+    notes=$(grep -a -c '^NOTE' "$out/scan-$label.txt")
     local pn
-    pn=$(grep '^NOTE' "$out/scan-$label.txt" | grep -c '(pcscd)')
+    pn=$(grep -a '^NOTE' "$out/scan-$label.txt" | grep -a -c '(pcscd)')
     log "scan $label: exit $rc, hits $hits, notes $notes (pcscd $pn, virtual card $((notes - pn))); $(tail -n1 "$out/scan-$label.err")"
     if [ "$rc" -ne 0 ]; then
         bad "scan $label found personal data or could not read a source:"
-        grep '^HIT' "$out/scan-$label.txt" | head -20
+        grep -a -A1 '^HIT' "$out/scan-$label.txt" | head -40
         grep -v '^kakanai-scan: note' "$out/scan-$label.err" | head -5
     fi
 }
@@ -198,10 +205,10 @@ make_script() { # OUT PARTS...
 case $mode in
 canary | process)
     start_vcard
-    make_script "$work/s.txt" "wait menu 20000" "mark start" @session \
+    make_script "$sdir/s.txt" "wait menu 20000" "mark start" @session \
         "mark done-screen" "sleep 8000" "finish" "wait menu 5000" "sleep 1000" \
         "mark at-menu" "sleep 600000"
-    start_kiosk "$work/s.txt" || exit 1
+    start_kiosk "$sdir/s.txt" || exit 1
     if ! wait_mark done-screen 90 >/dev/null; then
         bad "the session did not reach the done screen"
         tail -n 30 "$work/kiosk.log"
@@ -218,6 +225,7 @@ canary | process)
     npdf=$(find "$KAKANAI_PDF_OUT" -name '*.pdf' 2>/dev/null | wc -l)
     log "printed through cups-pdf: $npdf PDF(s) in the output folder (the paper: excluded from the scan)"
     [ "$npdf" -ge 1 ] || bad "nothing was printed"
+    cp "$KAKANAI_PDF_OUT"/*.pdf "$out/" 2>/dev/null # the paper, to look at (fictional resident)
     if [ "$mode" = canary ]; then
         scan menu
         # the printed paper holds the form by design: counted, not failed
