@@ -212,4 +212,52 @@ bool form_font_utf8_next(const char *s, size_t n, size_t *i, uint32_t *cp)
     return true;
 }
 
-/* form_unprintable() (form.h) lives in form-render.c, on top of form_pdf_can_draw(). */
+/* form_unprintable() (form.h): the coverage check over the shipped fonts. */
+FORM_EXPORT size_t form_unprintable(const char *utf8, uint32_t *out, size_t cap)
+{
+    if (utf8 == NULL)
+        return 0;
+    const form_font *fonts[FORM_FONT_COUNT];
+    size_t nf = 0;
+    for (int id = 0; id < FORM_FONT_COUNT; id++) {
+        const form_font *f = form_font_get(NULL, (form_font_id)id);
+        if (f != NULL)
+            fonts[nf++] = f;
+    }
+    size_t n = strlen(utf8), i = 0, count = 0;
+    while (i < n) {
+        uint32_t cp = 0, vs = 0;
+        bool ok = form_font_utf8_next(utf8, n, &i, &cp);
+        if (!ok) {
+            cp = 0xFFFD; /* malformed UTF-8: nothing can draw it */
+            i++;
+        } else {
+            size_t j = i;
+            uint32_t next = 0;
+            if (form_font_utf8_next(utf8, n, &j, &next) && form_font_is_vs(next)) {
+                vs = next;
+                i = j;
+            }
+        }
+        bool drawable = false;
+        if (ok && (cp == '\n' || cp == '\t'))
+            drawable = true; /* layout characters, never drawn */
+        for (size_t k = 0; ok && !drawable && k < nf; k++)
+            drawable = form_font_glyph(fonts[k], cp, vs) != 0;
+        if (!drawable) {
+            uint32_t bad = (vs != 0 && ok) ? vs : cp;
+            /* a lone base that some font draws, with an IVS none draws: report the selector */
+            if (vs != 0) {
+                bool base = false;
+                for (size_t k = 0; k < nf && !base; k++)
+                    base = form_font_glyph(fonts[k], cp, 0) != 0;
+                if (!base)
+                    bad = cp;
+            }
+            if (count < cap && out != NULL)
+                out[count] = bad;
+            count++;
+        }
+    }
+    return count;
+}
