@@ -141,6 +141,18 @@ static void on_wiped(void *user)
     kiosk_pin_screen_update(KIOSK_PIN_SCREEN(self->pin), FALSE, KIOSK_PIN_LEN, 0, -1, FALSE);
 }
 
+static void on_testpage(void *user, form_err result)
+{
+    KioskWindow *self = user;
+    g_message("staff: test page %s", form_err_name(result));
+    g_autofree char *esc = g_markup_escape_text(
+        result == FORM_OK ? _("Test page sent.") : form_strerror(result), -1);
+    g_autofree char *m = g_strdup_printf("<span foreground='%s' weight='bold'>%s</span>",
+                                         result == FORM_OK ? "#006b1b" : "#b00020", esc);
+    if (kiosk_session_state(self->session) == KIOSK_S_STAFF)
+        kiosk_staff_screen_set_health(KIOSK_STAFF_SCREEN(self->staff_screen), m);
+}
+
 /* ---- showing a state --------------------------------------------------------------------- */
 
 static void show(KioskWindow *self, GtkWidget *screen)
@@ -421,13 +433,10 @@ static void on_request(GtkWidget *screen, const char *what, const char *arg, Kio
         kiosk_menu_screen_set_catalog(KIOSK_MENU_SCREEN(self->menu),
                                       kiosk_engine_catalog(self->engine), self->config, self->lang);
     } else if (strcmp(what, "testpage") == 0) {
-        /* The sample of the first procedure, with the made-up sample resident. */
-        g_autofree char *dir = g_dir_make_tmp("kakanai-test-XXXXXX", NULL);
-        if (dir) {
-            kiosk_engine_render_samples(kiosk_engine_catalog(self->engine), dir, self->lang);
-            g_message("staff: test page rendered");
-        }
-        staff_health(self);
+        kiosk_staff_screen_set_health(KIOSK_STAFF_SCREEN(self->staff_screen),
+                                      kiosk_engine_test_page(self->engine)
+                                          ? _("Printing a test page…")
+                                          : _("No template: nothing to print."));
     } else if (strcmp(what, "checkcode") == 0) {
         feed(self, KIOSK_EV_STAFF_CHECKCODE_B, 0, 0);
     }
@@ -573,7 +582,8 @@ KioskWindow *kiosk_window_new(kiosk_config *config, myna_vcard *vcard, const cha
     self->vcard = vcard;
     g_strlcpy(self->lang, lang ? lang : config->languages[0], sizeof self->lang);
     kiosk_engine_hooks hooks = {.user = self, .event = on_engine_event, .reader = on_reader,
-                                .print_stage = on_print_stage, .wiped = on_wiped};
+                                .print_stage = on_print_stage, .wiped = on_wiped,
+                                .testpage = on_testpage};
     self->engine = kiosk_engine_new(config, vcard, &hooks);
     kiosk_backend be;
     kiosk_engine_backend(self->engine, &be);

@@ -794,28 +794,36 @@ static const char *sample_answer(const form_question *q)
     }
 }
 
+/* The sample document of a procedure: a made-up resident, clearly marked as such; never
+ * real card data. The number, only for forms with a legal basis, is the fictional test
+ * resident's (a valid check digit, no real person's). */
+static form_err sample_doc(const form_procedure *p, form_doc **doc, form_diags **diags)
+{
+    form_values *v = NULL;
+    form_err err = form_values_new(&v);
+    if (err != FORM_OK)
+        return err;
+    bool number = form_procedure_needs(p) & FORM_NEEDS_NUMBER;
+    form_values_set_card(v, "見本　花子", "東京都千代田区霞が関一丁目1番1号", "19800401", "2",
+                         number ? "123456789018" : NULL);
+    for (size_t k = 0; k < form_procedure_question_count(p); k++) {
+        const form_question *q = form_procedure_question(p, k);
+        form_values_set_answer(v, form_question_id(q), sample_answer(q));
+    }
+    err = form_render(p, NULL, v, 0, doc, diags);
+    form_values_free(v);
+    return err;
+}
+
 int kiosk_engine_render_samples(const form_catalog *cat, const char *dir, const char *lang)
 {
     int failures = 0;
     g_mkdir_with_parents(dir, 0755);
     for (size_t i = 0; cat && i < form_catalog_procedure_count(cat); i++) {
         const form_procedure *p = form_catalog_procedure(cat, i);
-        form_values *v = NULL;
-        if (form_values_new(&v) != FORM_OK)
-            return -1;
-        /* A made-up sample resident, clearly marked as such: never real card data. */
-        /* The number, only for forms with a legal basis, is the fictional test resident's
-         * (a valid check digit, no real person's). */
-        bool number = form_procedure_needs(p) & FORM_NEEDS_NUMBER;
-        form_values_set_card(v, "見本　花子", "東京都千代田区霞が関一丁目1番1号", "19800401",
-                             "2", number ? "123456789018" : NULL);
-        for (size_t k = 0; k < form_procedure_question_count(p); k++) {
-            const form_question *q = form_procedure_question(p, k);
-            form_values_set_answer(v, form_question_id(q), sample_answer(q));
-        }
         form_doc *doc = NULL;
         form_diags *diags = NULL;
-        form_err err = form_render(p, NULL, v, 0, &doc, &diags);
+        form_err err = sample_doc(p, &doc, &diags);
         if (err == FORM_OK) {
             size_t len = 0;
             const uint8_t *data = form_doc_data(doc, &len);
@@ -827,15 +835,76 @@ int kiosk_engine_render_samples(const form_catalog *cat, const char *dir, const 
                 failures++;
         } else {
             g_printerr("sample %s: %s\n", form_procedure_id(p), form_strerror(err));
-            for (size_t k = 0; diags && k < form_diags_count(diags); k++)
-                g_printerr("  %s: %s\n", form_diags_get(diags, k)->field ? form_diags_get(diags, k)->field : "-",
-                           form_diags_get(diags, k)->message);
+            for (size_t k = 0; diags && k < form_diags_count(diags); k++) {
+                const form_diag *d = form_diags_get(diags, k);
+                g_printerr("  %s: %s\n", d->field ? d->field : "-", d->message);
+            }
             failures++;
         }
         form_doc_free(doc);
         form_diags_free(diags);
-        form_values_free(v);
     }
     (void)lang;
     return failures;
+}
+
+/* ---- staff: test page -------------------------------------------------------------------- */
+
+typedef struct testpage {
+    kiosk_engine *e;
+    const form_procedure *p;
+    char *printer, *pdf_dir;
+} testpage;
+
+static gboolean testpage_done(gpointer data)
+{
+    gpointer *pair = data;
+    kiosk_engine *e = pair[0];
+    form_err err = (form_err)GPOINTER_TO_INT(pair[1]);
+    if (e->hooks.testpage)
+        e->hooks.testpage(e->hooks.user, err);
+    g_free(pair);
+    return G_SOURCE_REMOVE;
+}
+
+static gpointer testpage_thread(gpointer data)
+{
+    testpage *t = data;
+    form_doc *doc = NULL;
+    form_diags *diags = NULL;
+    form_err err = sample_doc(t->p, &doc, &diags);
+    if (err == FORM_OK && t->pdf_dir && *t->pdf_dir) {
+        size_t len = 0;
+        const uint8_t *bytes = form_doc_data(doc, &len);
+        g_autofree char *path = g_build_filename(t->pdf_dir, "kakanai-test-page.pdf", NULL);
+        g_mkdir_with_parents(t->pdf_dir, 0700);
+        if (!g_file_set_contents(path, (const char *)bytes, (gssize)len, NULL))
+            err = FORM_E_IO;
+    } else if (err == FORM_OK) {
+        err = form_print(doc, t->printer && *t->printer ? t->printer : NULL, 1,
+                         PRINT_TIMEOUT_MS, NULL, NULL);
+    }
+    form_doc_free(doc);
+    form_diags_free(diags);
+    gpointer *pair = g_new(gpointer, 2);
+    pair[0] = t->e;
+    pair[1] = GINT_TO_POINTER((int)err);
+    g_idle_add(testpage_done, pair);
+    g_free(t->printer);
+    g_free(t->pdf_dir);
+    g_free(t);
+    return NULL;
+}
+
+gboolean kiosk_engine_test_page(kiosk_engine *e)
+{
+    if (!e->catalog || form_catalog_procedure_count(e->catalog) == 0)
+        return FALSE;
+    testpage *t = g_new0(testpage, 1);
+    t->e = e;
+    t->p = form_catalog_procedure(e->catalog, 0);
+    t->printer = g_strdup(e->config->printer);
+    t->pdf_dir = g_strdup(e->config->pdf_dir);
+    g_thread_unref(g_thread_new("kiosk-testpage", testpage_thread, t));
+    return TRUE;
 }

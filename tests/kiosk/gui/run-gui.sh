@@ -200,6 +200,8 @@ wait menu
 staff 2468
 wait staff
 staff-action health
+staff-action testpage
+sleep 3000
 screenshot $OUT/staff-panel.png
 staff-action checkcode
 wait menu
@@ -219,6 +221,8 @@ S
     xrun "$OUT/staff.script" --config "$OUT/kiosk.conf" --virtual-card \
         "$PROFILES/yoshida-taro.json" --pdf-dir "$OUT/pdf" 2>"$OUT/staff.log" ||
         fail "$(tail -3 "$OUT/staff.log")"
+    [ -s "$OUT/pdf/kakanai-test-page.pdf" ] || fail "no test page"
+    grep -q "test page FORM_OK" "$OUT/staff.log" || fail "test page not reported"
     ;;
 printer)
     # No such printer: the problem is explained, retry fails again, cancel wipes.
