@@ -196,6 +196,17 @@ static void fill_summary(KioskWindow *self)
                 shown = form_text_get(form_question_choice_label(q, k), self->lang);
         if (form_question_type_of(q) == FORM_Q_YESNO)
             shown = strcmp(v, "yes") == 0 ? _("Yes") : _("No");
+        g_autofree char *date = NULL;
+        if (form_question_type_of(q) == FORM_Q_DATE && strlen(v) == 8) {
+            char y[5] = {0}, m[3] = {0}, d[3] = {0};
+            memcpy(y, v, 4);
+            memcpy(m, v + 4, 2);
+            memcpy(d, v + 6, 2);
+            date = kiosk_wareki((int)strtol(y, NULL, 10), (int)strtol(m, NULL, 10),
+                                (int)strtol(d, NULL, 10));
+            if (date)
+                shown = date;
+        }
         kiosk_confirm_screen_add_summary(c, form_text_get(form_question_label(q), self->lang),
                                          shown);
     }

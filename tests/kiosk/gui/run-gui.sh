@@ -87,6 +87,16 @@ pull)
     # The card pulled at each screen that holds it: aborted, wiped, told, back to the menu.
     cat >"$OUT/pull.script" <<S
 wait menu
+lang en
+wait menu
+screenshot $OUT/menu-english.png
+procedure-index $main_index
+wait card
+screenshot $OUT/card-english.png
+back
+wait menu
+lang ja
+wait menu
 procedure-index $main_index
 wait card
 card on
