@@ -167,13 +167,13 @@ static void fill_summary(KioskWindow *self)
     const myna_attrs *a = kiosk_engine_attrs(self->engine);
     if (p)
         kiosk_confirm_screen_add_summary(c, _("Form"), form_text_get(form_procedure_title(p),
-                                                                     self->lang));
+                                                                     self->lang), -1);
     if (a) {
         unsigned needs = p ? form_procedure_needs(p) : 0;
         if (needs & FORM_NEEDS_NAME)
-            kiosk_confirm_screen_add_summary(c, _("Name"), myna_attrs_name(a));
+            kiosk_confirm_screen_add_summary(c, _("Name"), myna_attrs_name(a), -1);
         if (needs & FORM_NEEDS_ADDRESS)
-            kiosk_confirm_screen_add_summary(c, _("Address"), myna_attrs_address(a));
+            kiosk_confirm_screen_add_summary(c, _("Address"), myna_attrs_address(a), -1);
         if ((needs & FORM_NEEDS_BIRTH) && strlen(myna_attrs_birth(a)) == 8) {
             const char *b = myna_attrs_birth(a);
             char y[5] = {0}, m[3] = {0}, d[3] = {0};
@@ -182,15 +182,15 @@ static void fill_summary(KioskWindow *self)
             memcpy(d, b + 6, 2);
             g_autofree char *w = kiosk_wareki((int)strtol(y, NULL, 10), (int)strtol(m, NULL, 10),
                                               (int)strtol(d, NULL, 10));
-            kiosk_confirm_screen_add_summary(c, _("Date of birth"), w ? w : b);
+            kiosk_confirm_screen_add_summary(c, _("Date of birth"), w ? w : b, -1);
         }
     }
     for (size_t i = 0; p && i < form_procedure_question_count(p); i++) {
         const form_question *q = form_procedure_question(p, i);
         const char *v = kiosk_engine_answer_get(self->engine, q);
+        const char *shown = v && *v ? v : _("(none)");
         if (!v)
-            continue;
-        const char *shown = *v ? v : _("(none)");
+            v = "";
         for (size_t k = 0; k < form_question_choice_count(q); k++)
             if (strcmp(form_question_choice_value(q, k), v) == 0)
                 shown = form_text_get(form_question_choice_label(q, k), self->lang);
@@ -208,7 +208,7 @@ static void fill_summary(KioskWindow *self)
                 shown = date;
         }
         kiosk_confirm_screen_add_summary(c, form_text_get(form_question_label(q), self->lang),
-                                         shown);
+                                         shown, (int)i);
     }
 }
 
@@ -381,6 +381,24 @@ static void staff_diags(KioskWindow *self)
     g_string_free(s, TRUE);
 }
 
+/* Questions that already have an answer (a template default, stored now) or are optional
+ * are not asked one by one: the confirmation lists them with a "change" button. Typed
+ * answers (kana, text) that are required are always asked. */
+static unsigned long long skipped_questions(KioskWindow *self, const form_procedure *p)
+{
+    unsigned long long mask = 0;
+    size_t n = form_procedure_question_count(p);
+    for (size_t i = 0; !self->config->ask_all && i < n && i < KIOSK_QUESTIONS_MAX; i++) {
+        const form_question *q = form_procedure_question(p, i);
+        const char *def = form_question_default(q), *why = NULL;
+        if (def && kiosk_engine_answer(self->engine, q, def, self->lang, &why))
+            mask |= 1ull << i;
+        else if (!form_question_required(q))
+            mask |= 1ull << i;
+    }
+    return mask;
+}
+
 static void on_request(GtkWidget *screen, const char *what, const char *arg, KioskWindow *self)
 {
     self->last_touch = g_get_monotonic_time();
@@ -390,7 +408,10 @@ static void on_request(GtkWidget *screen, const char *what, const char *arg, Kio
             return;
         kiosk_engine_set_procedure(self->engine, p);
         g_message("procedure chosen");
+        kiosk_session_set_skipped(self->session, skipped_questions(self, p));
         feed(self, KIOSK_EV_PROCEDURE, 0, (int)form_procedure_question_count(p));
+    } else if (strcmp(what, "edit") == 0) {
+        feed(self, KIOSK_EV_EDIT, (int)strtol(arg, NULL, 10), 0);
     } else if (strcmp(what, "toggle-card") == 0) {
         if (self->vcard)
             kiosk_window_set_card(self, !myna_vcard_present(self->vcard));

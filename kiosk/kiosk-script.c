@@ -177,6 +177,8 @@ static gboolean run(script *s, char *line)
             g_unichar_to_utf8(g_utf8_get_char(p), c);
             ok = touch(s, "question.kana", g_variant_new_string(c));
         }
+    } else if (!strcmp(cmd, "edit")) {
+        ok = touch(s, "confirm.edit", g_variant_new_int32((int)strtol(x, NULL, 10)));
     } else if (!strcmp(cmd, "next")) {
         ok = touch(s, "question.next", NULL);
     } else if (!strcmp(cmd, "print")) {

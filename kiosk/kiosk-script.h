@@ -13,6 +13,7 @@
  *   choose VALUE        tap a choice / yes / no button          (a touch)
  *   answer VALUE        set the value (as typed) and tap Next   (a touch for Next)
  *   kana TEXT           tap kana keys one by one                (a touch per character)
+ *   edit N              on the confirmation, change question N (0-based)  (a touch)
  *   next | print | retry | cancel | finish | ok | back         (a touch each)
  *   staff PASSCODE      open staff mode and enter the passcode
  *   staff-action NAME   health | testpage | checkcode | save

@@ -247,6 +247,12 @@ submit
 wait question,preparing,confirm 20000
 answer-questions
 wait confirm 30000
+screenshot $OUT/confirm-with-change-buttons.png
+edit 1
+wait question
+screenshot $OUT/edit-from-confirm.png
+next
+wait confirm 30000
 print
 wait print-problem 30000
 screenshot $OUT/printer-problem.png

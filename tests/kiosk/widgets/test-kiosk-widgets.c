@@ -105,7 +105,11 @@ static void drive_confirm(GtkWidget *w, seen *s)
     assert_false(kiosk_confirm_screen_set_pdf(c, (const guint8 *)"not a pdf", 9));
     g_byte_array_unref(pdf);
     assert_true(kiosk_confirm_screen_has_preview(c));
-    kiosk_confirm_screen_add_summary(c, "Name", "見本 花子");
+    kiosk_confirm_screen_add_summary(c, "Name", "見本 花子", -1);
+    kiosk_confirm_screen_add_summary(c, "Copies", "1", 5);
+    assert_true(gtk_widget_activate_action(w, "confirm.edit", "i", 5));
+    assert_string_equal(s->what, "edit");
+    assert_string_equal(s->arg, "5");
     kiosk_confirm_screen_set_flags(c, "U+20BB7");
     assert_true(gtk_widget_activate_action(w, "confirm.print", NULL));
     assert_string_equal(s->what, "print");
