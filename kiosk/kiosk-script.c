@@ -14,8 +14,8 @@ typedef struct script {
     int *status;
     char **lines;
     guint n, i;
-    gint64 start, wait_until, sleep_until, waited_at;
-    unsigned touches;
+    gint64 start, wait_until, sleep_until, waited_at, touched_at;
+    unsigned touches, keys; /* keys: PIN digits and kana/characters typed */
     char *waiting_for;
 } script;
 
@@ -69,6 +69,9 @@ static gboolean act(script *s, const char *action, GVariant *param)
 static gboolean touch(script *s, const char *action, GVariant *param)
 {
     s->touches++;
+    s->touched_at = g_get_monotonic_time();
+    if (!strcmp(action, "pin.digit") || !strcmp(action, "question.kana"))
+        s->keys++;
     return act(s, action, param);
 }
 
@@ -230,8 +233,9 @@ static gboolean run(script *s, char *line)
         if (!ok)
             g_printerr("script: %s\n", err->message);
     } else if (!strcmp(cmd, "mark")) {
-        g_print("mark %s %.1f shown=%.1f touches=%u\n", x, (now - s->start) / 1000.0,
-                (s->waited_at - s->start) / 1000.0, s->touches);
+        g_print("mark %s %.1f shown=%.1f touched=%.1f touches=%u keys=%u\n", x,
+                (now - s->start) / 1000.0, (s->waited_at - s->start) / 1000.0,
+                (s->touched_at - s->start) / 1000.0, s->touches, s->keys);
     } else if (!strcmp(cmd, "rss")) {
         g_autofree char *st = NULL;
         if (g_file_get_contents("/proc/self/status", &st, NULL, NULL)) {

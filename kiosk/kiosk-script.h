@@ -27,7 +27,8 @@
  *   screenshot PATH     save the window as PNG
  *   rss                 print "rss-peak-kb N" (VmHWM)
  *   run SHELL-COMMAND   tests only: run a command between two steps
- *   mark NAME           print "mark NAME <ms now> shown=<ms the last wait ended> touches=<n>"
+ *   mark NAME           print "mark NAME <ms now> shown=<ms the last wait ended>
+ *                       touched=<ms of the last tap> touches=<n> keys=<digits and kana typed>"
  *   quit
  * The run ends with status 0 when every command succeeded, 1 at the first failure.
  */
