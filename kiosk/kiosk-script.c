@@ -75,14 +75,16 @@ static gboolean touch(script *s, const char *action, GVariant *param)
     return act(s, action, param);
 }
 
-static gboolean card_pull(script *s)
+/* The virtual card: in-process, or kakanai-vcard behind pcscd (SIGUSR1 pulls the card,
+ * SIGUSR2 puts it back) when $KAKANAI_VCARD_PID names it. */
+static gboolean card_set(script *s, gboolean present)
 {
     const char *pid = g_getenv("KAKANAI_VCARD_PID");
     if (pid && *pid) {
         long p = strtol(pid, NULL, 10);
-        return p > 0 && kill((pid_t)p, SIGUSR1) == 0;
+        return p > 0 && kill((pid_t)p, present ? SIGUSR2 : SIGUSR1) == 0;
     }
-    kiosk_window_set_card(s->win, FALSE);
+    kiosk_window_set_card(s->win, present);
     return TRUE;
 }
 
@@ -155,10 +157,7 @@ static gboolean run(script *s, char *line)
         }
     } else if (!strcmp(cmd, "card")) {
         s->touches++;
-        if (!strcmp(x, "on"))
-            kiosk_window_set_card(s->win, TRUE);
-        else
-            ok = card_pull(s);
+        ok = card_set(s, !strcmp(x, "on"));
     } else if (!strcmp(cmd, "digit")) {
         ok = touch(s, "pin.digit", g_variant_new_int32((int)strtol(x, NULL, 10)));
     } else if (!strcmp(cmd, "pin")) {

@@ -6,8 +6,8 @@
  *   procedure-index N   tap the N-th procedure of the catalogue (0-based)
  *   answer-questions    answer every question with its suggested answer (defaults, first
  *                       choice, "no", typed kana), one touch per tap
- *   card on|off|pull    put the virtual card on / take it off (pull also works over pcscd:
- *                       SIGUSR1 to $KAKANAI_VCARD_PID)       (a resident action)
+ *   card on|off|pull    put the virtual card on / take it off (over pcscd: SIGUSR2 / SIGUSR1
+ *                       to $KAKANAI_VCARD_PID, the kakanai-vcard process) (a resident action)
  *   digit N | pin NNNN  tap digits on the keypad               (one touch per digit)
  *   delete | clear | submit                                    (a touch each)
  *   choose VALUE        tap a choice / yes / no button          (a touch)
