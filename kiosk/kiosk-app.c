@@ -10,6 +10,7 @@
 #define WARN_SECONDS 30  /* countdown shown for the last seconds before the wipe */
 #define DONE_SECONDS 20  /* the "done" and message screens return to the menu by themselves */
 #define RELOAD_SECONDS 10
+#define READING_SECONDS 60 /* no card answers this slowly: give up and wipe */
 
 extern int _nl_msg_cat_cntr; /* GNU gettext: bump after changing LANGUAGE */
 
@@ -495,11 +496,12 @@ static gboolean on_tick(gpointer data)
 {
     KioskWindow *self = data;
     kiosk_state st = kiosk_session_state(self->session);
-    gboolean timed = st != KIOSK_S_MENU && st != KIOSK_S_READING &&
+    gboolean timed = st != KIOSK_S_MENU &&
                      !(st == KIOSK_S_PRINTING && !kiosk_session_printer_problem(self->session));
     int limit = (st == KIOSK_S_DONE || st == KIOSK_S_ERROR || st == KIOSK_S_STAFF_CALL)
                     ? MIN(DONE_SECONDS, self->config->idle_timeout)
-                    : self->config->idle_timeout;
+                : st == KIOSK_S_READING ? READING_SECONDS /* a card that stopped answering */
+                                        : self->config->idle_timeout;
     gint64 idle = (g_get_monotonic_time() - self->last_touch) / G_USEC_PER_SEC;
     int left = limit - (int)idle;
     if (timed && left <= 0) {

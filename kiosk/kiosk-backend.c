@@ -34,6 +34,7 @@ struct kiosk_engine {
     char *last_pdf;
 
     card_job *card;
+    gint card_threads; /* card threads still running (stopped ones end by themselves) */
     gint print_cancel;
     unsigned apdus;
 };
@@ -131,6 +132,7 @@ struct card_job {
     myna_ctx *ctx; /* under lock, for cancel */
     gboolean stop;  /* under lock */
     GThread *thread;
+    gint refs;      /* the engine's and the thread's */
 };
 
 static void cmd_free(card_cmd *c)
@@ -284,6 +286,8 @@ static void job_read(card_job *j, myna_card *card, card_cmd *c)
     g_idle_add(post_deliver, p);
 }
 
+static void card_job_unref(card_job *j);
+
 static gpointer card_thread(gpointer data)
 {
     card_job *j = data;
@@ -343,11 +347,16 @@ out:
     j->ctx = NULL;
     g_mutex_unlock(&j->lock);
     myna_ctx_free(ctx);
+    kiosk_engine *e = j->e;
+    card_job_unref(j);
+    g_atomic_int_dec_and_test(&e->card_threads);
     return NULL;
 }
 
-static void card_job_free(card_job *j)
+static void card_job_unref(card_job *j)
 {
+    if (!g_atomic_int_dec_and_test(&j->refs))
+        return;
     card_cmd *c;
     while ((c = g_async_queue_try_pop(j->cmds)))
         cmd_free(c);
@@ -357,9 +366,10 @@ static void card_job_free(card_job *j)
     g_free(j);
 }
 
-/* Stop and join the card thread. The join is short: the thread polls every
- * CARD_POLL_MS and a PC/SC wait is woken by myna_ctx_cancel. */
-static void card_stop_job(kiosk_engine *e)
+/* Stop the card thread: wake its wait (myna_ctx_cancel), tell it to stop, and let it end
+ * on its own (it polls every CARD_POLL_MS): the UI never waits for a card that hangs in a
+ * transmit. join: wait for it (only when the engine goes away). */
+static void card_stop_job(kiosk_engine *e, bool join)
 {
     card_job *j = e->card;
     if (!j)
@@ -373,8 +383,11 @@ static void card_stop_job(kiosk_engine *e)
     card_cmd *c = g_new0(card_cmd, 1);
     c->kind = CMD_STOP;
     g_async_queue_push(j->cmds, c);
-    g_thread_join(j->thread);
-    card_job_free(j);
+    if (join)
+        g_thread_join(j->thread);
+    else
+        g_thread_unref(j->thread);
+    card_job_unref(j);
 }
 
 /* ---- the session seam -------------------------------------------------------------------- */
@@ -385,8 +398,9 @@ static void be_free(void *user, void *p, size_t n) { myna_secure_free(p, n); }
 static void be_card_start(void *user, bool checkcode)
 {
     kiosk_engine *e = user;
-    card_stop_job(e);
+    card_stop_job(e, false);
     card_job *j = g_new0(card_job, 1);
+    j->refs = 2; /* the engine's, the thread's */
     j->e = e;
     j->gen = e->gen;
     j->checkcode = checkcode;
@@ -396,6 +410,7 @@ static void be_card_start(void *user, bool checkcode)
     g_mutex_init(&j->lock);
     e->card = j;
     post_status(e, e->gen, 1, KIOSK_READER_SEARCHING);
+    g_atomic_int_inc(&e->card_threads);
     j->thread = g_thread_new("kiosk-card", card_thread, j);
 }
 
@@ -403,7 +418,7 @@ static void be_card_stop(void *user)
 {
     kiosk_engine *e = user;
     e->gen++;
-    card_stop_job(e);
+    card_stop_job(e, false);
 }
 
 static void be_verify(void *user, char *secret, size_t len, bool checkcode)
@@ -656,7 +671,10 @@ void kiosk_engine_free(kiosk_engine *e)
 {
     if (!e)
         return;
-    card_stop_job(e);
+    card_stop_job(e, true);
+    /* Earlier sessions' threads end within a poll period unless a transmit hangs. */
+    for (int i = 0; i < 200 && g_atomic_int_get(&e->card_threads) > 0; i++)
+        g_usleep(10000);
     be_wipe(e);
     form_values_free(e->values);
     form_catalog_free(e->catalog);
