@@ -15,6 +15,10 @@
  *   -x PATH     exclude this file or folder (e.g. the cups-pdf output folder: the printed paper)
  *   -i          an unreadable process or file is not an error (default: it is, exit 2)
  *   -q          print only hits
+ *   -I PREFIX   a hit right after the bytes PREFIX is the test driver's own copy (e.g. the
+ *               kiosk --script line "answer VALUE"): printed as DRIVER, not failed
+ *   -A N        also print N bytes of context either side of each hit (escaped), to tell
+ *               where a copy comes from
  *
  * Each canary is looked for in UTF-8, UTF-16LE, UTF-16BE, Shift_JIS (CP932) and EUC-JP.
  * Every hit is printed with where it was found. Exit status: 0 no hit, 1 a hit, 2 an error
@@ -51,6 +55,21 @@ static size_t g_maxlen;
 static const char *g_excludes[SCAN_MAX_EXCLUDES];
 static size_t g_nexcludes;
 static bool g_quiet;
+static size_t g_context;
+#define SCAN_MAX_IGNORES 8
+static const char *g_ignores[SCAN_MAX_IGNORES];
+static size_t g_nignores;
+static unsigned long g_driver; /* hits that are the driver's own copy */
+
+static bool driver_copy(const uint8_t *buf, size_t off)
+{
+    for (size_t i = 0; i < g_nignores; i++) {
+        size_t n = strlen(g_ignores[i]);
+        if (off >= n && memcmp(buf + off - n, g_ignores[i], n) == 0)
+            return true;
+    }
+    return false;
+}
 static bool g_ignore_unreadable;
 static unsigned long g_hits;    /* hits that fail the scan */
 static unsigned long g_notes;   /* hits in allowed processes */
@@ -214,10 +233,32 @@ static void search(const uint8_t *buf, size_t len, size_t limit, uint64_t base, 
             size_t off = (size_t)(hit - buf);
             if (off >= limit)
                 break;
-            printf("%s: \"%s\" (%s) in %s%s%s at 0x%" PRIx64 "\n", note_only ? "NOTE" : "HIT",
+            bool driver = driver_copy(buf, off);
+            printf("%s: \"%s\" (%s) in %s%s%s at 0x%" PRIx64 "\n",
+                   driver ? "DRIVER" : note_only ? "NOTE" : "HIT",
                    nd->canary, nd->enc, where, detail != NULL ? " " : "",
                    detail != NULL ? detail : "", base + off);
-            if (note_only)
+            if (g_context > 0) {
+                size_t from = off > g_context ? off - g_context : 0;
+                size_t to = off + nd->len + g_context < len ? off + nd->len + g_context : len;
+                fputs("    context: ", stdout);
+                for (size_t c = from; c < to; c++) {
+                    if (c == off)
+                        fputs("[[", stdout);
+                    if (buf[c] >= 0x20 && buf[c] < 0x7F && buf[c] != '\\')
+                        putchar(buf[c]);
+                    else if (buf[c] >= 0x80)
+                        putchar(buf[c]); /* UTF-8 stays readable */
+                    else
+                        printf("\\x%02x", buf[c]);
+                    if (c + 1 == off + nd->len)
+                        fputs("]]", stdout);
+                }
+                putchar('\n');
+            }
+            if (driver)
+                g_driver++;
+            else if (note_only)
                 g_notes++;
             else
                 g_hits++;
@@ -408,7 +449,7 @@ static void scan_pid(long pid, bool note_only)
         size_t ll = strcspn(label, "\n");
         snprintf(detail, sizeof detail, "[%" PRIx64 "-%" PRIx64 " %s %.*s]", lo, hi, perms,
                  (int)(ll > 160 ? 160 : ll), label);
-        if (strncmp(label, "[vvar]", 6) == 0 || strncmp(label, "[vsyscall]", 10) == 0)
+        if (strncmp(label, "[vvar", 5) == 0 || strncmp(label, "[vsyscall]", 10) == 0)
             continue; /* kernel pages that /proc/PID/mem refuses to read */
         regions++;
         if (scan_fd(mem, lo, hi - lo, where, detail, note_only) != 0) {
@@ -442,7 +483,7 @@ static long parse_pid(const char *s)
 static int usage(void)
 {
     fputs("usage: kakanai-scan [-c CANARY]... [-C FILE] [-X HEX]... [-p PID]... [-P PID]...\n"
-          "                    [-d DIR]... [-f FILE]... [-x PATH]... [-i] [-q]\n",
+          "                    [-d DIR]... [-f FILE]... [-x PATH]... [-I PREFIX]... [-A N] [-i] [-q]\n",
           stderr);
     return 64;
 }
@@ -451,7 +492,7 @@ int main(int argc, char **argv)
 {
     /* Two passes: canaries and options first, then the sources in the order given. */
     int opt;
-    while ((opt = getopt(argc, argv, "c:C:X:p:P:d:f:x:iqh")) != -1) {
+    while ((opt = getopt(argc, argv, "c:C:X:p:P:d:f:x:A:I:iqh")) != -1) {
         switch (opt) {
         case 'c':
             if (add_canary(optarg) != 0)
@@ -476,6 +517,16 @@ int main(int argc, char **argv)
         case 'q':
             g_quiet = true;
             break;
+        case 'I':
+            if (g_nignores == SCAN_MAX_IGNORES || optarg[0] == '\0')
+                return usage();
+            g_ignores[g_nignores++] = optarg;
+            break;
+        case 'A':
+            g_context = strtoul(optarg, NULL, 10);
+            if (g_context > 256)
+                g_context = 256;
+            break;
         case 'p':
         case 'P':
             if (parse_pid(optarg) < 0)
@@ -491,7 +542,7 @@ int main(int argc, char **argv)
     if (optind != argc || g_nneedles == 0)
         return usage();
     optind = 1;
-    while ((opt = getopt(argc, argv, "c:C:X:p:P:d:f:x:iqh")) != -1) {
+    while ((opt = getopt(argc, argv, "c:C:X:p:P:d:f:x:A:I:iqh")) != -1) {
         switch (opt) {
         case 'p':
             scan_pid(parse_pid(optarg), false);
@@ -510,8 +561,9 @@ int main(int argc, char **argv)
         }
     }
     if (!g_quiet)
-        fprintf(stderr, "kakanai-scan: %zu needles, %lu bytes scanned, %lu hits, %lu notes, %lu errors\n",
-                g_nneedles, g_scanned, g_hits, g_notes, g_errors);
+        fprintf(stderr, "kakanai-scan: %zu needles, %lu bytes scanned, %lu hits, %lu notes, %lu driver copies, "
+                "%lu errors\n",
+                g_nneedles, g_scanned, g_hits, g_notes, g_driver, g_errors);
     fflush(stdout);
     for (size_t i = 0; i < g_nneedles; i++)
         free(g_needles[i].bytes);

@@ -5,16 +5,18 @@
  * (--leak), for the sanitizer and valgrind passes, and for the RSS soak (--sessions).
  *
  *   leaky-session [--leak heap|file:DIR] [--sessions N] [--print QUEUE] [--hold]
- *                 [--rss] PROFILE TEMPLATES_DIR [PIN]
+ *                 [--rss] [--answers FILE] PROFILE TEMPLATES_DIR [PIN]
  *
  * --leak heap      keep a non-wiped copy of the name in ordinary heap (the deliberate bug)
  * --leak file:DIR  write the name into a file under DIR (another deliberate bug)
  * --hold           after the sessions, print "ready <pid>" and wait for a line on stdin, so a
  *                  test can scan this process's memory
  * --rss            print RSS (KB) after the first session and after the last
+ * --answers FILE   kana/hira/text answers (default: answers.txt next to PROFILE)
  * Exit status: 0 when every session rendered, 1 otherwise, 2 usage.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -30,6 +32,44 @@
 /* The deliberate leak: a global so no compiler drops it. */
 static char *volatile g_leaked;
 
+/* What the resident types (kana reading, free text): personal too, so read from a file into
+ * locked memory (never in this binary, where the scanner would find it) and wiped at exit. */
+#define ANSWERS_MAX 1024u
+static char *g_answers; /* locked, ANSWERS_MAX bytes: "kana\0hira\0text\0" */
+static const char *g_kana = "", *g_hira = "", *g_text = "";
+
+static int load_answers(const char *path)
+{
+    g_answers = myna_secure_alloc(ANSWERS_MAX);
+    if (g_answers == NULL)
+        return -1;
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    size_t n = 0;
+    for (;;) {
+        ssize_t r = read(fd, g_answers + n, ANSWERS_MAX - 1 - n);
+        if (r <= 0)
+            break;
+        n += (size_t)r;
+    }
+    close(fd);
+    g_answers[n] = '\0';
+    for (char *line = g_answers; line < g_answers + n;) {
+        char *end = memchr(line, '\n', (size_t)(g_answers + n - line));
+        if (end != NULL)
+            *end = '\0';
+        if (strncmp(line, "kana=", 5) == 0)
+            g_kana = line + 5;
+        else if (strncmp(line, "hira=", 5) == 0)
+            g_hira = line + 5;
+        else if (strncmp(line, "text=", 5) == 0)
+            g_text = line + 5;
+        line = end != NULL ? end + 1 : g_answers + n;
+    }
+    return 0;
+}
+
 typedef struct options {
     const char *leak; /* NULL, "heap" or "file:DIR" */
     unsigned long sessions;
@@ -39,6 +79,7 @@ typedef struct options {
     const char *profile;
     const char *templates;
     const char *pin;
+    const char *answers;
 } options;
 
 static long rss_kb(void)
@@ -80,9 +121,9 @@ static const char *answer_for(const form_question *q, char *buf, size_t cap)
     case FORM_Q_DATE:
         return "20260401";
     case FORM_Q_KANA:
-        return form_question_kana(q) == FORM_KANA_HIRAGANA ? "かねなりりあむ" : "カネナリリアム";
+        return form_question_kana(q) == FORM_KANA_HIRAGANA ? g_hira : g_kana;
     case FORM_Q_TEXT:
-        return "KNRYTEXT5Z";
+        return g_text;
     }
     return def;
 }
@@ -170,6 +211,14 @@ static int session(const options *o, const form_catalog *cat)
         form_err fe = form_render(p, NULL, vals, 0, &doc, &diags);
         if (fe == FORM_OK) {
             rc = 0;
+            static bool told;
+            if (!told) {
+                size_t len = 0;
+                form_doc_data(doc, &len);
+                fprintf(stderr, "leaky-session: rendered procedure %s: %zu page(s), %zu bytes\n",
+                        form_procedure_id(p), form_doc_page_count(doc), len);
+                told = true;
+            }
             if (o->queue != NULL) {
                 fe = form_print(doc, o->queue, 1, 60000, NULL, NULL);
                 if (fe != FORM_OK) {
@@ -207,7 +256,7 @@ out:
 static int usage(void)
 {
     fputs("usage: leaky-session [--leak heap|file:DIR] [--sessions N] [--print QUEUE] [--hold]\n"
-          "                     [--rss] PROFILE TEMPLATES_DIR [PIN]\n",
+          "                     [--rss] [--answers FILE] PROFILE TEMPLATES_DIR [PIN]\n",
           stderr);
     return 2;
 }
@@ -227,6 +276,8 @@ int main(int argc, char **argv)
             o.hold = true;
         } else if (strcmp(argv[i], "--rss") == 0) {
             o.rss = true;
+        } else if (strcmp(argv[i], "--answers") == 0 && i + 1 < argc) {
+            o.answers = argv[++i];
         } else {
             return usage();
         }
@@ -242,6 +293,17 @@ int main(int argc, char **argv)
         fprintf(stderr, "leaky-session: no locked memory\n");
         return 1;
     }
+    char answers_path[4096];
+    if (o.answers == NULL) {
+        const char *slash = strrchr(o.profile, '/');
+        int dirlen = slash != NULL ? (int)(slash - o.profile) : 1;
+        snprintf(answers_path, sizeof answers_path, "%.*s/answers.txt", dirlen,
+                 slash != NULL ? o.profile : ".");
+        o.answers = answers_path;
+    }
+    if (load_answers(o.answers) != 0)
+        fprintf(stderr, "leaky-session: no answers file %s: kana/text questions unanswered\n",
+                o.answers);
     form_catalog *cat = NULL;
     form_diags *diags = NULL;
     form_err fe = form_catalog_load(o.templates, NULL, &cat, &diags);
@@ -263,6 +325,8 @@ int main(int argc, char **argv)
         printf("sessions %lu rss_after_first_kb %ld rss_after_last_kb %ld growth_kb %ld\n",
                o.sessions, first, last, last - first);
     form_catalog_free(cat);
+    myna_secure_free(g_answers, ANSWERS_MAX);
+    g_answers = NULL;
     if (o.hold) {
         printf("ready %ld\n", (long)getpid());
         fflush(stdout);

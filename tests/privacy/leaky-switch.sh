@@ -51,7 +51,7 @@ run() {
 }
 
 run
-echo "clean run: scanner exit $rc, $(grep -c '^HIT' "$work/hits" 2>/dev/null || echo 0) hits"
+echo "clean run: scanner exit $rc, $(grep -c '^HIT' "$work/hits" 2>/dev/null) hits"
 if [ "$rc" -ne 0 ]; then
     echo "FAIL: the clean session left personal data behind:" >&2
     cat "$work/hits" "$work/scan-err" >&2

@@ -237,6 +237,22 @@ static void finds_raw_bytes_and_canaries_from_a_list_file(void **state)
     unlink(list);
 }
 
+static void driver_copies_after_a_prefix_are_not_failed(void **state)
+{
+    char canary[64], path[128], line[128];
+    make_canary(canary, sizeof canary);
+    snprintf(path, sizeof path, "%s/script.txt", g_tmp);
+    snprintf(line, sizeof line, "answer %s\n", canary);
+    write_file(path, (const uint8_t *)"wait question\n", 14, (const uint8_t *)line, strlen(line));
+    char *out;
+    assert_int_equal(run_scan(&out, "-q", "-I", "answer ", "-c", canary, "-f", path, NULL), 0);
+    assert_non_null(strstr(out, "DRIVER:"));
+    /* the same bytes without the prefix still fail */
+    write_file(path, (const uint8_t *)"value=", 6, (const uint8_t *)canary, strlen(canary));
+    assert_int_equal(run_scan(&out, "-q", "-I", "answer ", "-c", canary, "-f", path, NULL), 1);
+    unlink(path);
+}
+
 static void unreadable_source_is_an_error_unless_ignored(void **state)
 {
     char canary[64];
@@ -417,6 +433,7 @@ int main(int argc, char **argv)
         cmocka_unit_test(excluded_folder_is_not_scanned),
         cmocka_unit_test(finds_canary_in_log_on_stdin),
         cmocka_unit_test(finds_raw_bytes_and_canaries_from_a_list_file),
+        cmocka_unit_test(driver_copies_after_a_prefix_are_not_failed),
         cmocka_unit_test(unreadable_source_is_an_error_unless_ignored),
         cmocka_unit_test(short_canary_is_refused),
         cmocka_unit_test(finds_canary_in_process_heap_in_every_encoding),

@@ -1,0 +1,365 @@
+# faults.inc.sh — fault injection cases for session-e2e.sh (sourced; uses its helpers).
+#
+# Each case drives the kiosk into a situation, injects one fault, and checks that the kiosk
+# shows the right screen within 2 s, does not crash, and (at the end) that nothing personal is
+# left anywhere (scan). Figures go to stdout and $out/faults.txt.
+#
+# Timing: the kiosk logs "state A -> B" with a wall-clock time (G_MESSAGES_DEBUG=all); the
+# fault's time is taken just before injecting it. The bound is 2 s.
+
+LIMIT_MS=2000
+
+now_ms() { date +%s%3N; }
+# state_time_ms STATE [AFTER_MS]: ms (wall clock) of the first "state X -> STATE" logged
+# at or after AFTER_MS (log lines are stamped by session-e2e.sh's stamp()).
+state_time_ms() {
+    awk -v st="$1" -v after="${2:-0}" '$0 ~ ("state [A-Z_]+ -> " st "$") && $1 + 0 >= after + 0 { print $1; exit }' \
+        "$work/kiosk.log"
+}
+screen_of_state() {
+    case $1 in
+    MENU) echo menu ;; CARD_WAIT) echo card ;; PIN) echo pin ;; CHECKCODE_B) echo checkcode ;;
+    READING) echo reading ;; QUESTIONS) echo question ;; CONFIRM) echo confirm ;;
+    PRINTING) echo printing ;; DONE) echo done ;; ERROR) echo error ;; STAFF_CALL) echo staff-call ;;
+    *) echo "$1" ;;
+    esac
+}
+last_state() { grep -a -o 'state [A-Z_]* -> [A-Z_]*$' "$work/kiosk.log" | tail -n1 | awk '{print $4}'; }
+
+# check_reached NAME STATE T0: the kiosk logged "-> STATE" within LIMIT_MS of T0
+check_reached() {
+    local name=$1 st=$2 t0=$3 t1=""
+    for _ in $(seq 150); do
+        t1=$(state_time_ms "$st" "$t0")
+        [ -n "$t1" ] && break
+        sleep 0.02
+    done
+    if [ -z "$t1" ]; then
+        bad "$name: never reached $(screen_of_state "$st") (last state $(last_state))"
+        echo "$name: -> $st never (last $(last_state))" >>"$out/faults.txt"
+        return 1
+    fi
+    local dt=$((t1 - t0))
+    echo "$name: -> $(screen_of_state "$st") in $dt ms" | tee -a "$out/faults.txt"
+    [ "$dt" -le "$LIMIT_MS" ] || bad "$name: $(screen_of_state "$st") after $dt ms (> $LIMIT_MS)"
+}
+kiosk_alive() {
+    if [ -n "$kpid" ] && kill -0 "$kpid" 2>/dev/null; then return 0; fi
+    bad "$1: the kiosk is gone (crash or script failure):"
+    tail -n 15 "$work/kiosk.log"
+    return 1
+}
+
+# The session script cut after its k-th "wait" line (the k-th screen of the session).
+session_prefix() {
+    awk -v k="$1" '{ print } /^wait / { n++; if (n == k) exit }' "$session_script"
+}
+session_waits() { grep -c '^wait ' "$session_script"; }
+wait_screen_at() { grep '^wait ' "$session_script" | sed -n "${1}p" | awk '{print $2}'; }
+
+# ---- A. the card pulled at every screen of the session -------------------------------------
+fault_pull_every_screen() {
+    local n k scr
+    n=$(session_waits)
+    local s="$sdir/pull.txt"
+    : >"$s"
+    echo "wait menu 20000" >>"$s"
+    for k in $(seq 1 "$n"); do
+        scr=$(wait_screen_at "$k")
+        session_prefix "$k" >>"$s"
+        printf 'mark pull-%d\ncard pull\nsleep 2500\nmark after-%d\n' "$k" "$k" >>"$s"
+        # card-holding screens end in the error screen: acknowledge it; after printing the
+        # card may go (done): finish
+        case $scr in
+        printing | done) printf 'wait done 20000\nfinish\n' >>"$s" ;;
+        menu) ;;
+        *) printf 'ok\n' >>"$s" ;;
+        esac
+        printf 'wait menu 5000\nmark reinsert-%d\nsleep 1500\n' "$k" >>"$s"
+    done
+    echo "mark all-done" >>"$s"
+    echo "sleep 600000" >>"$s"
+    start_vcard
+    start_kiosk "$s" || return
+    for k in $(seq 1 "$n"); do
+        scr=$(wait_screen_at "$k")
+        wait_mark "pull-$k" 120 >/dev/null || { bad "pull at $scr: script stopped"; tail -n 5 "$work/kiosk.log"; break; }
+        local t0
+        t0=$(now_ms)
+        case $scr in
+        printing | done) ;; # nothing to reach: the job goes on, done follows
+        menu | card) ;;
+        *) check_reached "pull at $scr" ERROR "$t0" ;;
+        esac
+        wait_mark "reinsert-$k" 60 >/dev/null || { bad "pull at $scr: no way back to the menu"; break; }
+        kill -USR2 "$vpid" 2>/dev/null
+    done
+    wait_mark all-done 60 >/dev/null && kiosk_alive "pull at every screen"
+    scan after-pulls
+    stop_kiosk
+    stop_vcard
+}
+
+# ---- B. the card pulled after every APDU index (the card's remove_after_apdus fault) -------
+fault_pull_every_apdu() {
+    local max=${KAKANAI_E2E_MAX_APDUS:-24} n
+    local s="$sdir/apdu.txt"
+    { echo "wait menu 20000"; cat "$session_script"; echo "mark end"; echo "sleep 600000"; } >"$s"
+    local crashes=0 slow=0 worst=0
+    for n in $(seq 1 "$max"); do
+        # the profile with the fault lives outside /tmp (it holds the canaries)
+        sed "s/^{/{\n  \"faults\": {\"remove_after_apdus\": $n},/" "$KAKANAI_PROFILE" >"$out/profile-apdu.json"
+        : >"$work/kiosk.log"
+        start_vcard "$out/profile-apdu.json"
+        start_kiosk "$s" || return
+        local t_end=$(( $(now_ms) + 60000 ))
+        while [ "$(now_ms)" -lt "$t_end" ]; do
+            grep -q '^mark end' "$work/kiosk.out" && break
+            kill -0 "$kpid" 2>/dev/null || break
+            grep -q 'waited for\|line [0-9]* failed' "$work/kiosk.log" && break
+            sleep 0.1
+        done
+        local st pulled ms dt
+        st=$(last_state)
+        pulled=$(stat -c %Y%N "$work/vcard-stats.json" 2>/dev/null) # (informative)
+        # the pull happens when the card answered its n-th APDU: the stats file's mtime
+        ms=$(date -r "$work/vcard-stats.json" +%s%3N 2>/dev/null || echo 0)
+        dt=$(( $(state_time_ms "$st" "$ms") - ms ))
+        [ "$dt" -gt "$worst" ] && worst=$dt
+        kill -0 "$kpid" 2>/dev/null || { grep -q 'waited for\|failed' "$work/kiosk.log" || crashes=$((crashes + 1)); }
+        echo "apdu $n: ended on $(screen_of_state "$st") ($dt ms after the pull)" >>"$out/faults.txt"
+        case $st in
+        ERROR | STAFF_CALL | MENU | DONE) ;;
+        *) bad "pull after APDU $n: ended on $(screen_of_state "$st")" ;;
+        esac
+        [ "$dt" -le "$LIMIT_MS" ] || slow=$((slow + 1))
+        if grep -q '^mark end' "$work/kiosk.out"; then
+            echo "apdu $n: the whole session fits in $n APDUs: stopping here" >>"$out/faults.txt"
+            stop_kiosk
+            stop_vcard
+            break
+        fi
+        stop_kiosk
+        stop_vcard
+    done
+    rm -f "$out/profile-apdu.json"
+    log "pull after every APDU index 1..$n: crashes $crashes, over ${LIMIT_MS} ms $slow, worst $worst ms"
+    [ "$crashes" -eq 0 ] || bad "the kiosk crashed $crashes times when the card went"
+    [ "$slow" -eq 0 ] || bad "$slow APDU indexes took more than ${LIMIT_MS} ms to the final screen"
+}
+
+# ---- C/D. pcscd killed and restarted; the reader gone -----------------------------------------
+restart_pcscd() { # [CONF]
+    pcscd --foreground --config "${1:-$KAKANAI_PCSCD_CONF}" >>"$KAKANAI_PCSCD_LOG" 2>&1 &
+    KAKANAI_PCSCD_PID=$!
+    for _ in $(seq 100); do [ -S /run/pcscd/pcscd.comm ] && break; sleep 0.05; done
+}
+kill_pcscd() {
+    kill -TERM "$KAKANAI_PCSCD_PID" 2>/dev/null
+    for _ in $(seq 100); do kill -0 "$KAKANAI_PCSCD_PID" 2>/dev/null || break; sleep 0.05; done
+    kill -KILL "$KAKANAI_PCSCD_PID" 2>/dev/null
+    wait "$KAKANAI_PCSCD_PID" 2>/dev/null
+    rm -f /run/pcscd/pcscd.comm
+}
+fault_pcscd() {
+    local s="$sdir/pcscd.txt"
+    {
+        echo "wait menu 20000"
+        session_prefix 1 # the first screen (the PIN)
+        echo "mark kill-at-pin"
+        echo "sleep 3000"
+        echo "ok"
+        echo "wait menu 5000"
+        echo "mark restart"
+        echo "sleep 3000"
+        session_prefix 1
+        echo "mark recovered"
+        echo "back"
+        echo "wait menu 5000"
+        echo "mark kill-at-menu"
+        echo "sleep 1000"
+        grep -m1 '^procedure ' "$session_script"
+        echo "sleep 2500"
+        echo "mark waiting-no-service"
+        echo "ok"
+        echo "wait menu 5000"
+        echo "mark reader-gone"
+        echo "sleep 1500"
+        grep -m1 '^procedure ' "$session_script"
+        echo "wait card 5000"
+        echo "mark no-reader"
+        echo "sleep 1500"
+        echo "mark reader-back"
+        echo "wait pin 15000"
+        echo "mark pin-again"
+        echo "back"
+        echo "wait menu 5000"
+        echo "mark end"
+        echo "sleep 600000"
+    } >"$s"
+    start_vcard
+    start_kiosk "$s" || return
+    wait_mark kill-at-pin 60 >/dev/null || { bad "pcscd: never reached the PIN screen"; return; }
+    local t0
+    t0=$(now_ms)
+    kill_pcscd
+    check_reached "pcscd killed at the PIN screen" ERROR "$t0"
+    wait_mark restart 20 >/dev/null || bad "pcscd: no way back to the menu"
+    restart_pcscd
+    # the virtual card reconnects to vpcd by itself, or is started again
+    sleep 1
+    kill -0 "$vpid" 2>/dev/null || start_vcard
+    if wait_mark recovered 30 >/dev/null; then
+        log "pcscd restarted: the next session reached the PIN screen"
+    else
+        bad "pcscd restarted: the next session did not reach the PIN screen"
+    fi
+    wait_mark kill-at-menu 20 >/dev/null
+    kill_pcscd
+    t0=$(now_ms)
+    check_reached "pcscd gone, a resident starts" STAFF_CALL "$t0"
+    wait_mark reader-gone 20 >/dev/null
+    # pcscd without the vpcd driver: no reader at all
+    mkdir -p "$work/empty-conf"
+    restart_pcscd "$work/empty-conf"
+    wait_mark no-reader 20 >/dev/null || bad "reader gone: the card screen did not show"
+    wait_mark reader-back 20 >/dev/null
+    kill_pcscd
+    restart_pcscd
+    kill -0 "$vpid" 2>/dev/null || start_vcard
+    if wait_mark pin-again 30 >/dev/null; then
+        log "reader back: the waiting session went on to the PIN screen"
+    else
+        bad "reader back: the waiting session did not reach the PIN screen"
+        tail -n 5 "$work/kiosk.log"
+    fi
+    wait_mark end 20 >/dev/null && kiosk_alive "pcscd and reader faults"
+    scan after-pcscd
+    stop_kiosk
+    stop_vcard
+}
+
+# ---- E. printer faults: out of paper, stopped, removed mid-job --------------------------------
+fault_printer() {
+    local s="$sdir/printer.txt" i
+    sed -i 's/^printer=.*/printer=kakanai-fault/' "$work/kiosk.conf"
+    # the session up to (and including) its print, three times: paper, stop, removed
+    {
+        echo "wait menu 20000"
+        for i in paper stop removed; do
+            awk '{print} /^print$/ {exit}' "$session_script"
+            echo "mark printing-$i"
+            echo "sleep 3000"
+            echo "mark problem-$i"
+            echo "cancel"
+            echo "sleep 1000"
+            echo "ok"
+            echo "sleep 500"
+            echo "finish"
+            echo "wait menu 8000"
+            echo "mark menu-$i"
+            echo "sleep 1500"
+        done
+        echo "mark end"
+        echo "sleep 600000"
+    } >"$s"
+    echo "paper 30" >"$KAKANAI_CUPS_DIR/fault"
+    start_vcard
+    start_kiosk "$s" || return
+    local t0
+    for i in paper stop removed; do
+        case $i in
+        paper) echo "paper 30" >"$KAKANAI_CUPS_DIR/fault" ;;
+        stop) echo "stop" >"$KAKANAI_CUPS_DIR/fault"; cupsenable kakanai-fault 2>/dev/null ;;
+        removed) echo "slow 30" >"$KAKANAI_CUPS_DIR/fault"; cupsenable kakanai-fault 2>/dev/null ;;
+        esac
+        wait_mark "printing-$i" 90 >/dev/null || { bad "printer $i: never printed"; tail -n 5 "$work/kiosk.log"; break; }
+        t0=$(now_ms)
+        if [ "$i" = removed ]; then
+            sleep 0.3
+            t0=$(now_ms)
+            lpadmin -x kakanai-fault 2>/dev/null
+        fi
+        # a printer problem is a PRINTING -> PRINTING with the problem shown: the kiosk logs it
+        local seen=""
+        for _ in $(seq 150); do
+            if grep -a -q -i "print-problem\|printer problem\|PRINTER_PROBLEM" "$work/kiosk.log"; then seen=1; break; fi
+            sleep 0.02
+        done
+        local dt=$(( $(now_ms) - t0 ))
+        echo "printer $i: problem shown after ~$dt ms" >>"$out/faults.txt"
+        [ -n "$seen" ] || bad "printer $i: no printer problem logged within $dt ms"
+        wait_mark "menu-$i" 30 >/dev/null || bad "printer $i: no way back to the menu"
+        sed -i 's/PRINTER_PROBLEM/PRINTER-problem-seen/I' "$work/kiosk.log" 2>/dev/null
+        if [ "$i" = removed ]; then
+            lpadmin -p kakanai-fault -E -v "kakanai-fault:$KAKANAI_CUPS_DIR" -m raw \
+                -o printer-error-policy=abort-job 2>/dev/null
+        fi
+    done
+    wait_mark end 30 >/dev/null && kiosk_alive "printer faults"
+    scan after-printer
+    stop_kiosk
+    stop_vcard
+    sed -i 's/^printer=.*/printer=kakanai-pdf/' "$work/kiosk.conf"
+    echo ok >"$KAKANAI_CUPS_DIR/fault"
+}
+
+# ---- F. the template folder changed under a running kiosk -----------------------------------
+fault_templates() {
+    local s="$sdir/tpl.txt"
+    {
+        echo "wait menu 20000"
+        session_prefix 2
+        echo "mark change-mid-session"
+        echo "sleep 1500"
+        # go on with the rest of the session
+        awk -v k=2 'n >= k {print} /^wait / {n++}' "$session_script"
+        echo "finish"
+        echo "wait menu 8000"
+        echo "mark change-at-menu"
+        echo "sleep 2500"
+        echo "mark end"
+        echo "sleep 600000"
+    } >"$s"
+    start_vcard
+    start_kiosk "$s" || return
+    if wait_mark change-mid-session 60 >/dev/null; then
+        # a broken template appears and an existing one changes
+        printf '[form]\nid = broken\n[field\n' >"$work/templates/zz-broken.tpl"
+        find "$work/templates" -type f -name '*' | head -n 1 | xargs -r touch
+    else
+        bad "templates: the session did not start"
+    fi
+    if wait_mark change-at-menu 60 >/dev/null; then
+        log "templates changed mid-session: the session went on to the end"
+        rm -rf "${work:?}/templates/"*
+        cp -a "$src/templates/." "$work/templates/"
+        printf 'garbage\n' >"$work/templates/zz-garbage.tpl"
+    else
+        bad "templates changed mid-session: the session did not finish"
+        tail -n 5 "$work/kiosk.log"
+    fi
+    wait_mark end 20 >/dev/null && kiosk_alive "templates changed"
+    rm -f "$work/templates/zz-"*
+    scan after-templates
+    stop_kiosk
+    stop_vcard
+}
+
+run_faults() {
+    : >"$out/faults.txt"
+    local only=${KAKANAI_E2E_FAULTS:-screens apdus pcscd printer templates}
+    for f in $only; do
+        log "---- fault case: $f"
+        : >"$work/kiosk.log"
+        case $f in
+        screens) fault_pull_every_screen ;;
+        apdus) fault_pull_every_apdu ;;
+        pcscd) fault_pcscd ;;
+        printer) fault_printer ;;
+        templates) fault_templates ;;
+        esac
+        save_logs "fault-$f"
+    done
+    cat "$out/faults.txt"
+}
