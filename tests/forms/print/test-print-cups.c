@@ -245,8 +245,7 @@ static void lasting_out_of_paper_fails_after_the_grace(void **state)
 static void unreachable_printer_is_reported_offline(void **state)
 {
     (void)state;
-    expect_fault("offline 30", 20000, FORM_E_PRINTER_OFFLINE,
-                 FORM_PRINT_OFFLINE_GRACE_MS + 6000);
+    expect_fault("offline 30", 20000, FORM_E_PRINTER_OFFLINE, FORM_PRINT_OFFLINE_GRACE_MS + 6000);
 }
 
 static void backend_stopping_the_queue_is_reported_stopped(void **state)
@@ -324,8 +323,7 @@ static void unknown_queue_is_no_printer(void **state)
     char reason[64];
     assert_int_equal(form_print_pdf(g_pdf, g_len, "kakanai-none", 1, 5000, NULL, NULL),
                      FORM_E_NO_PRINTER);
-    assert_int_equal(form_printer_state("kakanai-none", reason, sizeof reason),
-                     FORM_E_NO_PRINTER);
+    assert_int_equal(form_printer_state("kakanai-none", reason, sizeof reason), FORM_E_NO_PRINTER);
 }
 
 static void cupsd_gone_is_no_printer(void **state)
