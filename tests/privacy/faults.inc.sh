@@ -112,22 +112,36 @@ fault_pull_every_apdu() {
         : >"$work/kiosk.log"
         start_vcard "$out/profile-apdu.json"
         start_kiosk "$s" || return
-        local t_end=$(( $(now_ms) + 60000 ))
+        # until the session is over: the end of the script, an end screen held for 0.7 s (the
+        # script then waits in vain for its next screen), or the kiosk gone
+        local t_end=$(( $(now_ms) + 60000 )) since=0 cur
         while [ "$(now_ms)" -lt "$t_end" ]; do
             grep -q '^mark end' "$work/kiosk.out" && break
             kill -0 "$kpid" 2>/dev/null || break
-            grep -q 'waited for\|line [0-9]* failed' "$work/kiosk.log" && break
-            sleep 0.1
+            cur=$(last_state)
+            case $cur in
+            ERROR | STAFF_CALL | MENU)
+                if grep -a -q -- '-> CARD_WAIT' "$work/kiosk.log"; then
+                    [ "$since" -eq 0 ] && since=$(now_ms)
+                    [ $(( $(now_ms) - since )) -ge 700 ] && break
+                fi
+                ;;
+            *) since=0 ;;
+            esac
+            sleep 0.05
         done
-        local st pulled ms dt
+        local st ms dt
         st=$(last_state)
-        pulled=$(stat -c %Y%N "$work/vcard-stats.json" 2>/dev/null) # (informative)
         # the pull happens when the card answered its n-th APDU: the stats file's mtime
         ms=$(date -r "$work/vcard-stats.json" +%s%3N 2>/dev/null || echo 0)
-        dt=$(( $(state_time_ms "$st" "$ms") - ms ))
+        local t1
+        t1=$(state_time_ms "$st" "$ms")
+        dt=$(( ${t1:-$ms} - ms ))
+        # a pull after the last APDU leaves the session whole: done, nothing to time
+        [ "$st" = DONE ] && dt=0
         [ "$dt" -gt "$worst" ] && worst=$dt
-        kill -0 "$kpid" 2>/dev/null || { grep -q 'waited for\|failed' "$work/kiosk.log" || crashes=$((crashes + 1)); }
-        echo "apdu $n: ended on $(screen_of_state "$st") ($dt ms after the pull)" >>"$out/faults.txt"
+        kill -0 "$kpid" 2>/dev/null || { grep -a -q 'waited for\|failed' "$work/kiosk.log" || crashes=$((crashes + 1)); }
+        echo "apdu $n: ended on $(screen_of_state "$st") ($dt ms after the pull)" | tee -a "$out/faults.txt"
         case $st in
         ERROR | STAFF_CALL | MENU | DONE) ;;
         *) bad "pull after APDU $n: ended on $(screen_of_state "$st")" ;;
@@ -325,8 +339,8 @@ fault_templates() {
     start_kiosk "$s" || return
     if wait_mark change-mid-session 60 >/dev/null; then
         # a broken template appears and an existing one changes
-        printf '[form]\nid = broken\n[field\n' >"$work/templates/zz-broken.tpl"
-        find "$work/templates" -type f -name '*' | head -n 1 | xargs -r touch
+        printf '[form]\nid = broken\n[field\n' >"$work/templates/zz-broken.form"
+        touch "$work/templates/"*.form
     else
         bad "templates: the session did not start"
     fi
@@ -334,7 +348,7 @@ fault_templates() {
         log "templates changed mid-session: the session went on to the end"
         rm -rf "${work:?}/templates/"*
         cp -a "$src/templates/." "$work/templates/"
-        printf 'garbage\n' >"$work/templates/zz-garbage.tpl"
+        printf 'garbage\n' >"$work/templates/zz-garbage.form"
     else
         bad "templates changed mid-session: the session did not finish"
         tail -n 5 "$work/kiosk.log"
