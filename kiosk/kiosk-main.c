@@ -72,7 +72,7 @@ int main(int argc, char **argv)
     int status = 1;
     char *opt_config = NULL, *opt_vcard = NULL, *opt_templates = NULL, *opt_pdf = NULL,
          *opt_printer = NULL, *opt_lang = NULL, *opt_script = NULL, *opt_size = NULL;
-    gboolean opt_fullscreen = FALSE, opt_version = FALSE, opt_hash = FALSE;
+    gboolean opt_fullscreen = FALSE, opt_version = FALSE, opt_hash = FALSE, opt_list = FALSE;
     int opt_idle = 0;
     GOptionContext *octx = NULL;
     GError *err = NULL;
@@ -103,6 +103,8 @@ int main(int argc, char **argv)
         {"version", 0, 0, G_OPTION_ARG_NONE, &opt_version, "Print the version", NULL},
         {"hash-passcode", 0, 0, G_OPTION_ARG_NONE, &opt_hash,
          "Read a staff passcode on stdin and print its passcode-hash= line", NULL},
+        {"list-procedures", 0, 0, G_OPTION_ARG_NONE, &opt_list,
+         "Print the procedures of the templates and their problems, then exit", NULL},
         {"script", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &opt_script,
          "Test: replay UI actions from FILE", "FILE"},
         {"size", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &opt_size,
@@ -158,6 +160,25 @@ int main(int argc, char **argv)
     }
     if (opt_idle > 0)
         config->idle_timeout = opt_idle;
+    if (opt_list) {
+        form_catalog *cat = NULL;
+        form_diags *diags = NULL;
+        form_err ferr = form_catalog_load(config->template_dir, NULL, &cat, &diags);
+        for (size_t i = 0; ferr == FORM_OK && i < form_catalog_procedure_count(cat); i++) {
+            const form_procedure *p = form_catalog_procedure(cat, i);
+            printf("%s\t%zu\t%s\n", form_procedure_id(p), form_procedure_question_count(p),
+                   form_text_get(form_procedure_title(p), "ja"));
+        }
+        for (size_t i = 0; diags && i < form_diags_count(diags); i++) {
+            const form_diag *d = form_diags_get(diags, i);
+            fprintf(stderr, "%s:%d:%d: %s\n", d->file ? d->file : "?", d->line, d->column,
+                    d->message);
+        }
+        status = ferr == FORM_OK ? 0 : 1;
+        form_diags_free(diags);
+        form_catalog_free(cat);
+        goto out;
+    }
     if (opt_vcard && (!config->pdf_dir || !*config->pdf_dir) && !opt_printer) {
         /* The demo never prints: PDFs go to ./out unless told otherwise. */
         g_free(config->pdf_dir);

@@ -1,6 +1,8 @@
 /* kiosk-script.c — replay UI actions for tests. See kiosk-script.h. */
 #include "kiosk-script.h"
 
+#include "kiosk-screens.h"
+
 #include <signal.h>
 #include <string.h>
 
@@ -12,7 +14,7 @@ typedef struct script {
     int *status;
     char **lines;
     guint n, i;
-    gint64 start, wait_until, sleep_until;
+    gint64 start, wait_until, sleep_until, waited_at;
     unsigned touches;
     char *waiting_for;
 } script;
@@ -81,6 +83,41 @@ static gboolean card_pull(script *s)
     return TRUE;
 }
 
+static gboolean answer_one(script *s)
+{
+    kiosk_session *ses = kiosk_window_session(s->win);
+    const form_procedure *p = kiosk_engine_procedure(kiosk_window_engine(s->win));
+    int qi = kiosk_session_question(ses);
+    const form_question *q = p ? form_procedure_question(p, (size_t)qi) : NULL;
+    if (!q)
+        return FALSE;
+    switch (form_question_type_of(q)) {
+    case FORM_Q_CHOICE:
+        return touch(s, "question.choose",
+                     g_variant_new_string(form_question_default(q)
+                                              ? form_question_default(q)
+                                              : form_question_choice_value(q, 0)));
+    case FORM_Q_YESNO:
+        return touch(s, "question.choose",
+                     g_variant_new_string(form_question_default(q) ? form_question_default(q)
+                                                                   : "no"));
+    case FORM_Q_KANA:
+    case FORM_Q_TEXT: {
+        const char *cur = kiosk_question_screen_value(
+            KIOSK_QUESTION_SCREEN(kiosk_window_screen(s->win)));
+        if (!*cur) {
+            static const char *const sample[] = {"や", "ま", "だ", NULL};
+            for (size_t i = 0; sample[i]; i++)
+                if (!touch(s, "question.kana", g_variant_new_string(sample[i])))
+                    return FALSE;
+        }
+        return touch(s, "question.next", NULL);
+    }
+    default:
+        return touch(s, "question.next", NULL);
+    }
+}
+
 /* Run one command; FALSE = failed. Sets wait/sleep state for the stepping loop. */
 static gboolean run(script *s, char *line)
 {
@@ -93,6 +130,20 @@ static gboolean run(script *s, char *line)
     gint64 now = g_get_monotonic_time();
     if (!strcmp(cmd, "procedure")) {
         ok = touch(s, "menu.choose", g_variant_new_string(x));
+    } else if (!strcmp(cmd, "procedure-index")) {
+        const form_catalog *cat = kiosk_engine_catalog(kiosk_window_engine(s->win));
+        size_t i = (size_t)strtol(x, NULL, 10);
+        ok = cat && i < form_catalog_procedure_count(cat) &&
+             touch(s, "menu.choose",
+                   g_variant_new_string(form_procedure_id(form_catalog_procedure(cat, i))));
+    } else if (!strcmp(cmd, "answer-questions")) {
+        /* Answer every question like a resident taking the suggested answer; this line
+         * repeats until the questions are over. */
+        if (!strcmp(kiosk_window_screen_name(s->win), "question")) {
+            ok = answer_one(s);
+            s->i--;
+            s->sleep_until = now + 150 * 1000;
+        }
     } else if (!strcmp(cmd, "card")) {
         s->touches++;
         if (!strcmp(x, "on"))
@@ -171,7 +222,22 @@ static gboolean run(script *s, char *line)
         if (!ok)
             g_printerr("script: %s\n", err->message);
     } else if (!strcmp(cmd, "mark")) {
-        g_print("mark %s %.1f touches=%u\n", x, (now - s->start) / 1000.0, s->touches);
+        g_print("mark %s %.1f shown=%.1f touches=%u\n", x, (now - s->start) / 1000.0,
+                (s->waited_at - s->start) / 1000.0, s->touches);
+    } else if (!strcmp(cmd, "rss")) {
+        g_autofree char *st = NULL;
+        if (g_file_get_contents("/proc/self/status", &st, NULL, NULL)) {
+            char *hwm = strstr(st, "VmHWM:");
+            long kb = hwm ? strtol(hwm + 6, NULL, 10) : -1;
+            g_print("rss-peak-kb %ld\n", kb);
+        }
+    } else if (!strcmp(cmd, "run")) {
+        /* Tests only: a shell command between two steps (e.g. refill the test printer). */
+        g_autofree char *full = g_strjoin(" ", x, y, NULL);
+        int st = 0;
+        ok = g_spawn_sync(NULL, (char *[]){"/bin/sh", "-c", full, NULL}, NULL, G_SPAWN_DEFAULT,
+                          NULL, NULL, NULL, NULL, &st, NULL) &&
+             g_spawn_check_wait_status(st, NULL);
     } else if (!strcmp(cmd, "quit")) {
         s->i = s->n;
     } else {
@@ -191,7 +257,8 @@ static gboolean step(gpointer data)
     s->sleep_until = 0;
     if (s->waiting_for) {
         const char *shown = kiosk_window_screen_name(s->win);
-        if (strcmp(shown, s->waiting_for) != 0) {
+        g_auto(GStrv) any = g_strsplit(s->waiting_for, ",", -1);
+        if (!g_strv_contains((const char *const *)any, shown)) {
             if (now < s->wait_until)
                 return G_SOURCE_CONTINUE;
             g_printerr("script: line %u: waited for %s, still on %s\n", s->i, s->waiting_for,
@@ -200,8 +267,9 @@ static gboolean step(gpointer data)
             return G_SOURCE_REMOVE;
         }
         g_clear_pointer(&s->waiting_for, g_free);
+        s->waited_at = now;
         /* let the screen draw once before the next command */
-        s->sleep_until = now + 60 * 1000;
+        s->sleep_until = now + 40 * 1000;
         return G_SOURCE_CONTINUE;
     }
     if (s->i >= s->n) {
@@ -231,6 +299,8 @@ gboolean kiosk_script_start(KioskWindow *win, const char *path, GMainLoop *loop,
     s->lines = g_strsplit(text, "\n", -1);
     s->n = g_strv_length(s->lines);
     s->start = g_get_monotonic_time();
-    g_timeout_add(STEP_MS, step, s);
+    const char *ms = g_getenv("KAKANAI_SCRIPT_STEP_MS");
+    long step_ms = ms ? strtol(ms, NULL, 10) : STEP_MS;
+    g_timeout_add(step_ms > 0 && step_ms < 1000 ? (guint)step_ms : STEP_MS, step, s);
     return TRUE;
 }

@@ -3,6 +3,9 @@
  *
  * One command per line ('#' comments):
  *   procedure ID        tap a procedure on the menu          (a resident touch)
+ *   procedure-index N   tap the N-th procedure of the catalogue (0-based)
+ *   answer-questions    answer every question with its suggested answer (defaults, first
+ *                       choice, "no", typed kana), one touch per tap
  *   card on|off|pull    put the virtual card on / take it off (pull also works over pcscd:
  *                       SIGUSR1 to $KAKANAI_VCARD_PID)       (a resident action)
  *   digit N | pin NNNN  tap digits on the keypad               (one touch per digit)
@@ -15,13 +18,15 @@
  *   staff-action NAME   health | testpage | checkcode | save
  *   lang ja|en          switch language
  *   idle                fire the idle timeout now
- *   wait SCREEN [MS]    until the screen shows (default 10000 ms), else fail
+ *   wait SCREEN[,SCREEN…] [MS]  until one of the screens shows (default 10000 ms), else fail
  *   sleep MS
  *   expect-tries N      the PIN screen shows N tries left
  *   expect-wiped        nothing of the resident is left anywhere
  *   size W H            resize the window
  *   screenshot PATH     save the window as PNG
- *   mark NAME           print "mark NAME <ms since start> touches=<n>" on stdout
+ *   rss                 print "rss-peak-kb N" (VmHWM)
+ *   run SHELL-COMMAND   tests only: run a command between two steps
+ *   mark NAME           print "mark NAME <ms now> shown=<ms the last wait ended> touches=<n>"
  *   quit
  * The run ends with status 0 when every command succeeded, 1 at the first failure.
  */

@@ -41,12 +41,12 @@ typedef enum myna_err {
     MYNA_OK = 0,
 
     /* 1xx: the caller or this process */
-    MYNA_E_ARG = 100,       /* a NULL or out-of-range argument */
-    MYNA_E_NOMEM,           /* out of memory, or the locked heap is full */
-    MYNA_E_MLOCK,           /* locked (unswappable, undumpable) memory is not available */
-    MYNA_E_CANCELLED,       /* myna_ctx_cancel() woke the wait */
-    MYNA_E_TIMEOUT,         /* nothing happened within the time asked for */
-    MYNA_E_PROFILE,         /* a virtual card profile file is unreadable or invalid */
+    MYNA_E_ARG = 100, /* a NULL or out-of-range argument */
+    MYNA_E_NOMEM,     /* out of memory, or the locked heap is full */
+    MYNA_E_MLOCK,     /* locked (unswappable, undumpable) memory is not available */
+    MYNA_E_CANCELLED, /* myna_ctx_cancel() woke the wait */
+    MYNA_E_TIMEOUT,   /* nothing happened within the time asked for */
+    MYNA_E_PROFILE,   /* a virtual card profile file is unreadable or invalid */
 
     /* 2xx: PC/SC service, reader, transport */
     MYNA_E_NO_SERVICE = 200, /* pcscd is not running or was restarted */
@@ -113,12 +113,16 @@ typedef enum myna_reader_state {
  * Readers plugged in while waiting are noticed. */
 MYNA_EXPORT myna_err myna_ctx_wait_card(myna_ctx *ctx, const char *filter, int timeout_ms,
                                         char **reader_out);
-/* Wait until `reader` leaves state MYNA_READER_CARD (card taken back). */
+/* Wait until `reader` leaves state MYNA_READER_CARD (card taken back): MYNA_OK when the
+ * reader is empty, MYNA_E_READER when the reader itself vanished, MYNA_E_TIMEOUT,
+ * MYNA_E_CANCELLED, MYNA_E_NO_SERVICE. */
 MYNA_EXPORT myna_err myna_ctx_wait_removed(myna_ctx *ctx, const char *reader, int timeout_ms);
-/* Current state of one reader, without waiting. */
+/* Current state of one reader, without waiting (an unknown name is MYNA_READER_ABSENT). */
 MYNA_EXPORT myna_err myna_ctx_reader_state(myna_ctx *ctx, const char *reader,
                                            myna_reader_state *state);
-/* Thread-safe: wake a myna_ctx_wait_* in progress on this context (SCardCancel). */
+/* Thread-safe: wake a myna_ctx_wait_* in progress on this context (SCardCancel). A cancel
+ * with no wait in progress cancels the next wait on this context (no lost wake-up).
+ * After MYNA_E_NO_SERVICE every ctx call re-establishes the context once pcscd is back. */
 MYNA_EXPORT myna_err myna_ctx_cancel(myna_ctx *ctx);
 /* Last PC/SC return code seen on this context (a LONG), for diagnostics. */
 MYNA_EXPORT long myna_ctx_last_pcsc(const myna_ctx *ctx);
@@ -132,18 +136,22 @@ typedef struct myna_transport myna_transport;
 typedef struct myna_transport_ops {
     /* Send one command APDU, receive the response including SW1 SW2.
      * *rlen is the buffer size on entry and the response length on return. */
-    myna_err (*transmit)(void *impl, const uint8_t *cmd, size_t clen, uint8_t *resp,
-                         size_t *rlen);
+    myna_err (*transmit)(void *impl, const uint8_t *cmd, size_t clen, uint8_t *resp, size_t *rlen);
     /* Release the implementation (disconnect). May be NULL. */
     void (*close)(void *impl);
 } myna_transport_ops;
 
-/* Wrap an implementation. The transport owns impl and calls ops->close(impl) when freed. */
+/* Wrap an implementation. The transport owns impl and calls ops->close(impl) when freed
+ * (also when this call fails). */
 MYNA_EXPORT myna_err myna_transport_new(const myna_transport_ops *ops, void *impl,
                                         myna_transport **out);
 MYNA_EXPORT void myna_transport_free(myna_transport *t);
 
-/* Connect to the card in `reader` (shared mode, T=1 or T=0) through ctx. */
+/* Connect to the card in `reader` (shared mode, T=1 or T=0) through ctx; the transport must
+ * be used on ctx's thread and freed before ctx. MYNA_E_NO_CARD when the reader is empty.
+ * Transmit errors: MYNA_E_CARD_REMOVED (pulled; also an error right after a pull, checked
+ * against the reader's state for at most 1.2 s), MYNA_E_READER, MYNA_E_NO_SERVICE,
+ * MYNA_E_TRANSPORT. Freeing it disconnects with a card reset (the PIN state is dropped). */
 MYNA_EXPORT myna_err myna_transport_pcsc_open(myna_ctx *ctx, const char *reader,
                                               myna_transport **out);
 
@@ -194,7 +202,8 @@ MYNA_EXPORT myna_err myna_card_open(myna_transport *t, myna_card **out);
 MYNA_EXPORT void myna_card_free(myna_card *card);
 
 /* Tries left for the PIN, asked with VERIFY without data: never spends a try.
- * A blocked PIN gives MYNA_OK with *tries == 0. */
+ * A blocked PIN gives MYNA_OK with *tries == 0. When the card answers 9000 (already verified
+ * on this card session) *tries is -1 and myna_card_verified() is true. */
 MYNA_EXPORT myna_err myna_card_pin_tries(myna_card *card, int *tries);
 
 /* VERIFY the 4-digit PIN the resident typed (pin need not be NUL-terminated; the caller
@@ -207,8 +216,7 @@ MYNA_EXPORT myna_err myna_card_verify_pin(myna_card *card, const char *pin, size
 /* The PIN-less path for counter staff: 照合番号B = birth date YYMMDD + expiry year YYYY +
  * security code (4 digits), 14 ASCII digits. Its own retry counter, same safety rules. */
 MYNA_EXPORT myna_err myna_card_checkcode_b_tries(myna_card *card, int *tries);
-MYNA_EXPORT myna_err myna_card_verify_checkcode_b(myna_card *card, const char *code,
-                                                  size_t len);
+MYNA_EXPORT myna_err myna_card_verify_checkcode_b(myna_card *card, const char *code, size_t len);
 
 /* Tries left as last reported by the card for the reference used last (PIN or 照合番号B);
  * -1 when not yet known (also after a successful verify, and after a transport error during
@@ -237,7 +245,11 @@ enum {
  * sits in EF 0004 under a J-LIS issuer key kakanai does not ship (cardlib/README.md). */
 MYNA_EXPORT myna_err myna_card_set_signer_key(myna_card *card, const char *pem, size_t len);
 
-/* Read the four attributes after a successful verify. All strings live in locked memory. */
+/* Read the four attributes after a successful verify. All strings live in locked memory.
+ * Errors: MYNA_E_NOT_VERIFIED (6982), MYNA_E_BAD_DATA (TLV, UTF-8, format, limits),
+ * MYNA_E_AUTH_DATA (MYNA_READ_VERIFY: digests/signature mismatch), transport errors. On any
+ * error *out is NULL and every buffer that held card data has been wiped. The exact APDUs
+ * are listed in cardlib/README.md. */
 MYNA_EXPORT myna_err myna_card_read_attrs(myna_card *card, unsigned flags, myna_attrs **out);
 /* Wipe and free. */
 MYNA_EXPORT void myna_attrs_free(myna_attrs *a);

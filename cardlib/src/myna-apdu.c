@@ -3,8 +3,8 @@
 
 #include <string.h>
 
-const uint8_t myna_aid_kenhojo[MYNA_AID_KENHOJO_LEN] = { 0xD3, 0x92, 0x10, 0x00, 0x31,
-                                                         0x00, 0x01, 0x01, 0x04, 0x08 };
+const uint8_t myna_aid_kenhojo[MYNA_AID_KENHOJO_LEN] = {0xD3, 0x92, 0x10, 0x00, 0x31,
+                                                        0x00, 0x01, 0x01, 0x04, 0x08};
 
 size_t myna_apdu_select_aid(uint8_t *cmd, const uint8_t *aid, size_t aid_len)
 {
@@ -25,8 +25,7 @@ size_t myna_apdu_select_ef(uint8_t *cmd, unsigned ef)
     if (cmd == NULL || ef > 0xFFFF)
         return 0;
     /* P1 02: EF under the current DF; P2 0C: no FCI */
-    const uint8_t c[] = { 0x00, MYNA_INS_SELECT, 0x02, 0x0C, 0x02,
-                          (uint8_t)(ef >> 8), (uint8_t)ef };
+    const uint8_t c[] = {0x00, MYNA_INS_SELECT, 0x02, 0x0C, 0x02, (uint8_t)(ef >> 8), (uint8_t)ef};
     memcpy(cmd, c, sizeof c);
     return sizeof c;
 }
@@ -36,7 +35,7 @@ size_t myna_apdu_verify_query(uint8_t *cmd)
     if (cmd == NULL)
         return 0;
     /* P2 80: specific reference data of the current EF; case 1, no data */
-    const uint8_t c[] = { 0x00, MYNA_INS_VERIFY, 0x00, 0x80 };
+    const uint8_t c[] = {0x00, MYNA_INS_VERIFY, 0x00, 0x80};
     memcpy(cmd, c, sizeof c);
     return sizeof c;
 }
@@ -83,31 +82,31 @@ struct sw_row {
 /* The one table (ISO/IEC 7816-4 section 5.6 and the Kenhojo AP's use of it). First match
  * wins; 63Cx is decided in myna_sw_to_err before this table. */
 static const struct sw_row sw_table[] = {
-    { 0x9000, 0xFFFF, MYNA_OK, "success" },
-    { 0x6282, 0xFFFF, MYNA_OK, "end of file reached before Le bytes" },
-    { 0x6281, 0xFFFF, MYNA_E_BAD_DATA, "part of the returned data may be corrupted" },
-    { 0x6283, 0xFFFF, MYNA_E_CARD, "selected file deactivated" },
-    { 0x6300, 0xFFFF, MYNA_E_CARD, "verification failed, no counter" },
-    { 0x6581, 0xFFFF, MYNA_E_CARD, "memory failure" },
-    { 0x6700, 0xFFFF, MYNA_E_CARD, "wrong length" },
-    { 0x6882, 0xFFFF, MYNA_E_CARD, "secure messaging not supported" },
-    { 0x6981, 0xFFFF, MYNA_E_CARD, "command incompatible with file structure" },
-    { 0x6982, 0xFFFF, MYNA_E_NOT_VERIFIED, "security status not satisfied" },
-    { 0x6983, 0xFFFF, MYNA_E_PIN_BLOCKED, "authentication method blocked" },
-    { 0x6984, 0xFFFF, MYNA_E_PIN_BLOCKED, "reference data not usable" },
-    { 0x6985, 0xFFFF, MYNA_E_CARD, "conditions of use not satisfied" },
-    { 0x6986, 0xFFFF, MYNA_E_CARD, "command not allowed (no current EF)" },
-    { 0x6A81, 0xFFFF, MYNA_E_CARD, "function not supported" },
-    { 0x6A82, 0xFFFF, MYNA_E_CARD, "file or application not found" },
-    { 0x6A86, 0xFFFF, MYNA_E_CARD, "incorrect P1 P2" },
-    { 0x6A87, 0xFFFF, MYNA_E_CARD, "Lc inconsistent with P1 P2" },
-    { 0x6A88, 0xFFFF, MYNA_E_CARD, "reference data not found" },
-    { 0x6B00, 0xFFFF, MYNA_E_CARD, "wrong parameters (offset outside the EF)" },
-    { 0x6D00, 0xFFFF, MYNA_E_CARD, "instruction not supported" },
-    { 0x6E00, 0xFFFF, MYNA_E_CARD, "class not supported" },
-    { 0x6F00, 0xFFFF, MYNA_E_CARD, "no precise diagnosis" },
-    { 0x6100, 0xFF00, MYNA_E_CARD, "more data available (GET RESPONSE)" },
-    { 0x6C00, 0xFF00, MYNA_E_CARD, "wrong Le (resend with Le = SW2)" },
+    {0x9000, 0xFFFF, MYNA_OK, "success"},
+    {0x6282, 0xFFFF, MYNA_OK, "end of file reached before Le bytes"},
+    {0x6281, 0xFFFF, MYNA_E_BAD_DATA, "part of the returned data may be corrupted"},
+    {0x6283, 0xFFFF, MYNA_E_CARD, "selected file deactivated"},
+    {0x6300, 0xFFFF, MYNA_E_CARD, "verification failed, no counter"},
+    {0x6581, 0xFFFF, MYNA_E_CARD, "memory failure"},
+    {0x6700, 0xFFFF, MYNA_E_CARD, "wrong length"},
+    {0x6882, 0xFFFF, MYNA_E_CARD, "secure messaging not supported"},
+    {0x6981, 0xFFFF, MYNA_E_CARD, "command incompatible with file structure"},
+    {0x6982, 0xFFFF, MYNA_E_NOT_VERIFIED, "security status not satisfied"},
+    {0x6983, 0xFFFF, MYNA_E_PIN_BLOCKED, "authentication method blocked"},
+    {0x6984, 0xFFFF, MYNA_E_PIN_BLOCKED, "reference data not usable"},
+    {0x6985, 0xFFFF, MYNA_E_CARD, "conditions of use not satisfied"},
+    {0x6986, 0xFFFF, MYNA_E_CARD, "command not allowed (no current EF)"},
+    {0x6A81, 0xFFFF, MYNA_E_CARD, "function not supported"},
+    {0x6A82, 0xFFFF, MYNA_E_CARD, "file or application not found"},
+    {0x6A86, 0xFFFF, MYNA_E_CARD, "incorrect P1 P2"},
+    {0x6A87, 0xFFFF, MYNA_E_CARD, "Lc inconsistent with P1 P2"},
+    {0x6A88, 0xFFFF, MYNA_E_CARD, "reference data not found"},
+    {0x6B00, 0xFFFF, MYNA_E_CARD, "wrong parameters (offset outside the EF)"},
+    {0x6D00, 0xFFFF, MYNA_E_CARD, "instruction not supported"},
+    {0x6E00, 0xFFFF, MYNA_E_CARD, "class not supported"},
+    {0x6F00, 0xFFFF, MYNA_E_CARD, "no precise diagnosis"},
+    {0x6100, 0xFF00, MYNA_E_CARD, "more data available (GET RESPONSE)"},
+    {0x6C00, 0xFF00, MYNA_E_CARD, "wrong Le (resend with Le = SW2)"},
 };
 
 static const struct sw_row *sw_find(unsigned sw)

@@ -38,8 +38,12 @@ enum {
     MYNA_TAG_SIGNATURE = 0xDF33,
 };
 
-enum { MYNA_INS_VERIFY = 0x20, MYNA_INS_SELECT = 0xA4, MYNA_INS_READ_BINARY = 0xB0,
-       MYNA_INS_GET_RESPONSE = 0xC0 };
+enum {
+    MYNA_INS_VERIFY = 0x20,
+    MYNA_INS_SELECT = 0xA4,
+    MYNA_INS_READ_BINARY = 0xB0,
+    MYNA_INS_GET_RESPONSE = 0xC0
+};
 
 /* Builders write into cmd (MYNA_APDU_MAX bytes) and return the length, 0 on bad input. */
 size_t myna_apdu_select_aid(uint8_t *cmd, const uint8_t *aid, size_t aid_len);

@@ -8,16 +8,16 @@
  * tag exactly once (unknown ones skipped); name/address valid UTF-8 (myna_utf8_valid), birth
  * 8 digits, sex 1/2/9. Fills a's strings (locked). *digested, *dlen: the bytes the card's
  * DF32 digest covers (every element after DF21 inside FF 20). */
-myna_err myna_parse_attrs(const uint8_t *buf, size_t len, myna_attrs *a,
-                          const uint8_t **digested, size_t *dlen);
+myna_err myna_parse_attrs(const uint8_t *buf, size_t len, myna_attrs *a, const uint8_t **digested,
+                          size_t *dlen);
 /* EF 0001: FF 10 0C <12 ASCII digits> (trailing padding ignored). */
 myna_err myna_parse_number(const uint8_t *buf, size_t len, myna_attrs *a);
 /* EF 0003: FF 30 { DF31 (32 bytes), DF32 (32 bytes), DF33 signature }. */
 typedef struct myna_digests {
-    const uint8_t *number, *attrs;   /* the two 32-byte digests */
-    const uint8_t *signed_from;      /* DF31's first byte: the signature covers DF31 DF32 */
-    size_t signed_len;               /* 0 unless DF32 follows DF31 directly */
-    const uint8_t *sig;              /* DF33's value, NULL when absent */
+    const uint8_t *number, *attrs; /* the two 32-byte digests */
+    const uint8_t *signed_from;    /* DF31's first byte: the signature covers DF31 DF32 */
+    size_t signed_len;             /* 0 unless DF32 follows DF31 directly */
+    const uint8_t *sig;            /* DF33's value, NULL when absent */
     size_t sig_len;
 } myna_digests;
 myna_err myna_parse_digests(const uint8_t *buf, size_t len, myna_digests *d);

@@ -25,8 +25,8 @@
 
 enum ref { REF_PIN = 0, REF_B = 1, REF_COUNT };
 
-static const unsigned ref_ef[REF_COUNT] = { MYNA_EF_PIN, MYNA_EF_CHECKCODE_B };
-static const size_t ref_len[REF_COUNT] = { MYNA_PIN_LEN, MYNA_CHECKCODE_B_LEN };
+static const unsigned ref_ef[REF_COUNT] = {MYNA_EF_PIN, MYNA_EF_CHECKCODE_B};
+static const size_t ref_len[REF_COUNT] = {MYNA_PIN_LEN, MYNA_CHECKCODE_B_LEN};
 
 struct myna_card {
     myna_transport *t;
@@ -40,7 +40,7 @@ struct myna_card {
 };
 
 struct myna_attrs {
-    char *name, *address, *birth, *sex, *number; /* locked, NUL-terminated */
+    char *name, *address, *birth, *sex, *number;        /* locked, NUL-terminated */
     size_t name_n, address_n, birth_n, sex_n, number_n; /* allocation sizes */
     bool verified;
     bool signed_ok;
@@ -256,10 +256,9 @@ myna_err myna_card_verify_checkcode_b(myna_card *c, const char *code, size_t len
 /* Read the first TLV element of an EF into locked memory with the fewest READ BINARYs:
  * one with Le = first_le (00 = 256 bytes, or the whole EF when the card returns a shorter
  * file with 9000/6282; a card that answers 6Cxx gets one resend with its Le), then only if
- * the element's header says it is longer, the rest. *buf (locked, MYNA_EF_MAX bytes) holds *len bytes:
- * the element plus any padding the card returned after it. */
-static myna_err read_ef(myna_card *c, unsigned ef, unsigned first_le, uint8_t **buf,
-                        size_t *len)
+ * the element's header says it is longer, the rest. *buf (locked, MYNA_EF_MAX bytes) holds *len
+ * bytes: the element plus any padding the card returned after it. */
+static myna_err read_ef(myna_card *c, unsigned ef, unsigned first_le, uint8_t **buf, size_t *len)
 {
     *buf = NULL;
     *len = 0;
@@ -364,17 +363,16 @@ static bool valid_sex(const uint8_t *v, size_t len)
 /* Parse EF 0002 (FF 20 { DF21 header, DF22 name, DF23 address, DF24 birth, DF25 sex }).
  * Each inner tag exactly once; unknown inner tags are skipped (bounds-checked all the same).
  * *digested / *dlen: the bytes the card's DF32 digest covers (every element after DF21). */
-myna_err myna_parse_attrs(const uint8_t *buf, size_t len, myna_attrs *a,
-                          const uint8_t **digested, size_t *dlen)
+myna_err myna_parse_attrs(const uint8_t *buf, size_t len, myna_attrs *a, const uint8_t **digested,
+                          size_t *dlen)
 {
     myna_tlv_cur cur, in;
     myna_tlv outer, el;
     myna_tlv_init(&cur, buf, len);
-    if (myna_tlv_next(&cur, &outer) != MYNA_OK || outer.tag != MYNA_TAG_ATTRS ||
-        !outer.constructed)
+    if (myna_tlv_next(&cur, &outer) != MYNA_OK || outer.tag != MYNA_TAG_ATTRS || !outer.constructed)
         return MYNA_E_BAD_DATA;
-    const uint8_t *val[5] = { NULL };
-    size_t vlen[5] = { 0 };
+    const uint8_t *val[5] = {NULL};
+    size_t vlen[5] = {0};
     const uint8_t *after_header = NULL;
     myna_tlv_enter(&outer, &in);
     while (in.left > 0) {

@@ -259,8 +259,7 @@ static bool card_ready(DWORD st)
            (st & (SCARD_STATE_UNKNOWN | SCARD_STATE_UNAVAILABLE | SCARD_STATE_IGNORE)) == 0;
 }
 
-myna_err myna_ctx_wait_card(myna_ctx *ctx, const char *filter, int timeout_ms,
-                            char **reader_out)
+myna_err myna_ctx_wait_card(myna_ctx *ctx, const char *filter, int timeout_ms, char **reader_out)
 {
     if (ctx == NULL || reader_out == NULL)
         return MYNA_E_ARG;
@@ -278,8 +277,7 @@ myna_err myna_ctx_wait_card(myna_ctx *ctx, const char *filter, int timeout_ms,
             return e;
         /* readers that match the filter, then the PnP pseudo-reader */
         size_t n = 0;
-        for (const char *p = raw; raw != NULL && p < raw + len && *p != '\0';
-             p += strlen(p) + 1) {
+        for (const char *p = raw; raw != NULL && p < raw + len && *p != '\0'; p += strlen(p) + 1) {
             if (n >= MYNA_READERS_MAX)
                 break;
             if (filter != NULL && filter[0] != '\0' && strstr(p, filter) == NULL)
@@ -435,7 +433,44 @@ struct pcsc_impl {
     SCARDHANDLE card;
     DWORD proto;
     myna_ctx *ctx;
+    char *reader;
 };
+
+/* How long a failed transmit may wait to learn whether the card was pulled: pcscd polls
+ * readers every 400 ms, so a pull right after an answer shows as a transmit error first. */
+#define MYNA_PULL_SETTLE_MS 1200
+
+/* After a transmit error that says nothing precise (SCARD_E_NOT_TRANSACTED and friends):
+ * was the card pulled, or the reader unplugged? Bounded wait on the reader's state. */
+static myna_err classify_failure(struct pcsc_impl *p, myna_err e)
+{
+    SCARD_READERSTATE st;
+    memset(&st, 0, sizeof st);
+    st.szReader = p->reader;
+    st.dwCurrentState = SCARD_STATE_UNAWARE;
+    long deadline = now_ms() + MYNA_PULL_SETTLE_MS;
+    for (int round = 0; round < 8; round++) {
+        DWORD wait = round == 0 ? 0 : remaining(deadline, -1);
+        LONG rv = SCardGetStatusChange(p->ctx->h, wait, &st, 1);
+        if (rv == SCARD_E_UNKNOWN_READER || rv == SCARD_E_READER_UNAVAILABLE)
+            return MYNA_E_READER;
+        if (rv == SCARD_E_TIMEOUT)
+            return e; /* the card stayed: a real transmission failure */
+        if (rv != SCARD_S_SUCCESS) {
+            myna_err m = myna_pcsc_err(rv);
+            return m == MYNA_E_NO_SERVICE ? m : e;
+        }
+        DWORD w = st.dwEventState;
+        if (w & (SCARD_STATE_UNKNOWN | SCARD_STATE_UNAVAILABLE | SCARD_STATE_IGNORE))
+            return MYNA_E_READER;
+        if ((w & SCARD_STATE_EMPTY) || !(w & SCARD_STATE_PRESENT))
+            return MYNA_E_CARD_REMOVED;
+        if (now_ms() >= deadline)
+            return e;
+        st.dwCurrentState = w & ~SCARD_STATE_CHANGED;
+    }
+    return e;
+}
 
 static myna_err pcsc_transmit(void *impl, const uint8_t *cmd, size_t clen, uint8_t *resp,
                               size_t *rlen)
@@ -449,7 +484,16 @@ static myna_err pcsc_transmit(void *impl, const uint8_t *cmd, size_t clen, uint8
         *rlen = 0;
         myna_err e = myna_pcsc_err(rv);
         /* an empty reader mid-session means the card was pulled */
-        return e == MYNA_E_NO_CARD ? MYNA_E_CARD_REMOVED : e;
+        if (e == MYNA_E_NO_CARD)
+            return MYNA_E_CARD_REMOVED;
+        if (e == MYNA_E_TRANSPORT || e == MYNA_E_READER)
+            e = classify_failure(p, e);
+        return e;
+    }
+    if (n < 2) {
+        /* no status word: vpcd answers so when the card left between two commands */
+        *rlen = 0;
+        return classify_failure(p, MYNA_E_TRANSPORT);
     }
     *rlen = n;
     return MYNA_OK;
@@ -462,10 +506,11 @@ static void pcsc_close(void *impl)
         return;
     /* reset: the card forgets the verified PIN before anyone else talks to it */
     (void)SCardDisconnect(p->card, SCARD_RESET_CARD);
+    free(p->reader);
     free(p);
 }
 
-static const myna_transport_ops pcsc_ops = { pcsc_transmit, pcsc_close };
+static const myna_transport_ops pcsc_ops = {pcsc_transmit, pcsc_close};
 
 myna_err myna_transport_pcsc_open(myna_ctx *ctx, const char *reader, myna_transport **out)
 {
@@ -480,9 +525,15 @@ myna_err myna_transport_pcsc_open(myna_ctx *ctx, const char *reader, myna_transp
     if (p == NULL)
         return MYNA_E_NOMEM;
     p->ctx = ctx;
+    p->reader = strdup(reader);
+    if (p->reader == NULL) {
+        free(p);
+        return MYNA_E_NOMEM;
+    }
     LONG rv = SCardConnect(ctx->h, reader, SCARD_SHARE_SHARED,
                            SCARD_PROTOCOL_T0 | SCARD_PROTOCOL_T1, &p->card, &p->proto);
     if (rv != SCARD_S_SUCCESS) {
+        free(p->reader);
         free(p);
         e = ctx_err(ctx, rv);
         /* SCardConnect on a pulled card answers REMOVED_CARD: there is no card now */

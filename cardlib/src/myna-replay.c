@@ -75,9 +75,9 @@ static bool special_response(const char *s, size_t len, myna_err *err)
         const char *word;
         myna_err err;
     } words[] = {
-        { "!removed", MYNA_E_CARD_REMOVED },   { "!reader", MYNA_E_READER },
-        { "!noservice", MYNA_E_NO_SERVICE },   { "!transport", MYNA_E_TRANSPORT },
-        { "!nocard", MYNA_E_NO_CARD },
+        {"!removed", MYNA_E_CARD_REMOVED}, {"!reader", MYNA_E_READER},
+        {"!noservice", MYNA_E_NO_SERVICE}, {"!transport", MYNA_E_TRANSPORT},
+        {"!nocard", MYNA_E_NO_CARD},
     };
     for (size_t i = 0; i < sizeof words / sizeof words[0]; i++) {
         size_t wl = strlen(words[i].word);
@@ -192,7 +192,7 @@ static void replay_close(void *impl)
     free(r);
 }
 
-const myna_transport_ops myna_replay_ops = { replay_transmit, replay_close };
+const myna_transport_ops myna_replay_ops = {replay_transmit, replay_close};
 
 size_t myna_replay_left_impl(const void *impl)
 {

@@ -135,8 +135,8 @@ static myna_err xfer_once(myna_transport *t, const uint8_t *cmd, size_t clen, ui
 /* Most GET RESPONSE rounds followed for one command (each gives up to 256 bytes). */
 #define MYNA_GET_RESPONSE_MAX 8
 
-myna_err myna_transport_transmit(myna_transport *t, const uint8_t *cmd, size_t clen,
-                                 uint8_t *resp, size_t *rlen)
+myna_err myna_transport_transmit(myna_transport *t, const uint8_t *cmd, size_t clen, uint8_t *resp,
+                                 size_t *rlen)
 {
     if (t == NULL || cmd == NULL || clen < 4 || clen > MYNA_APDU_MAX || resp == NULL ||
         rlen == NULL || *rlen < 2)
@@ -171,7 +171,7 @@ myna_err myna_transport_transmit(myna_transport *t, const uint8_t *cmd, size_t c
             *rlen = 0;
             return MYNA_E_BAD_DATA;
         }
-        uint8_t get[5] = { 0x00, MYNA_INS_GET_RESPONSE, 0x00, 0x00, (uint8_t)(sw & 0xFF) };
+        uint8_t get[5] = {0x00, MYNA_INS_GET_RESPONSE, 0x00, 0x00, (uint8_t)(sw & 0xFF)};
         size_t m = cap - have;
         e = xfer_once(t, get, sizeof get, resp + have, &m);
         if (e != MYNA_OK) {

@@ -64,25 +64,37 @@ typedef struct opts {
 static int exit_code(myna_err e)
 {
     switch (e) {
-    case MYNA_OK: return EXIT_OK;
+    case MYNA_OK:
+        return EXIT_OK;
     case MYNA_E_ARG:
-    case MYNA_E_PIN_FORMAT: return EXIT_USAGE;
+    case MYNA_E_PIN_FORMAT:
+        return EXIT_USAGE;
     case MYNA_E_NO_SERVICE:
-    case MYNA_E_NO_READER: return EXIT_NO_READER;
+    case MYNA_E_NO_READER:
+        return EXIT_NO_READER;
     case MYNA_E_NO_CARD:
-    case MYNA_E_TIMEOUT: return EXIT_NO_CARD;
-    case MYNA_E_CARD_REMOVED: return EXIT_REMOVED;
-    case MYNA_E_PIN_WRONG: return EXIT_PIN_WRONG;
-    case MYNA_E_PIN_LAST_TRY: return EXIT_PIN_LAST;
-    case MYNA_E_PIN_BLOCKED: return EXIT_PIN_BLOCKED;
-    case MYNA_E_NOT_MYNA: return EXIT_NOT_MYNA;
+    case MYNA_E_TIMEOUT:
+        return EXIT_NO_CARD;
+    case MYNA_E_CARD_REMOVED:
+        return EXIT_REMOVED;
+    case MYNA_E_PIN_WRONG:
+        return EXIT_PIN_WRONG;
+    case MYNA_E_PIN_LAST_TRY:
+        return EXIT_PIN_LAST;
+    case MYNA_E_PIN_BLOCKED:
+        return EXIT_PIN_BLOCKED;
+    case MYNA_E_NOT_MYNA:
+        return EXIT_NOT_MYNA;
     case MYNA_E_CARD:
     case MYNA_E_BAD_DATA:
     case MYNA_E_NOT_VERIFIED:
-    case MYNA_E_AUTH_DATA: return EXIT_BAD_DATA;
+    case MYNA_E_AUTH_DATA:
+        return EXIT_BAD_DATA;
     case MYNA_E_READER:
-    case MYNA_E_TRANSPORT: return EXIT_READER;
-    default: return EXIT_INTERNAL;
+    case MYNA_E_TRANSPORT:
+        return EXIT_READER;
+    default:
+        return EXIT_INTERNAL;
     }
 }
 
@@ -147,7 +159,9 @@ static int parse_args(int argc, char **argv, opts *o)
     int c;
     while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
         switch (c) {
-        case 'r': o->reader = optarg; break;
+        case 'r':
+            o->reader = optarg;
+            break;
         case 'w': {
             char *end;
             errno = 0;
@@ -159,15 +173,33 @@ static int parse_args(int argc, char **argv, opts *o)
             o->wait_ms = (int)(s * 1000);
             break;
         }
-        case 'n': o->with_number = true; break;
-        case 'v': o->verify = true; break;
-        case 't': o->timing = true; break;
-        case 'T': o->trace = true; break;
-        case 'p': o->pin_stdin = true; break;
-        case 'b': o->code_stdin = true; break;
-        case 'V': printf("kakanai-card %s\n", KAKANAI_VERSION); return EXIT_OK;
-        case 'h': usage(stdout); return EXIT_OK;
-        default: usage(stderr); return EXIT_USAGE;
+        case 'n':
+            o->with_number = true;
+            break;
+        case 'v':
+            o->verify = true;
+            break;
+        case 't':
+            o->timing = true;
+            break;
+        case 'T':
+            o->trace = true;
+            break;
+        case 'p':
+            o->pin_stdin = true;
+            break;
+        case 'b':
+            o->code_stdin = true;
+            break;
+        case 'V':
+            printf("kakanai-card %s\n", KAKANAI_VERSION);
+            return EXIT_OK;
+        case 'h':
+            usage(stdout);
+            return EXIT_OK;
+        default:
+            usage(stderr);
+            return EXIT_USAGE;
         }
     }
     if (optind != argc - 1) {
@@ -181,8 +213,7 @@ static int parse_args(int argc, char **argv, opts *o)
         return EXIT_USAGE;
     }
     if (is_read && o->pin_stdin == o->code_stdin) {
-        fputs("kakanai-card: read needs exactly one of --pin-stdin, --checkcode-b-stdin\n",
-              stderr);
+        fputs("kakanai-card: read needs exactly one of --pin-stdin, --checkcode-b-stdin\n", stderr);
         return EXIT_USAGE;
     }
     if (!is_read && (o->pin_stdin || o->code_stdin || o->with_number || o->verify)) {
@@ -253,6 +284,20 @@ static int cmd_readers(myna_ctx *ctx)
 /* The reader to use: the named one (it must hold a card) or the first with a card. */
 static myna_err find_card(myna_ctx *ctx, const opts *o, char **reader)
 {
+    if (o->reader && o->wait_ms == 0) {
+        /* a named reader that is not there is "no reader", not "no card" */
+        char **names = NULL;
+        size_t count = 0;
+        myna_err e = myna_ctx_list_readers(ctx, &names, &count);
+        if (e != MYNA_OK)
+            return e;
+        bool found = false;
+        for (size_t i = 0; i < count && !found; i++)
+            found = strstr(names[i], o->reader) != NULL;
+        myna_strv_free(names, count);
+        if (!found)
+            return MYNA_E_NO_READER;
+    }
     myna_err e = myna_ctx_wait_card(ctx, o->reader, o->wait_ms, reader);
     if (e == MYNA_E_TIMEOUT)
         e = MYNA_E_NO_CARD;

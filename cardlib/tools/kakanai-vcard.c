@@ -92,10 +92,14 @@ static bool parse_port(const char *s, unsigned *out)
 static int parse_args(int argc, char **argv, opts *o)
 {
     static const struct option lo[] = {
-        {"profile", required_argument, NULL, 'p'}, {"port", required_argument, NULL, 'P'},
-        {"host", required_argument, NULL, 'H'},    {"state", required_argument, NULL, 's'},
-        {"stats", required_argument, NULL, 'S'},   {"quiet", no_argument, NULL, 'q'},
-        {"version", no_argument, NULL, 'V'},       {"help", no_argument, NULL, 'h'},
+        {"profile", required_argument, NULL, 'p'},
+        {"port", required_argument, NULL, 'P'},
+        {"host", required_argument, NULL, 'H'},
+        {"state", required_argument, NULL, 's'},
+        {"stats", required_argument, NULL, 'S'},
+        {"quiet", no_argument, NULL, 'q'},
+        {"version", no_argument, NULL, 'V'},
+        {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0},
     };
     o->host = "127.0.0.1";
@@ -108,20 +112,36 @@ static int parse_args(int argc, char **argv, opts *o)
     int c;
     while ((c = getopt_long(argc, argv, "", lo, NULL)) != -1) {
         switch (c) {
-        case 'p': o->profile = optarg; break;
-        case 'H': o->host = optarg; break;
-        case 's': o->state = optarg; break;
-        case 'S': o->stats = optarg; break;
-        case 'q': o->quiet = true; break;
+        case 'p':
+            o->profile = optarg;
+            break;
+        case 'H':
+            o->host = optarg;
+            break;
+        case 's':
+            o->state = optarg;
+            break;
+        case 'S':
+            o->stats = optarg;
+            break;
+        case 'q':
+            o->quiet = true;
+            break;
         case 'P':
             if (!parse_port(optarg, &o->port)) {
                 fprintf(stderr, "kakanai-vcard: --port needs a number 1..65535\n");
                 return 2;
             }
             break;
-        case 'V': printf("kakanai-vcard %s\n", KAKANAI_VERSION); return 0;
-        case 'h': usage(stdout); return 0;
-        default: usage(stderr); return 2;
+        case 'V':
+            printf("kakanai-vcard %s\n", KAKANAI_VERSION);
+            return 0;
+        case 'h':
+            usage(stdout);
+            return 0;
+        default:
+            usage(stderr);
+            return 2;
         }
     }
     if (optind != argc || !o->profile) {
@@ -176,8 +196,8 @@ static void save_state(const char *path, const myna_vcard *vc)
     myna_vcard_counters c;
     myna_vcard_get_counters(vc, &c);
     char text[256];
-    snprintf(text, sizeof text, "pin_tries %d\ncheckcode_tries %d\nnumber_tries %d\n",
-             c.pin_tries, c.checkcode_tries, c.number_tries);
+    snprintf(text, sizeof text, "pin_tries %d\ncheckcode_tries %d\nnumber_tries %d\n", c.pin_tries,
+             c.checkcode_tries, c.number_tries);
     if (!write_file_atomic(path, text))
         note("cannot write the state file");
 }
@@ -193,8 +213,8 @@ static void save_stats(const char *path, const myna_vcard *vc, unsigned connects
              "{\"apdus\": %u, \"verify_with_data\": %u, \"verify_empty\": %u, "
              "\"verify_blocked\": %u, \"read_binary\": %u, \"pulls\": %u, \"connects\": %u, "
              "\"pin_tries\": %d, \"checkcode_tries\": %d, \"number_tries\": %d}\n",
-             s.apdus, s.verify_with_data, s.verify_empty, s.verify_blocked, s.read_binary,
-             s.pulls, connects, c.pin_tries, c.checkcode_tries, c.number_tries);
+             s.apdus, s.verify_with_data, s.verify_empty, s.verify_blocked, s.read_binary, s.pulls,
+             connects, c.pin_tries, c.checkcode_tries, c.number_tries);
     if (!write_file_atomic(path, text))
         note("cannot write the statistics file");
 }
@@ -402,7 +422,8 @@ int main(int argc, char **argv)
                 }
                 break;
             }
-            default: break;
+            default:
+                break;
             }
             continue;
         }
@@ -410,9 +431,8 @@ int main(int argc, char **argv)
         e = myna_vcard_process(vc, cmd, len, resp, &rlen);
         if (e == MYNA_OK && rlen > 0xFFFF)
             rlen = 0; /* cannot be carried: answer nothing, vpcd reports an error */
-        bool sent = e == MYNA_OK && rlen && send_msg(sock, resp, rlen);
-        OPENSSL_cleanse(resp, rlen);
-        OPENSSL_cleanse(cmd, len);
+        /* Like a card writing its EEPROM before it answers: the retry counters (and the
+         * statistics) are on disk before the reader can learn the result. */
         myna_vcard_counters now;
         myna_vcard_get_counters(vc, &now);
         if (o.state && memcmp(&now, &last, sizeof now) != 0)
@@ -420,6 +440,9 @@ int main(int argc, char **argv)
         last = now;
         if (o.stats)
             save_stats(o.stats, vc, connects);
+        bool sent = e == MYNA_OK && rlen && send_msg(sock, resp, rlen);
+        OPENSSL_cleanse(resp, rlen);
+        OPENSSL_cleanse(cmd, len);
         if (!myna_vcard_present(vc)) {
             /* faults.remove_after_apdus: pulled right after answering. */
             close(sock);

@@ -3,6 +3,10 @@
  * (kakanai-vcard) and tests. Not installed, not exported from the shared library: link
  * myna_static to use it.
  *
+ * Every myna_vcard_* function may be called from any thread (one lock per card): a pull
+ * (myna_vcard_set_present(vc, false)) while an answer is delayed by faults.latency_ms makes
+ * that answer MYNA_E_CARD_REMOVED, as a reader that never received it.
+ *
  * The card model answers like the My Number card's 券面事項入力補助AP; its file layout, the
  * status words and what is and is not modelled are described in tests/profiles/README.md.
  */
@@ -28,12 +32,12 @@ typedef struct myna_vcard_counters {
 /* What the card has seen since it was loaded (the integration tests check, for example,
  * that a blocked card never received a VERIFY with data). */
 typedef struct myna_vcard_stats {
-    unsigned apdus;             /* command APDUs answered */
-    unsigned verify_with_data;  /* VERIFY carrying a PIN / code (any EF) */
-    unsigned verify_empty;      /* VERIFY without data (tries left query) */
-    unsigned verify_blocked;    /* VERIFY with data that reached a blocked counter */
-    unsigned read_binary;       /* READ BINARY commands */
-    unsigned pulls;             /* times the card was pulled (fault or set_present) */
+    unsigned apdus;            /* command APDUs answered */
+    unsigned verify_with_data; /* VERIFY carrying a PIN / code (any EF) */
+    unsigned verify_empty;     /* VERIFY without data (tries left query) */
+    unsigned verify_blocked;   /* VERIFY with data that reached a blocked counter */
+    unsigned read_binary;      /* READ BINARY commands */
+    unsigned pulls;            /* times the card was pulled (fault or set_present) */
 } myna_vcard_stats;
 
 void myna_vcard_get_counters(const myna_vcard *vc, myna_vcard_counters *out);

@@ -13,6 +13,7 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,11 +65,18 @@ struct myna_vcard {
     int tries[CTR_COUNT];
     int tries_max[CTR_COUNT];
 
+    /* One lock for the card: the kiosk may pull the virtual card (set_present) from its UI
+     * thread while a worker thread talks to it. */
+    pthread_mutex_t lock;
+    unsigned generation; /* +1 on every pull */
+
     /* volatile card state */
     int ap;
     unsigned ef;
     unsigned verified; /* bit per counter */
     bool present;
+
+    bool no_kenhojo; /* a card without the Kenhojo AP (not a My Number card) */
 
     /* faults */
     unsigned remove_after;
@@ -225,7 +233,8 @@ typedef struct profile {
     size_t name_len, address_len;
     long pin_tries, checkcode_tries, number_tries;
     long remove_after, latency_ms;
-    unsigned seen; /* bit per key */
+    bool no_kenhojo; /* "kenhojo_ap": false — some other card */
+    unsigned seen;   /* bit per key */
 } profile;
 
 typedef struct jcur {
@@ -237,8 +246,8 @@ typedef struct jcur {
 
 static void jskip_ws(jcur *c)
 {
-    while (c->i < c->n && (c->s[c->i] == ' ' || c->s[c->i] == '\t' || c->s[c->i] == '\n' ||
-                           c->s[c->i] == '\r'))
+    while (c->i < c->n &&
+           (c->s[c->i] == ' ' || c->s[c->i] == '\t' || c->s[c->i] == '\n' || c->s[c->i] == '\r'))
         c->i++;
 }
 
@@ -315,14 +324,30 @@ static bool jstring(jcur *c, char *out, size_t cap, size_t *len)
             char e = c->s[c->i++];
             uint32_t cp;
             switch (e) {
-            case '"': cp = '"'; break;
-            case '\\': cp = '\\'; break;
-            case '/': cp = '/'; break;
-            case 'b': cp = '\b'; break;
-            case 'f': cp = '\f'; break;
-            case 'n': cp = '\n'; break;
-            case 'r': cp = '\r'; break;
-            case 't': cp = '\t'; break;
+            case '"':
+                cp = '"';
+                break;
+            case '\\':
+                cp = '\\';
+                break;
+            case '/':
+                cp = '/';
+                break;
+            case 'b':
+                cp = '\b';
+                break;
+            case 'f':
+                cp = '\f';
+                break;
+            case 'n':
+                cp = '\n';
+                break;
+            case 'r':
+                cp = '\r';
+                break;
+            case 't':
+                cp = '\t';
+                break;
             case 'u':
                 if (!jhex4(c, &cp))
                     return false;
@@ -401,8 +426,8 @@ static bool jint(jcur *c, long *v)
         c->i++;
         digits++;
     }
-    if (digits == 0 || (c->i < c->n && (c->s[c->i] == '.' || c->s[c->i] == 'e' ||
-                                        c->s[c->i] == 'E'))) {
+    if (digits == 0 ||
+        (c->i < c->n && (c->s[c->i] == '.' || c->s[c->i] == 'e' || c->s[c->i] == 'E'))) {
         c->i = start;
         return jfail(c, "expected an integer");
     }
@@ -488,6 +513,7 @@ enum {
     K_FAULTS = 1u << 11,
     K_REMOVE = 1u << 12,
     K_LATENCY = 1u << 13,
+    K_KENHOJO = 1u << 14,
     K_REQUIRED = K_NAME | K_ADDRESS | K_BIRTH | K_SEX | K_NUMBER | K_PIN,
 };
 
@@ -571,6 +597,20 @@ static bool jmember(jcur *c, profile *p, const char *key, bool in_faults)
         return once(c, p, K_NUM_TRIES, key) && jrange(c, &p->number_tries, 0, 10, key);
     } else if (strcmp(key, "faults") == 0) {
         return once(c, p, K_FAULTS, key) && jobject(c, p, true);
+    } else if (strcmp(key, "kenhojo_ap") == 0) {
+        if (!once(c, p, K_KENHOJO, key))
+            return false;
+        jskip_ws(c);
+        if (c->n - c->i >= 5 && memcmp(c->s + c->i, "false", 5) == 0) {
+            c->i += 5;
+            p->no_kenhojo = true;
+            return true;
+        }
+        if (c->n - c->i >= 4 && memcmp(c->s + c->i, "true", 4) == 0) {
+            c->i += 4;
+            return true;
+        }
+        return jfail(c, "\"kenhojo_ap\" must be true or false");
     } else if (strcmp(key, "comment") == 0 || key[0] == '_') {
         return jskip_value(c, 0);
     }
@@ -716,6 +756,7 @@ static myna_err load_profile(myna_vcard *vc, profile *p)
     vc->tries[CTR_B] = (int)p->checkcode_tries;
     vc->tries[CTR_A] = (int)p->number_tries;
     vc->remove_after = (unsigned)p->remove_after;
+    vc->no_kenhojo = p->no_kenhojo;
     vc->latency_ms = (unsigned)p->latency_ms;
 
     for (int k = 0; k < CTR_COUNT; k++) {
@@ -750,6 +791,7 @@ myna_err myna_vcard_load_mem(const char *json, size_t len, myna_vcard **out, cha
         free(vc);
         return MYNA_E_NOMEM;
     }
+    pthread_mutex_init(&vc->lock, NULL);
     p->pin_tries = PIN_TRIES_MAX;
     p->checkcode_tries = 3;
     p->number_tries = 3;
@@ -825,6 +867,7 @@ void myna_vcard_free(myna_vcard *vc)
     myna_secure_free(vc->ef0003, EF0003_LEN);
     for (int k = 0; k < CTR_COUNT; k++)
         myna_secure_free(vc->secret[k], SECRET_LEN[k] + 1);
+    pthread_mutex_destroy(&vc->lock);
     OPENSSL_cleanse(vc, sizeof *vc);
     free(vc);
 }
@@ -899,10 +942,14 @@ static bool parse_apdu(const uint8_t *c, size_t n, apdu *a)
 static int ctr_of_ef(unsigned ef)
 {
     switch (ef) {
-    case EF_PIN: return CTR_PIN;
-    case EF_CODE_B: return CTR_B;
-    case EF_CODE_A: return CTR_A;
-    default: return -1;
+    case EF_PIN:
+        return CTR_PIN;
+    case EF_CODE_B:
+        return CTR_B;
+    case EF_CODE_A:
+        return CTR_A;
+    default:
+        return -1;
     }
 }
 
@@ -915,7 +962,7 @@ static unsigned do_select(myna_vcard *vc, const apdu *a)
             return 0x6700;
         int ap = AP_NONE;
         if (a->lc == sizeof AID_KENHOJO && memcmp(a->data, AID_KENHOJO, a->lc) == 0)
-            ap = AP_KENHOJO;
+            ap = vc->no_kenhojo ? AP_NONE : AP_KENHOJO;
         else if (a->lc == sizeof AID_KENKAKU && memcmp(a->data, AID_KENKAKU, a->lc) == 0)
             ap = AP_KENKAKU;
         else if (a->lc == sizeof AID_JPKI && memcmp(a->data, AID_JPKI, a->lc) == 0)
@@ -979,8 +1026,7 @@ static unsigned do_verify(myna_vcard *vc, const apdu *a)
     uint8_t given[16] = {0};
     size_t n = a->lc < sizeof given ? a->lc : sizeof given;
     memcpy(given, a->data, n);
-    bool ok = a->lc == SECRET_LEN[k] &&
-              myna_secure_cmp(given, vc->secret[k], SECRET_LEN[k]) == 0;
+    bool ok = a->lc == SECRET_LEN[k] && myna_secure_cmp(given, vc->secret[k], SECRET_LEN[k]) == 0;
     OPENSSL_cleanse(given, sizeof given);
     if (ok) {
         vc->tries[k] = vc->tries_max[k];
@@ -1009,9 +1055,18 @@ static unsigned do_read(myna_vcard *vc, const apdu *a, uint8_t *out, size_t cap,
     const uint8_t *file;
     size_t size;
     switch (vc->ef) {
-    case EF_NUMBER: file = vc->ef0001; size = EF0001_LEN; break;
-    case EF_ATTRS: file = vc->ef0002; size = vc->ef0002_len; break;
-    default: file = vc->ef0003; size = EF0003_LEN; break;
+    case EF_NUMBER:
+        file = vc->ef0001;
+        size = EF0001_LEN;
+        break;
+    case EF_ATTRS:
+        file = vc->ef0002;
+        size = vc->ef0002_len;
+        break;
+    default:
+        file = vc->ef0003;
+        size = EF0003_LEN;
+        break;
     }
     size_t off = (size_t)a->p1 << 8 | a->p2;
     if (off >= size)
@@ -1034,13 +1089,20 @@ static unsigned do_read(myna_vcard *vc, const apdu *a, uint8_t *out, size_t cap,
     return 0x9000;
 }
 
+static void set_present_locked(myna_vcard *vc, bool present);
+static void reset_locked(myna_vcard *vc);
+
 myna_err myna_vcard_process(myna_vcard *vc, const uint8_t *cmd, size_t clen, uint8_t *resp,
                             size_t *rlen)
 {
     if (!vc || !cmd || !resp || !rlen || *rlen < 2)
         return MYNA_E_ARG;
-    if (!vc->present)
+    pthread_mutex_lock(&vc->lock);
+    if (!vc->present) {
+        pthread_mutex_unlock(&vc->lock);
         return MYNA_E_CARD_REMOVED;
+    }
+    unsigned gen = vc->generation;
     size_t cap = *rlen - 2;
     size_t dlen = 0;
     bool too_small = false;
@@ -1058,48 +1120,84 @@ myna_err myna_vcard_process(myna_vcard *vc, const uint8_t *cmd, size_t clen, uin
         sw = do_read(vc, &a, resp, cap, &dlen, &too_small);
     else
         sw = 0x6D00;
-    if (too_small)
+    if (too_small) {
+        pthread_mutex_unlock(&vc->lock);
         return MYNA_E_ARG;
+    }
     resp[dlen] = (uint8_t)(sw >> 8);
     resp[dlen + 1] = (uint8_t)sw;
     *rlen = dlen + 2;
     vc->stats.apdus++;
-    if (vc->latency_ms) {
-        struct timespec ts = {(time_t)(vc->latency_ms / 1000),
-                              (long)(vc->latency_ms % 1000) * 1000000L};
+    unsigned latency = vc->latency_ms;
+    pthread_mutex_unlock(&vc->lock);
+
+    if (latency) {
+        struct timespec ts = {(time_t)(latency / 1000), (long)(latency % 1000) * 1000000L};
         while (nanosleep(&ts, &ts) != 0 && errno == EINTR) {
         }
     }
-    if (vc->remove_after && vc->stats.apdus == vc->remove_after)
-        myna_vcard_set_present(vc, false);
+
+    pthread_mutex_lock(&vc->lock);
+    /* pulled while the answer was on its way: the reader never gets it */
+    bool lost = vc->generation != gen;
+    if (!lost && vc->remove_after && vc->stats.apdus == vc->remove_after)
+        set_present_locked(vc, false);
+    pthread_mutex_unlock(&vc->lock);
+    if (lost) {
+        OPENSSL_cleanse(resp, *rlen);
+        *rlen = 0;
+        return MYNA_E_CARD_REMOVED;
+    }
     return MYNA_OK;
 }
 
 /* ---- presence, state, transport ---------------------------------------------------------- */
 
+static void reset_locked(myna_vcard *vc)
+{
+    vc->ap = AP_NONE;
+    vc->ef = 0;
+    vc->verified = 0;
+}
+
 void myna_vcard_reset(myna_vcard *vc)
 {
     if (!vc)
         return;
-    vc->ap = AP_NONE;
-    vc->ef = 0;
-    vc->verified = 0;
+    pthread_mutex_lock(&vc->lock);
+    reset_locked(vc);
+    pthread_mutex_unlock(&vc->lock);
+}
+
+static void set_present_locked(myna_vcard *vc, bool present)
+{
+    if (vc->present && !present) {
+        vc->stats.pulls++;
+        vc->generation++;
+    }
+    if (vc->present != present)
+        reset_locked(vc); /* pulled or freshly inserted: power cycled */
+    vc->present = present;
 }
 
 void myna_vcard_set_present(myna_vcard *vc, bool present)
 {
     if (!vc)
         return;
-    if (vc->present && !present)
-        vc->stats.pulls++;
-    if (vc->present != present)
-        myna_vcard_reset(vc); /* pulled or freshly inserted: power cycled */
-    vc->present = present;
+    pthread_mutex_lock(&vc->lock);
+    set_present_locked(vc, present);
+    pthread_mutex_unlock(&vc->lock);
 }
 
 bool myna_vcard_present(const myna_vcard *vc)
 {
-    return vc && vc->present;
+    if (!vc)
+        return false;
+    myna_vcard *m = (myna_vcard *)vc; /* the lock is not part of the card's value */
+    pthread_mutex_lock(&m->lock);
+    bool p = m->present;
+    pthread_mutex_unlock(&m->lock);
+    return p;
 }
 
 size_t myna_vcard_atr(const myna_vcard *vc, uint8_t *buf, size_t cap)
@@ -1114,9 +1212,12 @@ void myna_vcard_get_counters(const myna_vcard *vc, myna_vcard_counters *out)
 {
     if (!vc || !out)
         return;
+    myna_vcard *m = (myna_vcard *)vc;
+    pthread_mutex_lock(&m->lock);
     out->pin_tries = vc->tries[CTR_PIN];
     out->checkcode_tries = vc->tries[CTR_B];
     out->number_tries = vc->tries[CTR_A];
+    pthread_mutex_unlock(&m->lock);
 }
 
 static int clamp(int v, int max)
@@ -1128,15 +1229,21 @@ void myna_vcard_set_counters(myna_vcard *vc, const myna_vcard_counters *in)
 {
     if (!vc || !in)
         return;
+    pthread_mutex_lock(&vc->lock);
     vc->tries[CTR_PIN] = clamp(in->pin_tries, vc->tries_max[CTR_PIN]);
     vc->tries[CTR_B] = clamp(in->checkcode_tries, vc->tries_max[CTR_B]);
     vc->tries[CTR_A] = clamp(in->number_tries, vc->tries_max[CTR_A]);
+    pthread_mutex_unlock(&vc->lock);
 }
 
 void myna_vcard_get_stats(const myna_vcard *vc, myna_vcard_stats *out)
 {
-    if (vc && out)
-        *out = vc->stats;
+    if (!vc || !out)
+        return;
+    myna_vcard *m = (myna_vcard *)vc;
+    pthread_mutex_lock(&m->lock);
+    *out = vc->stats;
+    pthread_mutex_unlock(&m->lock);
 }
 
 static myna_err vt_transmit(void *impl, const uint8_t *cmd, size_t clen, uint8_t *resp,

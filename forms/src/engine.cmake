@@ -1,7 +1,7 @@
 # engine.cmake — the typesetting engine of forms/ (form-pdf.c and its helpers).
 # Included by forms/CMakeLists.txt after it defines forms_obj, forms and forms_static.
 pkg_check_modules(FORMS_ENGINE REQUIRED IMPORTED_TARGET
-  harfbuzz harfbuzz-subset freetype2 libqrencode)
+  harfbuzz freetype2 libqrencode)
 # libharu has no pkg-config file on Debian.
 find_library(HPDF_LIBRARY NAMES hpdf REQUIRED)
 find_path(HPDF_INCLUDE_DIR hpdf.h REQUIRED)
@@ -10,7 +10,8 @@ find_package(Threads REQUIRED)
 
 target_sources(forms_obj PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/form-pdf.c
-  ${CMAKE_CURRENT_LIST_DIR}/form-font.c)
+  ${CMAKE_CURRENT_LIST_DIR}/form-font.c
+  ${CMAKE_CURRENT_LIST_DIR}/form-subset.c)
 target_include_directories(forms_obj PRIVATE ${HPDF_INCLUDE_DIR})
 target_link_libraries(forms_obj PUBLIC PkgConfig::FORMS_ENGINE)
 foreach(t forms forms_static)

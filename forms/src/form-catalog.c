@@ -64,6 +64,19 @@ static const form_template *find_template(const form_catalog *c, const char *id,
     return NULL;
 }
 
+static bool same_question(const form_question *a, const form_question *b)
+{
+    if (a->type != b->type || a->nchoices != b->nchoices || a->min != b->min || a->max != b->max ||
+        a->kana != b->kana)
+        return false;
+    for (size_t i = 0; i < a->nchoices; i++)
+        if (strcmp(a->choice_value[i], b->choice_value[i]) != 0)
+            return false;
+    return true;
+}
+
+/* FORM_E_TEMPLATE when two forms of the procedure ask a question of the same id
+ * differently (one answer would have to satisfy both). */
 static form_err proc_add_template(form_procedure *p, const form_template *t)
 {
     const form_template **v = realloc(p->templates, (p->ntemplates + 1) * sizeof *v);
@@ -76,8 +89,11 @@ static form_err proc_add_template(form_procedure *p, const form_template *t)
         const form_question *q = &t->questions[i];
         bool dup = false;
         for (size_t j = 0; j < p->nquestions; j++)
-            if (strcmp(p->questions[j]->id, q->id) == 0)
+            if (strcmp(p->questions[j]->id, q->id) == 0) {
+                if (!same_question(p->questions[j], q))
+                    return FORM_E_TEMPLATE;
                 dup = true;
+            }
         if (dup)
             continue;
         const form_question **qv = realloc(p->questions, (p->nquestions + 1) * sizeof *qv);
@@ -237,6 +253,12 @@ static void load_conf(form_catalog *c, const char *path, const char *text, size_
                                     cur->id, (int)(k - s), val + s);
                     cur_bad = true;
                 } else if (proc_add_template(cur, t) != FORM_OK) {
+                    form_diags_addf(diags, FORM_E_TEMPLATE, path, lineno, (int)(vs + s) + 1,
+                                    cur->id,
+                                    "the form \"%s\" asks a question with the same id as another "
+                                    "form of \"%s\" but differently: rename one of them",
+                                    "様式「%s」の質問が手続き「%s」の別の様式と同じ id で内容が違います。どちらかの id を変えてください",
+                                    t->id, cur->id);
                     cur_bad = true;
                 }
             }

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include <hb-ot.h>
-#include <hb-subset.h>
 
 static const char *const font_files[FORM_FONT_COUNT] = {
     [FORM_FONT_IPAMJ] = "ipamjm.ttf",
@@ -41,7 +40,10 @@ static pthread_mutex_t cache_lock = PTHREAD_MUTEX_INITIALIZER;
 static font_dir cache[FONT_DIRS_MAX];
 static size_t cache_used;
 
-static int16_t be16s(const uint8_t *p) { return (int16_t)(uint16_t)((p[0] << 8) | p[1]); }
+static int16_t be16s(const uint8_t *p)
+{
+    return (int16_t)(uint16_t)((p[0] << 8) | p[1]);
+}
 
 static form_font *font_load(const char *path, form_font_id id)
 {
@@ -89,19 +91,10 @@ static form_font *font_load(const char *path, form_font_id id)
     f->descent = hb_ot_metrics_get_position(f->font, HB_OT_METRICS_TAG_HORIZONTAL_DESCENDER, &v)
                      ? v
                      : -(int)f->upem * 12 / 100;
-    f->cap_height = hb_ot_metrics_get_position(f->font, HB_OT_METRICS_TAG_CAP_HEIGHT, &v)
-                        ? v
-                        : f->ascent;
+    f->cap_height =
+        hb_ot_metrics_get_position(f->font, HB_OT_METRICS_TAG_CAP_HEIGHT, &v) ? v : f->ascent;
     hb_font_make_immutable(f->font);
     hb_face_make_immutable(face);
-    /* The subsetter's tables, parsed once: a per-document subset then costs far less. */
-    f->subset_face = hb_subset_preprocess(face);
-    if (f->subset_face == NULL) {
-        hb_font_destroy(f->font);
-        hb_face_destroy(face);
-        free(f);
-        return NULL;
-    }
 
     unsigned len = sizeof f->psname;
     if (hb_ot_name_get_utf8(face, HB_OT_NAME_ID_POSTSCRIPT_NAME, HB_LANGUAGE_INVALID, &len,
@@ -180,7 +173,7 @@ uint32_t form_font_glyph(const form_font *f, uint32_t cp, uint32_t vs)
     return 0;
 }
 
-bool form_utf8_next(const char *s, size_t n, size_t *i, uint32_t *cp)
+bool form_font_utf8_next(const char *s, size_t n, size_t *i, uint32_t *cp)
 {
     const uint8_t *p = (const uint8_t *)s;
     size_t k = *i;
@@ -219,7 +212,7 @@ bool form_utf8_next(const char *s, size_t n, size_t *i, uint32_t *cp)
     return true;
 }
 
-/* form.h: characters no shipped font can draw (Debian's font paths). */
+/* form_unprintable() (form.h): the coverage check over the shipped fonts. */
 FORM_EXPORT size_t form_unprintable(const char *utf8, uint32_t *out, size_t cap)
 {
     if (utf8 == NULL)
@@ -234,14 +227,14 @@ FORM_EXPORT size_t form_unprintable(const char *utf8, uint32_t *out, size_t cap)
     size_t n = strlen(utf8), i = 0, count = 0;
     while (i < n) {
         uint32_t cp = 0, vs = 0;
-        bool ok = form_utf8_next(utf8, n, &i, &cp);
+        bool ok = form_font_utf8_next(utf8, n, &i, &cp);
         if (!ok) {
             cp = 0xFFFD; /* malformed UTF-8: nothing can draw it */
             i++;
         } else {
             size_t j = i;
             uint32_t next = 0;
-            if (form_utf8_next(utf8, n, &j, &next) && form_font_is_vs(next)) {
+            if (form_font_utf8_next(utf8, n, &j, &next) && form_font_is_vs(next)) {
                 vs = next;
                 i = j;
             }

@@ -32,7 +32,6 @@ typedef enum form_font_id {
 typedef struct form_font {
     form_font_id id;
     hb_face_t *face;
-    hb_face_t *subset_face; /* face prepared once by hb_subset_preprocess (the subsetter's source) */
     hb_font_t *font; /* scale = upem: advances come in font units */
     unsigned upem;
     unsigned glyph_count;
@@ -59,6 +58,6 @@ bool form_font_is_vs(uint32_t cp);
 
 /* Decode one UTF-8 sequence at s[*i] (bounded by n); advances *i. Returns false on malformed
  * input (overlong, surrogates, > U+10FFFF, truncated). */
-bool form_utf8_next(const char *s, size_t n, size_t *i, uint32_t *cp);
+bool form_font_utf8_next(const char *s, size_t n, size_t *i, uint32_t *cp);
 
 #endif /* FORM_FONT_H */

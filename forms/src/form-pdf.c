@@ -9,10 +9,10 @@
  *   3. the fitting search (size → condense → wrap with kinsoku) places the lines;
  *   4. glyphs go into the page content stream as 2-byte CIDs numbered per document
  *      (1, 2, 3 … in order of first use) with TJ/Tj operators;
- *   5. form_pdf_finish subsets each used font with hb-subset and writes, through libharu's
- *      object API, a Type0 font (Identity-H) → CIDFontType2 with a CIDToGIDMap stream (CID →
- *      glyph of the subset), W widths, a FontDescriptor with FontFile2 = the subset, and a
- *      ToUnicode CMap (UTF-16, surrogates for 𠮷, the selector kept for 葛󠄀).
+ *   5. form_pdf_finish subsets each used font (form-subset.c: glyph i of the subset = CID i)
+ *      and writes, through libharu's object API, a Type0 font (Identity-H) → CIDFontType2
+ *      with CIDToGIDMap /Identity, W widths, a FontDescriptor with FontFile2 = the subset,
+ *      and a ToUnicode CMap (UTF-16, surrogates for 𠮷, the selector kept for 葛󠄀).
  *
  * libharu errors reach pdf_error(), which longjmps back to the public function that called
  * libharu (one jmp_buf per document); after that the document is unusable (FORM_E_PDF).
@@ -28,7 +28,6 @@
 #include <string.h>
 
 #include <hb-ot.h>
-#include <hb-subset.h>
 #include <hb.h>
 #include <hpdf.h>
 #include <hpdf_objects.h>
@@ -38,6 +37,7 @@
 
 #include "form-font.h"
 #include "form-secure.h"
+#include "form-subset.h"
 
 #define MM_PT (72.0 / 25.4)
 #define UNIT_CP_MAX 4
@@ -117,8 +117,14 @@ static bool mem_reserve(void **p, size_t n)
     return true;
 }
 
-static void *HPDF_STDCALL haru_alloc(HPDF_UINT size) { return mem_alloc(size); }
-static void HPDF_STDCALL haru_free(void *p) { mem_free(p); }
+static void *HPDF_STDCALL haru_alloc(HPDF_UINT size)
+{
+    return mem_alloc(size);
+}
+static void HPDF_STDCALL haru_free(void *p)
+{
+    mem_free(p);
+}
 
 /* ---- an output buffer for content-stream operators ---------------------------------------- */
 
@@ -140,7 +146,10 @@ static void ob_put(obuf *b, const char *s, size_t n)
     b->len += n;
 }
 
-static void ob_str(obuf *b, const char *s) { ob_put(b, s, strlen(s)); }
+static void ob_str(obuf *b, const char *s)
+{
+    ob_put(b, s, strlen(s));
+}
 
 /* A number with up to 3 decimals, locale-independent, followed by a space. */
 static void ob_num(obuf *b, double v)
@@ -180,13 +189,13 @@ static void ob_hex16(obuf *b, unsigned v)
 typedef struct doc_font {
     const form_font *font;
     HPDF_Dict type0, cidfont, desc; /* created on first use */
-    char res[8];                   /* resource name "F1" … */
-    uint32_t *cid_gid;             /* CID → original glyph; [0] = .notdef */
-    uint32_t *cid_uni;             /* CID → up to UNIT_CP_MAX code points (0-padded) */
-    uint32_t ncid;                 /* used CIDs including 0 */
-    uint64_t *hash;                /* open addressing: (gid + 1) << 32 | cid, 0 = empty */
+    char res[8];                    /* resource name "F1" … */
+    uint32_t *cid_gid;              /* CID → original glyph; [0] = .notdef */
+    uint32_t *cid_uni;              /* CID → up to UNIT_CP_MAX code points (0-padded) */
+    uint32_t ncid;                  /* used CIDs including 0 */
+    uint64_t *hash;                 /* open addressing: (gid + 1) << 32 | cid, 0 = empty */
     uint32_t hash_cap;
-    unsigned page_serial;          /* the page whose resources name this font */
+    unsigned page_serial; /* the page whose resources name this font */
 } doc_font;
 
 typedef struct unit {
@@ -194,6 +203,9 @@ typedef struct unit {
     uint8_t ncp;
     uint8_t font; /* form_font_id */
     bool space, newline, joined;
+    bool sideways;   /* vertical text: a Latin run set rotated 90° clockwise */
+    uint8_t tcy;     /* vertical text: 縦中横, two digits side by side in one cell (1st, 2nd) */
+    double tcy_w;    /* the pair's horizontal width, em (on the first) */
     uint32_t g0, ng; /* glyph range */
     double adv;      /* em */
 } unit;
@@ -252,16 +264,22 @@ static void HPDF_STDCALL pdf_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, 
 
 /* Each public function that reaches libharu starts with GUARD: a libharu error comes back
  * here as FORM_E_PDF (and the document stays unusable). */
-#define GUARD(pdf)                                                                         \
-    do {                                                                                   \
-        if ((pdf)->broken || (pdf)->finished)                                              \
-            return FORM_E_PDF;                                                             \
-        if (setjmp((pdf)->jb) != 0)                                                        \
-            return FORM_E_PDF;                                                             \
+#define GUARD(pdf)                                                                                 \
+    do {                                                                                           \
+        if ((pdf)->broken || (pdf)->finished)                                                      \
+            return FORM_E_PDF;                                                                     \
+        if (setjmp((pdf)->jb) != 0)                                                                \
+            return FORM_E_PDF;                                                                     \
     } while (0)
 
-static double mm(double v) { return v * MM_PT; }
-static double page_y(const form_pdf *pdf, double y_mm) { return pdf->page_h_pt - mm(y_mm); }
+static double mm(double v)
+{
+    return v * MM_PT;
+}
+static double page_y(const form_pdf *pdf, double y_mm)
+{
+    return pdf->page_h_pt - mm(y_mm);
+}
 
 static bool box_ok(form_box b)
 {
@@ -346,10 +364,10 @@ form_err form_pdf_page(form_pdf *pdf, double w_mm, double h_mm)
     return FORM_OK;
 }
 
-#define NEED_PAGE(pdf)                                                                     \
-    do {                                                                                   \
-        if ((pdf)->page == NULL)                                                           \
-            return FORM_E_ARG;                                                             \
+#define NEED_PAGE(pdf)                                                                             \
+    do {                                                                                           \
+        if ((pdf)->page == NULL)                                                                   \
+            return FORM_E_ARG;                                                                     \
     } while (0)
 
 /* Append the operators collected in pdf->ob to the page's content stream. */
@@ -458,9 +476,11 @@ form_err form_pdf_check(form_pdf *pdf, form_box b)
 
 form_err form_pdf_qr(form_pdf *pdf, const uint8_t *data, size_t len, form_box b)
 {
-    if (pdf == NULL || data == NULL || len == 0 || len > 2900 || !box_ok(b) || b.w <= 0 ||
+    if (pdf == NULL || data == NULL || len == 0 || len > INT32_MAX || !box_ok(b) || b.w <= 0 ||
         b.h <= 0)
         return FORM_E_ARG;
+    if (len > FORM_PDF_QR_MAX)
+        return FORM_E_OVERFLOW;
     NEED_PAGE(pdf);
     GUARD(pdf);
     QRcode *qr = QRcode_encodeData((int)len, data, 0, QR_ECLEVEL_M);
@@ -542,7 +562,10 @@ static bool is_mark(uint32_t cp)
     return (cp >= 0x0300 && cp <= 0x036F) || cp == 0x3099 || cp == 0x309A || cp == 0x200D;
 }
 
-static bool is_space(uint32_t cp) { return cp == ' ' || cp == '\t' || cp == 0x3000; }
+static bool is_space(uint32_t cp)
+{
+    return cp == ' ' || cp == '\t' || cp == 0x3000;
+}
 
 /* Map the units' characters to fonts of the chain. FORM_E_GLYPH with *bad for the first
  * character (or selector) no font draws. */
@@ -562,7 +585,8 @@ static form_err pick_fonts(form_pdf *pdf, int face, uint32_t *bad)
                 uint32_t cp = un->cp[i];
                 if (form_font_is_vs(cp))
                     continue; /* checked with its base */
-                uint32_t vs = (i + 1 < un->ncp && form_font_is_vs(un->cp[i + 1])) ? un->cp[i + 1] : 0;
+                uint32_t vs =
+                    (i + 1 < un->ncp && form_font_is_vs(un->cp[i + 1])) ? un->cp[i + 1] : 0;
                 if (cp == '\t')
                     cp = ' ';
                 all = form_font_glyph(f, cp, vs) != 0;
@@ -579,7 +603,8 @@ static form_err pick_fonts(form_pdf *pdf, int face, uint32_t *bad)
                 uint32_t cp = un->cp[i];
                 if (form_font_is_vs(cp))
                     continue;
-                uint32_t vs = (i + 1 < un->ncp && form_font_is_vs(un->cp[i + 1])) ? un->cp[i + 1] : 0;
+                uint32_t vs =
+                    (i + 1 < un->ncp && form_font_is_vs(un->cp[i + 1])) ? un->cp[i + 1] : 0;
                 bool base = false, both = false;
                 for (size_t k = 0; k < nc; k++) {
                     base = base || form_font_glyph(chain[k], cp, 0) != 0;
@@ -613,7 +638,7 @@ static form_err decode_units(form_pdf *pdf, const char *utf8)
     size_t i = 0;
     while (i < n) {
         uint32_t cp;
-        if (!form_utf8_next(utf8, n, &i, &cp))
+        if (!form_font_utf8_next(utf8, n, &i, &cp))
             return FORM_E_ARG;
         if (cp == '\r')
             continue;
@@ -633,6 +658,12 @@ static form_err decode_units(form_pdf *pdf, const char *utf8)
     return FORM_OK;
 }
 
+/* 0: upright (vertical) or horizontal; 1: sideways Latin; 2: 縦中横 pair. */
+static int run_kind(const unit *u)
+{
+    return u->sideways ? 1 : u->tcy ? 2 : 0;
+}
+
 /* Shape runs of one font; fills pdf->glyphs and each unit's glyph range and advance. */
 static form_err shape_units(form_pdf *pdf, bool vertical)
 {
@@ -648,8 +679,11 @@ static form_err shape_units(form_pdf *pdf, bool vertical)
         }
         size_t e = u;
         uint8_t fid = pdf->units[u].font;
-        while (e < pdf->nunits && !pdf->units[e].newline && pdf->units[e].font == fid)
+        int kind = run_kind(&pdf->units[u]);
+        while (e < pdf->nunits && !pdf->units[e].newline && pdf->units[e].font == fid &&
+               run_kind(&pdf->units[e]) == kind)
             e++;
+        bool ttb = vertical && kind == 0;
         const form_font *f = form_font_get(pdf->fonts_dir, (form_font_id)fid);
         hb_buffer_t *hb = pdf->hb;
         hb_buffer_reset(hb);
@@ -666,7 +700,7 @@ static form_err shape_units(form_pdf *pdf, bool vertical)
         }
         hb_buffer_set_content_type(hb, HB_BUFFER_CONTENT_TYPE_UNICODE);
         hb_buffer_guess_segment_properties(hb);
-        hb_buffer_set_direction(hb, vertical ? HB_DIRECTION_TTB : HB_DIRECTION_LTR);
+        hb_buffer_set_direction(hb, ttb ? HB_DIRECTION_TTB : HB_DIRECTION_LTR);
         hb_buffer_set_language(hb, hb_language_from_string("ja", 2));
         hb_shape(f->font, hb, NULL, 0);
         unsigned gn = 0;
@@ -683,7 +717,7 @@ static form_err shape_units(form_pdf *pdf, bool vertical)
             glyph *g = &pdf->glyphs[pdf->nglyphs];
             g->gid = gi[j].codepoint;
             g->font = fid;
-            g->adv = vertical ? -gp[j].y_advance : gp[j].x_advance;
+            g->adv = ttb ? -gp[j].y_advance : gp[j].x_advance;
             g->xoff = gp[j].x_offset;
             g->yoff = gp[j].y_offset;
             g->nominal = hb_font_get_glyph_h_advance(f->font, g->gid);
@@ -704,6 +738,14 @@ static form_err shape_units(form_pdf *pdf, bool vertical)
                 pdf->units[k].joined = k > u; /* merged into the previous cluster */
                 pdf->units[k].g0 = (uint32_t)pdf->nglyphs;
             }
+        for (size_t k = u; kind == 2 && k + 1 < e; k += 2) {
+            /* 縦中横: the pair fills one full-width cell along the column */
+            unit *a = &pdf->units[k], *b = &pdf->units[k + 1];
+            a->tcy_w = a->adv + b->adv;
+            a->adv = 1.0;
+            b->adv = 0;
+            b->joined = true;
+        }
         u = e;
     }
     return FORM_OK;
@@ -718,8 +760,8 @@ static bool no_start(uint32_t c)
         0x30FD, 0x30FE, 0x30FC, 0xFF09, 0x300D, 0x300F, 0x3011, 0x3015, 0x3009, 0x300B, 0xFF5D,
         0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x3063, 0x3083, 0x3085, 0x3087, 0x308E, 0x30A1,
         0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30C3, 0x30E3, 0x30E5, 0x30E7, 0x30EE, 0x30F5, 0x30F6,
-        0x3005, 0x2019, 0x201D, 0xFF3D, 0x3017, 0x3019, 0x301F, 0x2026, 0x2025, 0x301C,
-        ',', '.', ')', ']', '}', '!', '?', ':', ';', '%',
+        0x3005, 0x2019, 0x201D, 0xFF3D, 0x3017, 0x3019, 0x301F, 0x2026, 0x2025, 0x301C, ',',
+        '.',    ')',    ']',    '}',    '!',    '?',    ':',    ';',    '%',
     };
     for (size_t i = 0; i < sizeof set / sizeof set[0]; i++)
         if (set[i] == c)
@@ -729,9 +771,9 @@ static bool no_start(uint32_t c)
 
 static bool no_end(uint32_t c)
 {
-    static const uint32_t set[] = {0xFF08, 0x300C, 0x300E, 0x3010, 0x3014, 0x3008, 0x300A,
-                                   0xFF5B, 0x2018, 0x201C, 0xFF3B, 0x3016, 0x3018, 0x301D,
-                                   '(', '[', '{'};
+    static const uint32_t set[] = {0xFF08, 0x300C, 0x300E, 0x3010, 0x3014, 0x3008,
+                                   0x300A, 0xFF5B, 0x2018, 0x201C, 0xFF3B, 0x3016,
+                                   0x3018, 0x301D, '(',    '[',    '{'};
     for (size_t i = 0; i < sizeof set / sizeof set[0]; i++)
         if (set[i] == c)
             return true;
@@ -766,7 +808,10 @@ static bool may_force(const form_pdf *pdf, size_t i)
     return !b->joined && !no_start(b->cp[0]) && !no_end(a->cp[0]);
 }
 
-static double unit_w(const unit *u, double pt, double scale) { return u->adv * pt * scale; }
+static double unit_w(const unit *u, double pt, double scale)
+{
+    return u->adv * pt * scale;
+}
 
 static void add_line(form_pdf *pdf, size_t s, size_t e, bool store, size_t *count)
 {
@@ -925,13 +970,47 @@ static form_err fit_units(form_pdf *pdf, double len, double stack, const form_te
 
 static bool style_ok(const form_text_style *st)
 {
-    return st != NULL && isfinite(st->pt) && st->pt > 0 && st->pt <= 1000 &&
-           isfinite(st->min_pt) && st->min_pt >= 0 && isfinite(st->min_scale) &&
-           st->min_scale >= 0 && st->min_scale <= 1 && isfinite(st->spacing) &&
-           st->spacing >= 0 && isfinite(st->leading) && st->leading >= 0 &&
+    return st != NULL && isfinite(st->pt) && st->pt > 0 && st->pt <= 1000 && isfinite(st->min_pt) &&
+           st->min_pt >= 0 && isfinite(st->min_scale) && st->min_scale >= 0 && st->min_scale <= 1 &&
+           isfinite(st->spacing) && st->spacing >= 0 && isfinite(st->leading) && st->leading >= 0 &&
            st->leading <= 10 && st->max_lines >= 0 && st->max_lines <= 1000 &&
            (st->face == FORM_FONT_MINCHO || st->face == FORM_FONT_GOTHIC) &&
            (unsigned)st->halign <= FORM_HALIGN_RIGHT && (unsigned)st->valign <= FORM_VALIGN_BOTTOM;
+}
+
+/* Vertical text: runs of three or more Latin letters or digits (a romanized name, a
+ * postcode) are set sideways, rotated 90° clockwise as a clerk writes them; two digits (a
+ * month, a day) sit side by side in one cell (縦中横); a single one stays upright. */
+static void mark_sideways(form_pdf *pdf, bool vertical)
+{
+    size_t n = pdf->nunits, i = 0;
+    while (i < n) {
+        pdf->units[i].sideways = false;
+        pdf->units[i].tcy = 0;
+        const unit *u = &pdf->units[i];
+        if (!vertical || u->newline || u->cp[0] >= 0x2E80 || u->cp[0] == ' ') {
+            i++;
+            continue;
+        }
+        size_t e = i, letters = 0;
+        while (e < n && !pdf->units[e].newline && pdf->units[e].cp[0] < 0x2E80) {
+            letters += pdf->units[e].cp[0] != ' ';
+            e++;
+        }
+        while (e > i && pdf->units[e - 1].cp[0] == ' ')
+            e--;
+        for (size_t k = i; k < e; k++) {
+            pdf->units[k].sideways = letters >= 3;
+            pdf->units[k].tcy = 0;
+        }
+        unit *a = &pdf->units[i];
+        if (e == i + 2 && a[0].cp[0] >= '0' && a[0].cp[0] <= '9' && a[1].cp[0] >= '0' &&
+            a[1].cp[0] <= '9' && a[0].ncp == 1 && a[1].ncp == 1 && a[0].font == a[1].font) {
+            a[0].tcy = 1; /* two digits (a month, a day): 縦中横 */
+            a[1].tcy = 2;
+        }
+        i = e > i ? e : i + 1;
+    }
 }
 
 /* Decode, pick fonts, shape: the units and glyphs of utf8 in pdf's scratch. */
@@ -944,6 +1023,7 @@ static form_err prepare(form_pdf *pdf, const char *utf8, const form_text_style *
     e = pick_fonts(pdf, st->face, bad_cp);
     if (e != FORM_OK)
         return e;
+    mark_sideways(pdf, st->vertical);
     return shape_units(pdf, st->vertical);
 }
 
@@ -1125,6 +1205,38 @@ static form_err emit_v_line(form_pdf *pdf, const line *l, double cx, double top,
     double pen = top;
     for (uint32_t u = l->s; u < l->e; u++) {
         const unit *un = &pdf->units[u];
+        if (un->tcy == 1 && u + 1 < l->e) {
+            /* 縦中横: both digits upright side by side, narrowed to the cell if needed */
+            double hs = un->tcy_w > 1.0 ? 1.0 / un->tcy_w : 1.0;
+            double x = cx - un->tcy_w * hs * pt / 2;
+            for (uint32_t v = u; v <= u + 1; v++) {
+                const unit *uv = &pdf->units[v];
+                for (uint32_t k = 0; k < uv->ng; k++) {
+                    const glyph *g = &pdf->glyphs[uv->g0 + k];
+                    doc_font *df = &pdf->fonts[g->font];
+                    use_font(pdf, g->font);
+                    double k1 = pt / df->font->upem;
+                    uint32_t cid = doc_cid(df, g->gid, uv, k == 0);
+                    if (cid == 0)
+                        return FORM_E_NOMEM;
+                    ob_str(o, "/");
+                    ob_str(o, df->res);
+                    ob_str(o, " 1 Tf ");
+                    ob_num(o, pt * hs);
+                    ob_str(o, "0 0 ");
+                    ob_num(o, pt * scale);
+                    ob_num(o, x);
+                    ob_num(o, pen - asc_frac(df->font) * pt * scale);
+                    ob_str(o, "Tm <");
+                    ob_hex16(o, cid);
+                    ob_str(o, ">Tj\n");
+                    x += g->adv * k1 * hs;
+                }
+            }
+            pen -= pt * scale + 2 * sp; /* as measured: the cell, and spacing per unit */
+            u++;
+            continue;
+        }
         for (uint32_t k = 0; k < un->ng; k++) {
             const glyph *g = &pdf->glyphs[un->g0 + k];
             doc_font *df = &pdf->fonts[g->font];
@@ -1136,11 +1248,20 @@ static form_err emit_v_line(form_pdf *pdf, const line *l, double cx, double top,
             ob_str(o, "/");
             ob_str(o, df->res);
             ob_str(o, " 1 Tf ");
-            ob_num(o, pt);
-            ob_str(o, "0 0 ");
-            ob_num(o, pt * scale);
-            ob_num(o, cx + g->xoff * k1);
-            ob_num(o, pen + g->yoff * k1 * scale);
+            if (un->sideways) { /* rotated: the glyph's baseline runs down the column */
+                ob_str(o, "0 ");
+                ob_num(o, -pt * scale);
+                ob_num(o, pt);
+                ob_str(o, "0 ");
+                ob_num(o, cx - pt * (asc_frac(df->font) - 0.5) - g->yoff * k1);
+                ob_num(o, pen - g->xoff * k1 * scale);
+            } else {
+                ob_num(o, pt);
+                ob_str(o, "0 0 ");
+                ob_num(o, pt * scale);
+                ob_num(o, cx + g->xoff * k1);
+                ob_num(o, pen + g->yoff * k1 * scale);
+            }
             ob_str(o, "Tm <");
             ob_hex16(o, cid);
             ob_str(o, ">Tj\n");
@@ -1233,8 +1354,8 @@ form_err form_pdf_text(form_pdf *pdf, const char *utf8, form_box b, const form_t
 form_err form_pdf_boxes(form_pdf *pdf, const char *utf8, form_box b, int count, double pitch,
                         bool right, bool outline, const form_text_style *st)
 {
-    if (pdf == NULL || utf8 == NULL || !box_ok(b) || !style_ok(st) || count < 1 ||
-        count > 1000 || !isfinite(pitch) || pitch <= 0 || pitch > 1000)
+    if (pdf == NULL || utf8 == NULL || !box_ok(b) || !style_ok(st) || count < 1 || count > 1000 ||
+        !isfinite(pitch) || pitch <= 0 || pitch > 1000)
         return FORM_E_ARG;
     NEED_PAGE(pdf);
     GUARD(pdf);
@@ -1314,8 +1435,8 @@ static form_err label_at(form_pdf *pdf, const char *text, double x, double y, do
     }
     int cur = -1;
     const form_font *f0 = pdf->chain[FORM_FONT_GOTHIC][0];
-    e = emit_h_line(pdf, &pdf->lines[0], mm(x), page_y(pdf, y) - pt * asc_frac(f0), pt, scale,
-                    0, &cur);
+    e = emit_h_line(pdf, &pdf->lines[0], mm(x), page_y(pdf, y) - pt * asc_frac(f0), pt, scale, 0,
+                    &cur);
     ob_str(o, "ET\n");
     return e;
 }
@@ -1439,53 +1560,12 @@ static HPDF_Dict stream_with(form_pdf *pdf, const void *data, size_t len)
 static form_err finish_font(form_pdf *pdf, doc_font *df)
 {
     const form_font *f = df->font;
-    hb_subset_input_t *in = hb_subset_input_create_or_fail();
-    if (in == NULL)
-        return FORM_E_NOMEM;
-    hb_set_t *gs = hb_subset_input_glyph_set(in);
-    for (uint32_t c = 0; c < df->ncid; c++)
-        hb_set_add(gs, df->cid_gid[c]);
-    hb_set_clear(hb_subset_input_unicode_set(in));
-    hb_set_t *drop = hb_subset_input_set(in, HB_SUBSET_SETS_DROP_TABLE_TAG);
-    static const hb_tag_t dropped[] = {
-        HB_TAG('G', 'S', 'U', 'B'), HB_TAG('G', 'P', 'O', 'S'), HB_TAG('G', 'D', 'E', 'F'),
-        HB_TAG('B', 'A', 'S', 'E'), HB_TAG('J', 'S', 'T', 'F'), HB_TAG('v', 'h', 'e', 'a'),
-        HB_TAG('v', 'm', 't', 'x'), HB_TAG('V', 'O', 'R', 'G'), HB_TAG('k', 'e', 'r', 'n'),
-        HB_TAG('D', 'S', 'I', 'G'), HB_TAG('h', 'd', 'm', 'x'), HB_TAG('L', 'T', 'S', 'H'),
-        HB_TAG('V', 'D', 'M', 'X'), HB_TAG('g', 'a', 's', 'p'), HB_TAG('m', 'o', 'r', 'x'),
-        HB_TAG('n', 'a', 'm', 'e'), HB_TAG('p', 'o', 's', 't'), HB_TAG('c', 'm', 'a', 'p'),
-    };
-    for (size_t i = 0; i < sizeof dropped / sizeof dropped[0]; i++)
-        hb_set_add(drop, dropped[i]);
-    hb_subset_input_set_flags(in, HB_SUBSET_FLAGS_NO_HINTING);
-    hb_subset_plan_t *plan = hb_subset_plan_create_or_fail(f->subset_face, in);
-    hb_subset_input_destroy(in);
-    if (plan == NULL)
-        return FORM_E_FONT;
-    const hb_map_t *old_new = hb_subset_plan_old_to_new_glyph_mapping(plan);
-    /* CIDToGIDMap: CID → glyph of the subset, 2 bytes big-endian each */
-    size_t maplen = (size_t)df->ncid * 2;
-    uint8_t *map = mem_alloc(maplen);
-    if (map == NULL) {
-        hb_subset_plan_destroy(plan);
-        return FORM_E_NOMEM;
-    }
-    for (uint32_t c = 0; c < df->ncid; c++) {
-        hb_codepoint_t ng = hb_map_get(old_new, df->cid_gid[c]);
-        if (ng == HB_MAP_VALUE_INVALID)
-            ng = 0;
-        map[2 * c] = (uint8_t)(ng >> 8);
-        map[2 * c + 1] = (uint8_t)ng;
-    }
-    hb_face_t *sub = hb_subset_plan_execute_or_fail(plan);
-    hb_subset_plan_destroy(plan);
-    if (sub == NULL) {
-        mem_free(map);
-        return FORM_E_FONT;
-    }
-    hb_blob_t *blob = hb_face_reference_blob(sub);
-    unsigned blen = 0;
-    const char *bdata = hb_blob_get_data(blob, &blen);
+    /* subset glyph i = CID i: CIDToGIDMap /Identity */
+    uint8_t *bdata = NULL;
+    size_t blen = 0;
+    form_err se = form_subset_truetype(f->face, df->cid_gid, df->ncid, &bdata, &blen);
+    if (se != FORM_OK)
+        return se;
 
     HPDF_MMgr mm_ = pdf->doc->mmgr;
     char tag[7], name[HPDF_LIMIT_MAX_NAME_LEN + 1];
@@ -1494,8 +1574,7 @@ static form_err finish_font(form_pdf *pdf, doc_font *df)
     HPDF_Dict_AddName(df->type0, "BaseFont", name);
     HPDF_Dict_AddName(df->cidfont, "BaseFont", name);
     HPDF_Dict_AddNumber(df->cidfont, "DW", 1000);
-    HPDF_Dict_Add(df->cidfont, "CIDToGIDMap", stream_with(pdf, map, maplen));
-    mem_free(map);
+    HPDF_Dict_AddName(df->cidfont, "CIDToGIDMap", "Identity");
 
     HPDF_Array w = HPDF_Array_New(mm_);
     HPDF_Dict_Add(df->cidfont, "W", w);
@@ -1524,8 +1603,7 @@ static form_err finish_font(form_pdf *pdf, doc_font *df)
     HPDF_Dict ff = stream_with(pdf, bdata, blen);
     HPDF_Dict_AddNumber(ff, "Length1", (HPDF_INT32)blen);
     HPDF_Dict_Add(d, "FontFile2", ff);
-    hb_blob_destroy(blob);
-    hb_face_destroy(sub);
+    form_secure_free(bdata, blen);
 
     /* ToUnicode: what each CID stands for, so that copying and searching give the text */
     obuf *o = &pdf->ob;
@@ -1591,7 +1669,7 @@ form_err form_pdf_finish(form_pdf *pdf, uint8_t **buf, size_t *len)
     HPDF_SaveToStream(pdf->doc);
     HPDF_Stream s = pdf->doc->stream;
     size_t total = HPDF_GetStreamSize(pdf->doc);
-    uint8_t *out = form_secure_alloc(total);
+    uint8_t *out = form_subset_alloc(total); /* locked unless the secure heap is full */
     if (out == NULL)
         return FORM_E_NOMEM;
     size_t at = 0;

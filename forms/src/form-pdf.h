@@ -19,6 +19,8 @@ typedef struct form_pdf form_pdf;
 /* Hard limit: bytes of UTF-8 text per form_pdf_text / form_pdf_measure / form_pdf_boxes call
  * (FORM_E_ARG beyond). */
 #define FORM_PDF_TEXT_MAX 8192
+/* Hard limit: bytes in one QR code (version 40, level M, 8-bit mode holds 2331). */
+#define FORM_PDF_QR_MAX 2331
 
 typedef enum form_font_face {
     FORM_FONT_MINCHO = 0, /* IPAmj Mincho (covers MJ characters and IVS), IPAex Mincho fallback */
@@ -46,7 +48,10 @@ typedef struct form_text_style {
     double leading;   /* line height as a multiple of the size (0 = 1.25) */
     form_halign halign;
     form_valign valign;
-    bool vertical;    /* 縦書き: top to bottom, columns right to left, vert glyphs */
+    bool vertical;    /* 縦書き: top to bottom, columns right to left, vert glyphs; runs of
+                       * 3+ Latin letters/digits sideways, 2 digits side by side (縦中横), 1
+                       * upright. Then halign places the block of columns and valign the
+                       * text along each column. */
 } form_text_style;
 
 typedef struct form_pdf_fit {

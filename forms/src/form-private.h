@@ -67,6 +67,7 @@ typedef struct form_item {
     double fill;    /* box fill gray, <0 none */
     char *text;     /* labels: fixed text; fields: value expression */
     int vline, vcol; /* where the text/value starts (diagnostics) */
+    int bline, bcol; /* where the box / from starts */
     /* text style (labels and fields) */
     int face;       /* 0 mincho, 1 gothic */
     double pt, min_pt, min_scale, spacing, leading;
@@ -180,7 +181,7 @@ void form_today(form_date *out);
 char *form_strdup(const char *s);
 char *form_strndup(const char *s, size_t n);
 /* Decode one UTF-8 code point at s[*i] (len bytes); -1 on malformed input. */
-long form_utf8_next(const char *s, size_t len, size_t *i);
+long form_u8_next(const char *s, size_t len, size_t *i);
 size_t form_utf8_put(uint32_t cp, char *out); /* up to 4 bytes */
 size_t form_utf8_count(const char *s);        /* code points, or SIZE_MAX when malformed */
 bool form_utf8_valid(const char *s, size_t len);

@@ -68,7 +68,7 @@ static bool is_choice(const form_question *q, const char *s, size_t n)
 /* Katakana: ァ..ヺ and ー; hiragana: ぁ..ゖ and ー; both allow the ideographic space and ・. */
 static bool kana_ok(uint32_t cp, form_kana_kind k)
 {
-    if (cp == 0x30FC || cp == 0x3000 || cp == 0x30FB)
+    if (cp == 0x30FC || cp == 0x3000 || cp == 0x30FB || cp == 0x20)
         return true;
     if (k == FORM_KANA_KATAKANA)
         return cp >= 0x30A1 && cp <= 0x30FA;
@@ -151,7 +151,7 @@ FORM_EXPORT form_err form_question_validate(const form_question *q, const char *
     case FORM_Q_TEXT: {
         size_t i = 0, count = 0;
         while (i < n) {
-            long cp = form_utf8_next(value, n, &i);
+            long cp = form_u8_next(value, n, &i);
             if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
                 WHY("This answer contains a character that cannot be used.",
                     "使えない文字が含まれています。");

@@ -314,36 +314,4 @@ FORM_EXPORT size_t form_doc_page_count(const form_doc *d)
     return d ? d->pages : 0;
 }
 
-FORM_EXPORT size_t form_unprintable(const char *utf8, uint32_t *out, size_t cap)
-{
-    if (utf8 == NULL)
-        return 0;
-    form_pdf *pdf = NULL;
-    if (form_pdf_new(getenv("KAKANAI_FONTS_DIR"), &pdf) != FORM_OK)
-        return 0;
-    size_t count = 0, len = strlen(utf8), i = 0;
-    char one[8];
-    while (i < len) {
-        size_t s = i;
-        long cp = form_utf8_next(utf8, len, &i);
-        if (cp < 0)
-            break;
-        /* a variation selector belongs to the character before it */
-        size_t j = i;
-        long next = j < len ? form_utf8_next(utf8, len, &j) : -1;
-        if ((next >= 0xFE00 && next <= 0xFE0F) || (next >= 0xE0100 && next <= 0xE01EF))
-            i = j;
-        if (i - s >= sizeof one)
-            continue;
-        memcpy(one, utf8 + s, i - s);
-        one[i - s] = '\0';
-        uint32_t bad = 0;
-        if (!form_pdf_can_draw(pdf, one, &bad)) {
-            if (count < cap && out)
-                out[count] = bad;
-            count++;
-        }
-    }
-    form_pdf_free(pdf);
-    return count;
-}
+/* form_unprintable() is the engine's (form-font.c). */

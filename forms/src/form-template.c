@@ -495,8 +495,10 @@ static void begin_section(parser *ps, const char *p, size_t n)
     }
     if ((sec == SEC_FIELD || sec == SEC_LABEL || sec == SEC_LINE || sec == SEC_BOX ||
          sec == SEC_ELLIPSE) &&
-        ps->item == NULL)
+        ps->item == NULL) {
+        ps->sec = SEC_NONE; /* its keys are skipped: the limit was reported */
         ps->sec_line = -1;
+    }
 }
 
 static const char *const face_names[] = {"mincho", "gothic"};
@@ -684,6 +686,8 @@ static void key_item(parser *ps, const char *k, const char *v, size_t n)
                 return;
             }
             it->x = b[0], it->y = b[1], it->w = b[2], it->h = b[3];
+            it->bline = ps->lineno;
+            it->bcol = col_at(ps, v);
         }
     } else if (strcmp(k, "from") == 0 || strcmp(k, "to") == 0) {
         double b[2];
@@ -692,6 +696,8 @@ static void key_item(parser *ps, const char *k, const char *v, size_t n)
                 it->x = b[0], it->y = b[1], ps->line_from = true;
             else
                 it->w = b[0], it->h = b[1], ps->line_to = true;
+            it->bline = ps->lineno;
+            it->bcol = col_at(ps, v);
         }
     } else if (strcmp(k, "value") == 0 || strcmp(k, "text") == 0) {
         set_str(&it->text, v, n);
@@ -826,11 +832,11 @@ static void key_line(parser *ps, const char *kp, size_t kn, const char *v, size_
         const char *best = suggest_key(ps->sec, kp, kn);
         if (best)
             ERR(ps, kp, FORM_E_SYNTAX, "unknown key \"%s\" in [%s]; did you mean \"%s\"?",
-                "[%s] にキー「%s」はありません。「%s」の誤りではありませんか", k,
+                "[%2$s] にキー「%1$s」はありません。「%3$s」の誤りではありませんか", k,
                 section_names[ps->sec], best);
         else
             ERR(ps, kp, FORM_E_SYNTAX, "unknown key \"%s\" in [%s]",
-                "[%s] にキー「%s」はありません", k, section_names[ps->sec]);
+                "[%2$s] にキー「%1$s」はありません", k, section_names[ps->sec]);
         return;
     }
     for (size_t j = 0; j < ps->nseen; j++)
@@ -1016,11 +1022,19 @@ static void finish(parser *ps)
         if (q->has_min && q->has_max && q->min > q->max)
             ERRL(ps, q->line, FORM_E_TEMPLATE, "in \"%s\" min is larger than max",
                  "質問「%s」の min が max より大きくなっています", q->id);
-        if (q->def != NULL && q->def[0] != '\0') {
-            const char *why = NULL;
-            if (form_question_validate(q, q->def, "en", &why) != FORM_OK)
-                ERRL(ps, q->line, FORM_E_TEMPLATE, "the default of \"%s\" is not a valid answer: %s",
-                     "質問「%s」の default が正しい回答になっていません: %s", q->id, why ? why : "");
+        bool bounded = q->type != FORM_Q_NUMBER || (q->has_min && q->has_max);
+        if (q->def != NULL && q->def[0] != '\0' && bounded) {
+            const char *why_en = NULL, *why_ja = NULL;
+            if (form_question_validate(q, q->def, "en", &why_en) != FORM_OK) {
+                form_question_validate(q, q->def, "ja", &why_ja);
+                char m_en[256], m_ja[256];
+                snprintf(m_en, sizeof m_en, "the default of \"%s\" is not a valid answer: %s", q->id,
+                         why_en ? why_en : "");
+                snprintf(m_ja, sizeof m_ja, "質問「%s」の default が正しい回答になっていません: %s", q->id,
+                         why_ja ? why_ja : "");
+                form_diags_add(ps->diags, FORM_E_TEMPLATE, ps->name, q->line, 0, q->id, m_en, m_ja);
+                ps->errors++;
+            }
         }
     }
     for (size_t i = 0; i < t->nitems; i++) {
@@ -1035,7 +1049,7 @@ static void finish(parser *ps)
                 continue;
             }
             if (it->x > pg->w || it->w > pg->w || it->y > pg->h || it->h > pg->h)
-                ERRL(ps, it->line, FORM_E_TEMPLATE, "the line runs off the %g × %g mm page",
+                ERRL(ps, it->bline, FORM_E_TEMPLATE, "the line runs off the %g × %g mm page",
                      "線が用紙（%g × %g mm）からはみ出しています", pg->w, pg->h);
             continue;
         }
@@ -1046,7 +1060,7 @@ static void finish(parser *ps)
         }
         if (it->x < 0 || it->y < 0 || it->x + it->w > pg->w + 0.001 ||
             it->y + it->h > pg->h + 0.001) {
-            form_diags_addf(ps->diags, FORM_E_TEMPLATE, ps->name, it->line, 0, it->name,
+            form_diags_addf(ps->diags, FORM_E_TEMPLATE, ps->name, it->bline, it->bcol, it->name,
                             "the box %g %g %g %g lies off the %g × %g mm page",
                             "box %g %g %g %g が用紙（%g × %g mm）からはみ出しています", it->x, it->y,
                             it->w, it->h, pg->w, pg->h);
@@ -1230,10 +1244,10 @@ form_err form_template_parse(const char *name, const char *dir, const char *text
                 "ファイルに NUL 文字があります。テキストファイルですか");
         } else if (!form_utf8_valid(ps.line, n)) {
             size_t i = 0;
-            while (form_utf8_next(ps.line, n, &i) >= 0)
+            while (form_u8_next(ps.line, n, &i) >= 0)
                 ;
             size_t bad = 0;
-            while (bad < n && form_utf8_next(ps.line, n, &bad) >= 0)
+            while (bad < n && form_u8_next(ps.line, n, &bad) >= 0)
                 ;
             ERR(&ps, ps.line + bad, FORM_E_SYNTAX,
                 "this line is not UTF-8 text (save the file as UTF-8, not Shift_JIS)",

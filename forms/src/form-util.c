@@ -25,7 +25,7 @@ char *form_strndup(const char *s, size_t n)
     return d;
 }
 
-long form_utf8_next(const char *s, size_t len, size_t *i)
+long form_u8_next(const char *s, size_t len, size_t *i)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t k = *i;
@@ -85,7 +85,7 @@ bool form_utf8_valid(const char *s, size_t len)
 {
     size_t i = 0;
     while (i < len)
-        if (form_utf8_next(s, len, &i) < 0)
+        if (form_u8_next(s, len, &i) < 0)
             return false;
     return true;
 }
@@ -94,7 +94,7 @@ size_t form_utf8_count(const char *s)
 {
     size_t len = strlen(s), i = 0, n = 0;
     while (i < len) {
-        if (form_utf8_next(s, len, &i) < 0)
+        if (form_u8_next(s, len, &i) < 0)
             return SIZE_MAX;
         n++;
     }

@@ -522,7 +522,7 @@ static form_err apply(expr_ctx *c, const char *f, const char *arg, bool has_arg,
         size_t i = 0;
         while (i < n) {
             size_t st = i;
-            long cp = form_utf8_next(s, n, &i);
+            long cp = form_u8_next(s, n, &i);
             if (cp < 0)
                 return FORM_E_ARG;
             if (f[0] == 'z' && cp == ' ')

@@ -32,12 +32,17 @@ if libc.prctl(PR_SET_MDWE, PR_MDWE_REFUSE_EXEC_GAIN, 0, 0, 0) != 0:
     sys.exit("prctl(PR_SET_MDWE): %s" % os.strerror(ctypes.get_errno()))
 os.execvp(sys.argv[1], sys.argv[1:])
 EOF
+# The unit's LimitMEMLOCK=16M, or this machine's hard limit if lower (raising it needs
+# CAP_SYS_RESOURCE, which a CI container may lack).
+memlock=16777216
+hard=$(ulimit -H -l)
+[ "$hard" != unlimited ] && [ $((hard * 1024)) -lt "$memlock" ] && memlock=$((hard * 1024))
 printf '[kiosk]\ntemplate-dir=%s\npdf-dir=%s\n' "$templates" "$dir/out" >"$dir/kiosk.conf"
 chmod 0644 "$dir/kiosk.conf" "$dir/mdwe.py"
 
 env -i PATH=/usr/bin:/bin XDG_RUNTIME_DIR="$dir/run" HOME="$dir/run" GSK_RENDERER=cairo \
     WLR_RENDERER=pixman WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 LANG=C.UTF-8 \
-    unshare --net -- prlimit --core=0 --memlock=16777216 -- \
+    unshare --net -- prlimit --core=0 --memlock="$memlock" -- \
     setpriv --reuid="$user" --regid="$(id -g "$user")" --clear-groups --no-new-privs \
     --inh-caps=-all --bounding-set=-all -- \
     /usr/bin/python3 "$dir/mdwe.py" cage -d -- "$kiosk" --fullscreen --config "$dir/kiosk.conf" \

@@ -52,7 +52,7 @@ static myna_err fz_transmit(void *impl, const uint8_t *cmd, size_t clen, uint8_t
     return MYNA_OK;
 }
 
-static const myna_transport_ops fz_ops = { fz_transmit, NULL };
+static const myna_transport_ops fz_ops = {fz_transmit, NULL};
 
 static void fz_trace(void *user, bool is_command, const char *hex)
 {
@@ -78,7 +78,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size < 1)
         return 0;
     unsigned mode = data[0];
-    struct fuzz_card f = { data + 1, size - 1, 0, false };
+    struct fuzz_card f = {data + 1, size - 1, 0, false};
     myna_transport *t = NULL;
     if (mode & 0x80) {
         if (myna_transport_replay_new((const char *)data + 1, size - 1, &t) != MYNA_OK)

@@ -84,11 +84,16 @@ class VCard:
             with open(self.profile, "w", encoding="utf-8") as f:
                 json.dump(data, f, ensure_ascii=False)
         self.stats_path = os.path.join(self.dir, "stats.json")
+        self.log_path = os.path.join(self.dir, "stderr.log")
+        with open(self.profile, encoding="utf-8") as f:
+            prof = json.load(f)
+        self.secrets = [prof[k] for k in FIELDS + ("my_number", "pin") if len(prof[k]) > 1]
         cmd = [os.path.join(ARGS.bin, "kakanai-vcard"), "--profile", self.profile,
-               "--stats", self.stats_path, "--quiet"]
+               "--stats", self.stats_path]
         if state:
             cmd += ["--state", state]
-        self.proc = subprocess.Popen(cmd)
+        with open(self.log_path, "wb") as log:
+            self.proc = subprocess.Popen(cmd, stderr=log)
         # wait until it has connected (the stats file says so)
         check(wait_reader("card"), "pcscd never saw the virtual card")
 
@@ -114,12 +119,18 @@ class VCard:
                 self.proc.kill()
                 self.proc.wait()
                 check(False, "kakanai-vcard did not exit on SIGTERM")
+        check(self.proc.returncode == 0, "kakanai-vcard exited with %s" % self.proc.returncode)
         if reader_state() is not None:
             check(wait_reader("empty"), "pcscd never saw the card go")
             # pcscd polls the reader every 400 ms; a new card that arrives before the next
             # poll after a failed transmit leaves pcscd 1.9.9 + vpcd showing an empty reader.
             time.sleep(0.45)
         st = self.stats()
+        with open(self.log_path, "rb") as f:
+            log = f.read()
+        for v in self.secrets:
+            check(v.encode() not in log, "kakanai-vcard logged personal data")
+        check(b"card inserted" in log, "kakanai-vcard logs its connection events")
         for name in os.listdir(self.dir):
             os.unlink(os.path.join(self.dir, name))
         os.rmdir(self.dir)
@@ -224,6 +235,13 @@ def case_read():
             check(json_escape(prof[k]) not in out or k in ("sex",), "status shows %s" % k)
     rc, out, _ = card(["readers"])
     check(rc == 0 and b"Virtual PCD" in out, "readers exit %s" % rc)
+    rc, out, _ = card(["status", "--reader", READER])
+    check(rc == 0, "status --reader: exit %s" % rc)
+    rc, _, _ = card(["status", "--reader", "No Such Reader"])
+    check(rc == EXIT["no_reader"], "status --reader unknown: exit %s" % rc)
+    rc, _, _ = card(["read", "--reader", "Virtual PCD 00 01", "--pin-stdin"],
+                    (prof["pin"] + "\n").encode())
+    check(rc == EXIT["no_card"], "read from the empty reader: exit %s" % rc)
     # 照合番号B: birth YYMMDD + expiry year + security code
     code = prof["birth"][2:] + prof["expiry_year"] + prof["security_code"]
     rc, out, _ = card(["read", "--wait", "5", "--checkcode-b-stdin"], (code + "\n").encode())
@@ -233,6 +251,20 @@ def case_read():
     check(st.get("verify_with_data") == 1, "status must not VERIFY with data (saw %s)"
           % st.get("verify_with_data"))
     print("ok status/readers/checkcode-b", flush=True)
+    # some other card: no Kenhojo AP
+    vc = VCard(path, overrides={"kenhojo_ap": False})
+    rc, out, _ = card(["read", "--wait", "5", "--pin-stdin"], (prof["pin"] + "\n").encode())
+    check(rc == EXIT["not_myna"], "card without the Kenhojo AP: exit %s" % rc)
+    st = vc.stop()
+    check(st.get("verify_with_data") == 0, "a card that is not a My Number card got a PIN")
+    # command line: version, usage
+    rc, out, _ = card(["--version"])
+    check(rc == 0 and out.startswith(b"kakanai-card "), "--version exit %s" % rc)
+    rc, _, _ = card(["read"])
+    check(rc == EXIT["usage"], "read without --pin-stdin: exit %s" % rc)
+    rc, _, _ = card(["frobnicate"])
+    check(rc == EXIT["usage"], "unknown command: exit %s" % rc)
+    print("ok not-a-myna-card, --version, usage", flush=True)
 
 
 def case_pin():

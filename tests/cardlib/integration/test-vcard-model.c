@@ -4,7 +4,9 @@
  */
 #include "myna-vcard-private.h"
 
+#include <pthread.h>
 #include <setjmp.h>
+#include <time.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
@@ -13,10 +15,10 @@
 
 #include <cmocka.h>
 
-#define PROFILE                                                                            \
-    "{\"name\": \"\\ud842\\udfb7田 太郎\", \"address\": \"山口県山口市滝町1番1号\", "      \
-    "\"birth\": \"19800401\", \"sex\": \"1\", \"my_number\": \"123456789018\", "            \
-    "\"pin\": \"1234\", \"pin_tries\": 3, \"expiry_year\": \"2035\", "                     \
+#define PROFILE                                                                                    \
+    "{\"name\": \"\\ud842\\udfb7田 太郎\", \"address\": \"山口県山口市滝町1番1号\", " \
+    "\"birth\": \"19800401\", \"sex\": \"1\", \"my_number\": \"123456789018\", "                   \
+    "\"pin\": \"1234\", \"pin_tries\": 3, \"expiry_year\": \"2035\", "                             \
     "\"security_code\": \"5678\"}"
 
 static size_t unhex(const char *hex, uint8_t *out, size_t cap)
@@ -85,33 +87,60 @@ static const script SCRIPTS[] = {
       {SEL_ATTRS, 0x6A82, 0}}},
     {"EF before the AP", {{SEL_ATTRS, 0x6A82, 0}}},
     {"unknown EF", {{SEL_AP, 0x9000, 0}, {"00A4020C020099", 0x6A82, 0}}},
-    {"wrong CLA and INS", {{"80A4040C0AD3921000310001010408", 0x6E00, 0}, {"00CA000000", 0x6D00, 0}}},
+    {"wrong CLA and INS",
+     {{"80A4040C0AD3921000310001010408", 0x6E00, 0}, {"00CA000000", 0x6D00, 0}}},
     {"short command", {{"00A4", 0x6700, 0}, {"00A4040C0AD39210", 0x6700, 0}}},
-    {"read before verify", {{SEL_AP, 0x9000, 0}, {SEL_ATTRS, 0x9000, 0}, {"00B0000005", 0x6982, 0}}},
+    {"read before verify",
+     {{SEL_AP, 0x9000, 0}, {SEL_ATTRS, 0x9000, 0}, {"00B0000005", 0x6982, 0}}},
     {"tries without spending",
      {{SEL_AP, 0x9000, 0}, {SEL_PIN, 0x9000, 0}, {"00200080", 0x63C3, 0}, {"00200080", 0x63C3, 0}}},
     {"verify without PIN EF", {{SEL_AP, 0x9000, 0}, {PIN_OK, 0x6986, 0}}},
     {"wrong, wrong, right",
-     {{SEL_AP, 0x9000, 0}, {SEL_PIN, 0x9000, 0}, {PIN_BAD, 0x63C2, 0}, {PIN_BAD, 0x63C1, 0},
-      {PIN_OK, 0x9000, 0}, {"00200080", 0x9000, 0}}},
-    {"wrong length is a wrong PIN", {{SEL_AP, 0x9000, 0}, {SEL_PIN, 0x9000, 0}, {"0020008003313233", 0x63C2, 0}}},
+     {{SEL_AP, 0x9000, 0},
+      {SEL_PIN, 0x9000, 0},
+      {PIN_BAD, 0x63C2, 0},
+      {PIN_BAD, 0x63C1, 0},
+      {PIN_OK, 0x9000, 0},
+      {"00200080", 0x9000, 0}}},
+    {"wrong length is a wrong PIN",
+     {{SEL_AP, 0x9000, 0}, {SEL_PIN, 0x9000, 0}, {"0020008003313233", 0x63C2, 0}}},
     {"read with offsets and Le",
-     {{SEL_AP, 0x9000, 0}, {SEL_PIN, 0x9000, 0}, {PIN_OK, 0x9000, 0}, {SEL_ATTRS, 0x9000, 0},
-      {"00B0000005", 0x9000, 5}, {"00B0000000", 0x9000, 83}, {"00B0005000", 0x9000, 3},
-      {"00B00000FF", 0x6C53, 0}, {"00B0005300", 0x6B00, 0}, {"00B00000000000", 0x9000, 83},
+     {{SEL_AP, 0x9000, 0},
+      {SEL_PIN, 0x9000, 0},
+      {PIN_OK, 0x9000, 0},
+      {SEL_ATTRS, 0x9000, 0},
+      {"00B0000005", 0x9000, 5},
+      {"00B0000000", 0x9000, 83},
+      {"00B0005000", 0x9000, 3},
+      {"00B00000FF", 0x6C53, 0},
+      {"00B0005300", 0x6B00, 0},
+      {"00B00000000000", 0x9000, 83},
       {"00B0800000", 0x6A81, 0}}},
     {"PIN EF is not readable",
      {{SEL_AP, 0x9000, 0}, {SEL_PIN, 0x9000, 0}, {PIN_OK, 0x9000, 0}, {"00B0000000", 0x6981, 0}}},
     {"number and digests",
-     {{SEL_AP, 0x9000, 0}, {SEL_PIN, 0x9000, 0}, {PIN_OK, 0x9000, 0}, {"00A4020C020001", 0x9000, 0},
-      {"00B0000000", 0x9000, 17}, {"00A4020C020003", 0x9000, 0}, {"00B0000000", 0x9000, 256},
+     {{SEL_AP, 0x9000, 0},
+      {SEL_PIN, 0x9000, 0},
+      {PIN_OK, 0x9000, 0},
+      {"00A4020C020001", 0x9000, 0},
+      {"00B0000000", 0x9000, 17},
+      {"00A4020C020003", 0x9000, 0},
+      {"00B0000000", 0x9000, 256},
       {"00B0010000", 0x9000, 80}}},
-    {"checkcode B", {{SEL_AP, 0x9000, 0}, {"00A4020C020015", 0x9000, 0}, {"00200080", 0x63C3, 0},
-      {"002000800E3830303430313230333535363738", 0x9000, 0}, {SEL_ATTRS, 0x9000, 0},
+    {"checkcode B",
+     {{SEL_AP, 0x9000, 0},
+      {"00A4020C020015", 0x9000, 0},
+      {"00200080", 0x63C3, 0},
+      {"002000800E3830303430313230333535363738", 0x9000, 0},
+      {SEL_ATTRS, 0x9000, 0},
       {"00B0000005", 0x9000, 5}}},
     {"reselecting the AP clears the security status",
-     {{SEL_AP, 0x9000, 0}, {SEL_PIN, 0x9000, 0}, {PIN_OK, 0x9000, 0}, {SEL_AP, 0x9000, 0},
-      {SEL_ATTRS, 0x9000, 0}, {"00B0000005", 0x6982, 0}}},
+     {{SEL_AP, 0x9000, 0},
+      {SEL_PIN, 0x9000, 0},
+      {PIN_OK, 0x9000, 0},
+      {SEL_AP, 0x9000, 0},
+      {SEL_ATTRS, 0x9000, 0},
+      {"00B0000005", 0x6982, 0}}},
 };
 
 static void test_scripts_answer_as_the_card(void **state)
@@ -124,8 +153,8 @@ static void test_scripts_answer_as_the_card(void **state)
             size_t dlen = 0;
             unsigned sw = tx(vc, s->apdu, &dlen);
             if (sw != s->sw || (s->len >= 0 && dlen != (size_t)s->len))
-                fail_msg("%s, step %zu (%s): SW %04X len %zu, want %04X len %d", SCRIPTS[i].name,
-                         k, s->apdu, sw, dlen, s->sw, s->len);
+                fail_msg("%s, step %zu (%s): SW %04X len %zu, want %04X len %d", SCRIPTS[i].name, k,
+                         s->apdu, sw, dlen, s->sw, s->len);
         }
         myna_vcard_free(vc);
     }
@@ -170,8 +199,8 @@ static void test_attrs_tlv_keeps_every_byte(void **state)
     size_t n = unhex("00B0000000", cmd, sizeof cmd);
     rlen = sizeof resp;
     assert_int_equal(myna_vcard_process(vc, cmd, n, resp, &rlen), MYNA_OK);
-    static const uint8_t head[] = {0xFF, 0x20, 0x82, 0x00, 0x4E, 0xDF, 0x21, 0x08, 0x00, 0x10,
-                                   0xDF, 0x22, 0x0E, 0xF0, 0xA0, 0xAE, 0xB7};
+    static const uint8_t head[] = {0xFF, 0x20, 0x82, 0x00, 0x4E, 0xDF, 0x21, 0x08, 0x00,
+                                   0x10, 0xDF, 0x22, 0x0E, 0xF0, 0xA0, 0xAE, 0xB7};
     assert_memory_equal(resp, head, 10);
     assert_memory_equal(resp + 16, head + 10, sizeof head - 10); /* 𠮷 as F0 A0 AE B7 */
     myna_vcard_free(vc);
@@ -195,6 +224,42 @@ static void test_remove_after_pulls_the_card(void **state)
     myna_vcard_set_present(vc, true);
     assert_int_equal(tx(vc, SEL_PIN, NULL), 0x6A82); /* power cycled: nothing selected */
     myna_transport_free(t);
+    myna_vcard_free(vc);
+}
+
+static void *pull_soon(void *arg)
+{
+    struct timespec ts = {0, 50 * 1000000L};
+    nanosleep(&ts, NULL);
+    myna_vcard_set_present(arg, false);
+    return NULL;
+}
+
+static void test_pulled_during_the_answer_loses_it(void **state)
+{
+    (void)state;
+    myna_vcard *vc = load("{\"name\": \"A\", \"address\": \"B\", \"birth\": \"20000101\", "
+                          "\"sex\": \"9\", \"my_number\": \"123456789018\", \"pin\": \"0000\", "
+                          "\"faults\": {\"latency_ms\": 300}}");
+    pthread_t th;
+    assert_int_equal(pthread_create(&th, NULL, pull_soon, vc), 0);
+    uint8_t cmd[32], resp[8];
+    size_t rlen = sizeof resp, n = unhex(SEL_AP, cmd, sizeof cmd);
+    assert_int_equal(myna_vcard_process(vc, cmd, n, resp, &rlen), MYNA_E_CARD_REMOVED);
+    assert_int_equal(rlen, 0);
+    pthread_join(th, NULL);
+    assert_false(myna_vcard_present(vc));
+    myna_vcard_free(vc);
+}
+
+static void test_other_card_has_no_kenhojo_ap(void **state)
+{
+    (void)state;
+    myna_vcard *vc = load("{\"name\": \"A\", \"address\": \"B\", \"birth\": \"20000101\", "
+                          "\"sex\": \"9\", \"my_number\": \"123456789018\", \"pin\": \"0000\", "
+                          "\"kenhojo_ap\": false}");
+    assert_int_equal(tx(vc, SEL_AP, NULL), 0x6A82);
+    assert_int_equal(tx(vc, SEL_PIN, NULL), 0x6A82);
     myna_vcard_free(vc);
 }
 
@@ -276,6 +341,8 @@ int main(void)
         cmocka_unit_test(test_pin_blocks_after_three_and_stays_blocked),
         cmocka_unit_test(test_attrs_tlv_keeps_every_byte),
         cmocka_unit_test(test_remove_after_pulls_the_card),
+        cmocka_unit_test(test_pulled_during_the_answer_loses_it),
+        cmocka_unit_test(test_other_card_has_no_kenhojo_ap),
         cmocka_unit_test(test_atr_is_the_jpki_one),
         cmocka_unit_test(test_check_digit_table),
         cmocka_unit_test(test_bad_profiles_are_refused_without_their_values),

@@ -12,8 +12,8 @@
 
 /* 𠮷田 太郎 (𠮷 is outside the BMP) and an address with an IVS (葛 + U+E0100). */
 #define FIX_NAME "\xF0\xA0\xAE\xB7\xE7\x94\xB0 \xE5\xA4\xAA\xE9\x83\x8E"
-#define FIX_ADDRESS                                                                      \
-    "\xE5\xB1\xB1\xE5\x8F\xA3\xE7\x9C\x8C\xE8\x91\x9B\xF3\xA0\x84\x80\xE5\x9F\x8E\xE5\xB8" \
+#define FIX_ADDRESS                                                                                \
+    "\xE5\xB1\xB1\xE5\x8F\xA3\xE7\x9C\x8C\xE8\x91\x9B\xF3\xA0\x84\x80\xE5\x9F\x8E\xE5\xB8"         \
     "\x82\xE6\xBB\x9D\xE7\x94\xBA\x31\xE7\x95\xAA\x31\xE5\x8F\xB7"
 #define FIX_BIRTH "19800401"
 #define FIX_SEX "1"
@@ -93,12 +93,11 @@ static inline size_t fix_tlv(uint8_t *out, unsigned tag, const void *v, size_t n
 }
 
 /* EF 0002 as the card holds it; dig_off and dig_len: the span the DF32 digest covers. */
-static inline size_t fix_attrs(uint8_t *out, const char *name, const char *addr,
-                               const char *birth, const char *sex, size_t *dig_off,
-                               size_t *dig_len)
+static inline size_t fix_attrs(uint8_t *out, const char *name, const char *addr, const char *birth,
+                               const char *sex, size_t *dig_off, size_t *dig_len)
 {
     uint8_t inner[2048];
-    static const uint8_t header[5] = { 0x00, 0x08, 0x00, 0x20, 0x00 };
+    static const uint8_t header[5] = {0x00, 0x08, 0x00, 0x20, 0x00};
     size_t k = fix_tlv(inner, 0xDF21, header, sizeof header);
     size_t after_header = k;
     k += fix_tlv(inner + k, 0xDF22, name, strlen(name));

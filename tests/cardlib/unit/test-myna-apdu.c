@@ -17,19 +17,31 @@ static void status_word_table(void **s)
         unsigned sw;
         myna_err err;
     } rows[] = {
-        { 0x9000, MYNA_OK },           { 0x6282, MYNA_OK },
-        { 0x6281, MYNA_E_BAD_DATA },   { 0x6982, MYNA_E_NOT_VERIFIED },
-        { 0x6983, MYNA_E_PIN_BLOCKED }, { 0x6984, MYNA_E_PIN_BLOCKED },
-        { 0x6A82, MYNA_E_CARD },       { 0x6A86, MYNA_E_CARD },
-        { 0x6B00, MYNA_E_CARD },       { 0x6700, MYNA_E_CARD },
-        { 0x6D00, MYNA_E_CARD },       { 0x6E00, MYNA_E_CARD },
-        { 0x6F00, MYNA_E_CARD },       { 0x6985, MYNA_E_CARD },
-        { 0x6110, MYNA_E_CARD },       { 0x6C10, MYNA_E_CARD },
-        { 0x63C0, MYNA_E_PIN_BLOCKED }, { 0x63C1, MYNA_E_PIN_LAST_TRY },
-        { 0x63C2, MYNA_E_PIN_WRONG },  { 0x63C3, MYNA_E_PIN_WRONG },
-        { 0x63CF, MYNA_E_PIN_WRONG },  { 0x6300, MYNA_E_CARD },
-        { 0x0000, MYNA_E_CARD },       { 0x1234, MYNA_E_CARD },
-        { 0xFFFF, MYNA_E_CARD },
+        {0x9000, MYNA_OK},
+        {0x6282, MYNA_OK},
+        {0x6281, MYNA_E_BAD_DATA},
+        {0x6982, MYNA_E_NOT_VERIFIED},
+        {0x6983, MYNA_E_PIN_BLOCKED},
+        {0x6984, MYNA_E_PIN_BLOCKED},
+        {0x6A82, MYNA_E_CARD},
+        {0x6A86, MYNA_E_CARD},
+        {0x6B00, MYNA_E_CARD},
+        {0x6700, MYNA_E_CARD},
+        {0x6D00, MYNA_E_CARD},
+        {0x6E00, MYNA_E_CARD},
+        {0x6F00, MYNA_E_CARD},
+        {0x6985, MYNA_E_CARD},
+        {0x6110, MYNA_E_CARD},
+        {0x6C10, MYNA_E_CARD},
+        {0x63C0, MYNA_E_PIN_BLOCKED},
+        {0x63C1, MYNA_E_PIN_LAST_TRY},
+        {0x63C2, MYNA_E_PIN_WRONG},
+        {0x63C3, MYNA_E_PIN_WRONG},
+        {0x63CF, MYNA_E_PIN_WRONG},
+        {0x6300, MYNA_E_CARD},
+        {0x0000, MYNA_E_CARD},
+        {0x1234, MYNA_E_CARD},
+        {0xFFFF, MYNA_E_CARD},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         myna_err e = myna_sw_to_err(rows[i].sw);
@@ -43,23 +55,23 @@ static void command_bytes(void **s)
 {
     (void)s;
     uint8_t cmd[MYNA_APDU_MAX];
-    static const uint8_t sel_ap[] = { 0x00, 0xA4, 0x04, 0x0C, 0x0A, 0xD3, 0x92, 0x10,
-                                      0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x08 };
+    static const uint8_t sel_ap[] = {0x00, 0xA4, 0x04, 0x0C, 0x0A, 0xD3, 0x92, 0x10,
+                                     0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x08};
     assert_int_equal(myna_apdu_select_aid(cmd, myna_aid_kenhojo, MYNA_AID_KENHOJO_LEN), 15);
     assert_memory_equal(cmd, sel_ap, 15);
-    static const uint8_t sel_ef[] = { 0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x15 };
+    static const uint8_t sel_ef[] = {0x00, 0xA4, 0x02, 0x0C, 0x02, 0x00, 0x15};
     assert_int_equal(myna_apdu_select_ef(cmd, 0x0015), 7);
     assert_memory_equal(cmd, sel_ef, 7);
-    static const uint8_t query[] = { 0x00, 0x20, 0x00, 0x80 };
+    static const uint8_t query[] = {0x00, 0x20, 0x00, 0x80};
     assert_int_equal(myna_apdu_verify_query(cmd), 4);
     assert_memory_equal(cmd, query, 4);
-    static const uint8_t ver[] = { 0x00, 0x20, 0x00, 0x80, 0x04, '1', '2', '3', '4' };
+    static const uint8_t ver[] = {0x00, 0x20, 0x00, 0x80, 0x04, '1', '2', '3', '4'};
     assert_int_equal(myna_apdu_verify(cmd, (const uint8_t *)"1234", 4), 9);
     assert_memory_equal(cmd, ver, 9);
-    static const uint8_t rb0[] = { 0x00, 0xB0, 0x00, 0x00, 0x00 };
+    static const uint8_t rb0[] = {0x00, 0xB0, 0x00, 0x00, 0x00};
     assert_int_equal(myna_apdu_read_binary(cmd, 0, 256), 5);
     assert_memory_equal(cmd, rb0, 5);
-    static const uint8_t rb1[] = { 0x00, 0xB0, 0x01, 0x00, 0x50 };
+    static const uint8_t rb1[] = {0x00, 0xB0, 0x01, 0x00, 0x50};
     assert_int_equal(myna_apdu_read_binary(cmd, 256, 0x50), 5);
     assert_memory_equal(cmd, rb1, 5);
     /* refused inputs build nothing */

@@ -42,8 +42,8 @@ struct image {
 
 static void make_image(struct image *im, const char *name, const char *address)
 {
-    im->attrs_n = fix_attrs(im->attrs, name, address, FIX_BIRTH, FIX_SEX, &im->span_off,
-                            &im->span_n);
+    im->attrs_n =
+        fix_attrs(im->attrs, name, address, FIX_BIRTH, FIX_SEX, &im->span_off, &im->span_n);
     im->number_n = fix_number(im->number, FIX_NUMBER);
     im->digests_n = fix_digests(im->digests, im->number, im->number_n - 2, /* the TLV */
                                 im->attrs + im->span_off, im->span_n);
@@ -69,7 +69,7 @@ static void full_read(unsigned flags, unsigned want_apdus)
 {
     struct image im;
     make_image(&im, FIX_NAME, FIX_ADDRESS);
-    fix_buf b = { 0 };
+    fix_buf b = {0};
     script_verified(&b);
     script_reads(&b, &im, flags);
     myna_card *c = open_replay(&b);
@@ -127,7 +127,7 @@ static void verify_without_tries_asks_first(void **s)
     (void)s;
     struct image im;
     make_image(&im, FIX_NAME, FIX_ADDRESS);
-    fix_buf b = { 0 };
+    fix_buf b = {0};
     script_verified(&b);
     script_reads(&b, &im, 0);
     myna_card *c = open_replay(&b);
@@ -155,7 +155,7 @@ static void long_attrs_take_one_more_read(void **s)
     struct image im;
     make_image(&im, FIX_NAME, addr);
     assert_true(im.attrs_n > 256 && im.attrs_n <= 512);
-    fix_buf b = { 0 };
+    fix_buf b = {0};
     script_verified(&b);
     script_reads(&b, &im, 0);
     myna_card *c = open_replay(&b);
@@ -175,7 +175,7 @@ static void non_bmp_and_ivs_bytes_kept(void **s)
     (void)s;
     struct image im;
     make_image(&im, FIX_NAME, FIX_ADDRESS);
-    fix_buf b = { 0 };
+    fix_buf b = {0};
     script_verified(&b);
     script_reads(&b, &im, 0);
     myna_card *c = open_replay(&b);
@@ -193,7 +193,7 @@ static void non_bmp_and_ivs_bytes_kept(void **s)
 static void not_a_myna_card(void **s)
 {
     (void)s;
-    fix_buf b = { 0 };
+    fix_buf b = {0};
     fix_ex(&b, FIX_SELECT_AP, NULL, 0, 0x6A82);
     myna_transport *t = NULL;
     assert_int_equal(myna_transport_replay_new(b.s, b.len, &t), MYNA_OK);
@@ -212,12 +212,21 @@ static void malformed_pins_send_nothing(void **s)
         const char *pin;
         size_t len;
     } bad[] = {
-        { "", 0 },      { "123", 3 },   { "12345", 5 }, { "12a4", 4 },
-        { "12 4", 4 },  { "１２３４", 12 }, { NULL, 4 },    { "1234", 3 },
-        { "-123", 4 },  { "12\0" "4", 4 },
+        {"", 0},
+        {"123", 3},
+        {"12345", 5},
+        {"12a4", 4},
+        {"12 4", 4},
+        {"１２３４", 12},
+        {NULL, 4},
+        {"1234", 3},
+        {"-123", 4},
+        {"12\0"
+         "4",
+         4},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        fix_buf b = { 0 };
+        fix_buf b = {0};
         fix_ex(&b, FIX_SELECT_AP, NULL, 0, 0x9000);
         myna_card *c = open_replay(&b);
         assert_int_equal(myna_card_verify_pin(c, bad[i].pin, bad[i].len), MYNA_E_PIN_FORMAT);
@@ -226,9 +235,9 @@ static void malformed_pins_send_nothing(void **s)
         fix_free(&b);
     }
     /* 照合番号B: 14 digits exactly */
-    static const char *bad_b[] = { "8004012030123", "800401203012345", "80040120301a34" };
+    static const char *bad_b[] = {"8004012030123", "800401203012345", "80040120301a34"};
     for (size_t i = 0; i < sizeof bad_b / sizeof bad_b[0]; i++) {
-        fix_buf b = { 0 };
+        fix_buf b = {0};
         fix_ex(&b, FIX_SELECT_AP, NULL, 0, 0x9000);
         myna_card *c = open_replay(&b);
         assert_int_equal(myna_card_verify_checkcode_b(c, bad_b[i], strlen(bad_b[i])),
@@ -243,9 +252,9 @@ static void malformed_pins_send_nothing(void **s)
 static void blocked_card_gets_no_verify(void **s)
 {
     (void)s;
-    static const unsigned blocked_sw[] = { 0x63C0, 0x6983, 0x6984 };
+    static const unsigned blocked_sw[] = {0x63C0, 0x6983, 0x6984};
     for (size_t i = 0; i < 3; i++) {
-        fix_buf b = { 0 };
+        fix_buf b = {0};
         fix_ex(&b, FIX_SELECT_AP, NULL, 0, 0x9000);
         fix_ex(&b, FIX_SELECT_PIN, NULL, 0, 0x9000);
         fix_ex(&b, FIX_VERIFY_QUERY, NULL, 0, blocked_sw[i]);
@@ -269,13 +278,13 @@ static void wrong_pin_reports_tries(void **s)
         myna_err err;
         int tries;
     } rows[] = {
-        { 0x63C2, MYNA_E_PIN_WRONG, 2 },
-        { 0x63C1, MYNA_E_PIN_LAST_TRY, 1 },
-        { 0x63C0, MYNA_E_PIN_BLOCKED, 0 },
-        { 0x6983, MYNA_E_PIN_BLOCKED, 0 },
+        {0x63C2, MYNA_E_PIN_WRONG, 2},
+        {0x63C1, MYNA_E_PIN_LAST_TRY, 1},
+        {0x63C0, MYNA_E_PIN_BLOCKED, 0},
+        {0x6983, MYNA_E_PIN_BLOCKED, 0},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-        fix_buf b = { 0 };
+        fix_buf b = {0};
         fix_ex(&b, FIX_SELECT_AP, NULL, 0, 0x9000);
         fix_ex(&b, FIX_SELECT_PIN, NULL, 0, 0x9000);
         fix_ex(&b, FIX_VERIFY_QUERY, NULL, 0, 0x63C3);
@@ -295,11 +304,11 @@ static void wrong_pin_reports_tries(void **s)
 static void transport_error_during_verify_is_not_retried(void **s)
 {
     (void)s;
-    static const char *fails[] = { "!transport", "!removed", "!reader", "!noservice" };
-    static const myna_err errs[] = { MYNA_E_TRANSPORT, MYNA_E_CARD_REMOVED, MYNA_E_READER,
-                                     MYNA_E_NO_SERVICE };
+    static const char *fails[] = {"!transport", "!removed", "!reader", "!noservice"};
+    static const myna_err errs[] = {MYNA_E_TRANSPORT, MYNA_E_CARD_REMOVED, MYNA_E_READER,
+                                    MYNA_E_NO_SERVICE};
     for (size_t i = 0; i < 4; i++) {
-        fix_buf b = { 0 };
+        fix_buf b = {0};
         fix_ex(&b, FIX_SELECT_AP, NULL, 0, 0x9000);
         fix_ex(&b, FIX_SELECT_PIN, NULL, 0, 0x9000);
         fix_ex(&b, FIX_VERIFY_QUERY, NULL, 0, 0x63C3);
@@ -321,7 +330,7 @@ static void transport_error_during_verify_is_not_retried(void **s)
 static void known_tries_cost_no_extra_apdu(void **s)
 {
     (void)s;
-    fix_buf b = { 0 };
+    fix_buf b = {0};
     script_verified(&b);
     myna_card *c = open_replay(&b);
     int tries;
@@ -338,11 +347,15 @@ static void known_tries_cost_no_extra_apdu(void **s)
 static void checkcode_b_path(void **s)
 {
     (void)s;
-    fix_buf b = { 0 };
+    fix_buf b = {0};
     fix_ex(&b, FIX_SELECT_AP, NULL, 0, 0x9000);
     fix_ex(&b, FIX_SELECT_B, NULL, 0, 0x9000);
     fix_ex(&b, FIX_VERIFY_QUERY, NULL, 0, 0x63CA);
-    fix_ex(&b, "00200080" "0E" "3830303430313230333031323334", NULL, 0, 0x63C9);
+    fix_ex(&b,
+           "00200080"
+           "0E"
+           "3830303430313230333031323334",
+           NULL, 0, 0x63C9);
     fix_ex(&b, FIX_SELECT_PIN, NULL, 0, 0x9000);
     fix_ex(&b, FIX_VERIFY_QUERY, NULL, 0, 0x63C3);
     myna_card *c = open_replay(&b);
@@ -364,7 +377,7 @@ static void checkcode_b_path(void **s)
 static void already_verified_sends_no_pin(void **s)
 {
     (void)s;
-    fix_buf b = { 0 };
+    fix_buf b = {0};
     fix_ex(&b, FIX_SELECT_AP, NULL, 0, 0x9000);
     fix_ex(&b, FIX_SELECT_PIN, NULL, 0, 0x9000);
     fix_ex(&b, FIX_VERIFY_QUERY, NULL, 0, 0x9000);
@@ -400,7 +413,7 @@ static void spy_close(void *impl)
     free(sp);
 }
 
-static const myna_transport_ops spy_ops = { spy_transmit, spy_close };
+static const myna_transport_ops spy_ops = {spy_transmit, spy_close};
 
 /* Pull the card at every APDU index of a full read (number and digests included). */
 static void card_removed_at_every_apdu(void **s)
@@ -409,7 +422,7 @@ static void card_removed_at_every_apdu(void **s)
     struct image im;
     make_image(&im, FIX_NAME, FIX_ADDRESS);
     unsigned flags = MYNA_READ_NUMBER | MYNA_READ_VERIFY;
-    fix_buf full = { 0 };
+    fix_buf full = {0};
     script_verified(&full);
     script_reads(&full, &im, flags);
     /* count the exchanges in the script */
@@ -420,7 +433,7 @@ static void card_removed_at_every_apdu(void **s)
     assert_int_equal(total, 11);
     for (size_t pull = 1; pull < total; pull++) {
         /* the script with the pull-th exchange (0-based) answered by "!removed" */
-        fix_buf b = { 0 };
+        fix_buf b = {0};
         size_t ex = 0;
         const char *p = full.s;
         while (*p != '\0') {
@@ -475,7 +488,7 @@ static void card_removed_at_every_apdu(void **s)
 static void read_refused_without_pin(void **s)
 {
     (void)s;
-    fix_buf b = { 0 };
+    fix_buf b = {0};
     fix_ex(&b, FIX_SELECT_AP, NULL, 0, 0x9000);
     fix_ex(&b, FIX_SELECT_ATTRS, NULL, 0, 0x9000);
     fix_ex(&b, FIX_READ_256, NULL, 0, 0x6982);
@@ -496,7 +509,7 @@ static void digest_mismatch_is_auth_data(void **s)
     struct image other;
     make_image(&other, "\xE5\xB1\xB1\xE7\x94\xB0 \xE8\x8A\xB1\xE5\xAD\x90", FIX_ADDRESS);
     memcpy(im.digests, other.digests, other.digests_n);
-    fix_buf b = { 0 };
+    fix_buf b = {0};
     script_verified(&b);
     script_reads(&b, &im, MYNA_READ_VERIFY);
     myna_card *c = open_replay(&b);
@@ -515,7 +528,7 @@ static void get_response_and_wrong_le_followed(void **s)
     (void)s;
     struct image im;
     make_image(&im, FIX_NAME, FIX_ADDRESS);
-    fix_buf b = { 0 };
+    fix_buf b = {0};
     script_verified(&b);
     fix_cat(&b, "> " FIX_SELECT_ATTRS "\n< 9000\n");
     /* the card wants Le = n, then hands the data in two parts through 61xx */
@@ -540,7 +553,7 @@ static void get_response_and_wrong_le_followed(void **s)
 static void wrong_le_never_resends_verify(void **s)
 {
     (void)s;
-    fix_buf b = { 0 };
+    fix_buf b = {0};
     fix_ex(&b, FIX_SELECT_AP, NULL, 0, 0x9000);
     fix_ex(&b, FIX_SELECT_PIN, NULL, 0, 0x9000);
     fix_ex(&b, FIX_VERIFY_QUERY, NULL, 0, 0x63C3);
@@ -564,8 +577,7 @@ static void collect(void *user, bool is_command, const char *hex)
 {
     struct trace_log *log = user;
     if (log->n < 64)
-        snprintf(log->lines[log->n++], sizeof log->lines[0], "%c%s", is_command ? '>' : '<',
-                 hex);
+        snprintf(log->lines[log->n++], sizeof log->lines[0], "%c%s", is_command ? '>' : '<', hex);
 }
 
 static void trace_masks_pin_and_data(void **s)
@@ -573,7 +585,7 @@ static void trace_masks_pin_and_data(void **s)
     (void)s;
     struct image im;
     make_image(&im, FIX_NAME, FIX_ADDRESS);
-    fix_buf b = { 0 };
+    fix_buf b = {0};
     script_verified(&b);
     script_reads(&b, &im, MYNA_READ_NUMBER);
     myna_transport *t = NULL;
@@ -589,9 +601,9 @@ static void trace_masks_pin_and_data(void **s)
     assert_int_equal(log.n, 16); /* 8 commands, 8 responses */
     bool saw_verify = false;
     for (size_t i = 0; i < log.n; i++) {
-        assert_null(strstr(log.lines[i], "31323334"));       /* the PIN */
-        assert_null(strstr(log.lines[i], "F0A0AEB7"));       /* 𠮷 */
-        assert_null(strstr(log.lines[i], "313233343536"));   /* the number */
+        assert_null(strstr(log.lines[i], "31323334"));     /* the PIN */
+        assert_null(strstr(log.lines[i], "F0A0AEB7"));     /* 𠮷 */
+        assert_null(strstr(log.lines[i], "313233343536")); /* the number */
         if (strcmp(log.lines[i], ">0020008004**") == 0)
             saw_verify = true;
     }
@@ -610,15 +622,15 @@ static void replay_refuses_bad_scripts(void **s)
 {
     (void)s;
     static const char *bad[] = {
-        "< 9000\n",                    /* response without command */
-        "> 00A4\n< 9000\n",            /* command shorter than 4 bytes */
-        "> 00A4040C\n",                /* command without response */
-        "> 00A4040C\n> 00A4040C\n",    /* two commands */
-        "> 00A4040\n< 9000\n",         /* odd hex */
-        "> 00A4040C\n< 90\n",          /* response without a full SW */
-        "> 00A4040C\n< !exploded\n",   /* unknown special */
-        "? 00\n",                      /* unknown line kind */
-        "> 00A4040C\n< 90 0G\n",       /* not hex */
+        "< 9000\n",                  /* response without command */
+        "> 00A4\n< 9000\n",          /* command shorter than 4 bytes */
+        "> 00A4040C\n",              /* command without response */
+        "> 00A4040C\n> 00A4040C\n",  /* two commands */
+        "> 00A4040\n< 9000\n",       /* odd hex */
+        "> 00A4040C\n< 90\n",        /* response without a full SW */
+        "> 00A4040C\n< !exploded\n", /* unknown special */
+        "? 00\n",                    /* unknown line kind */
+        "> 00A4040C\n< 90 0G\n",     /* not hex */
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         myna_transport *t = (myna_transport *)&t;
@@ -630,12 +642,80 @@ static void replay_refuses_bad_scripts(void **s)
     const char *ok = "# a comment\n\n> 00 A4 04 0C  # spaces and comments\n< 90 00\n";
     assert_int_equal(myna_transport_replay_new(ok, strlen(ok), &t), MYNA_OK);
     assert_int_equal(myna_transport_replay_left(t), 1);
-    uint8_t cmd[4] = { 0x00, 0xA4, 0x04, 0x0D }, resp[8];
+    uint8_t cmd[4] = {0x00, 0xA4, 0x04, 0x0D}, resp[8];
     size_t n = sizeof resp;
     assert_int_equal(myna_transport_transmit(t, cmd, 4, resp, &n), MYNA_E_TRANSPORT);
     n = sizeof resp;
     assert_int_equal(myna_transport_transmit(t, cmd, 4, resp, &n), MYNA_E_TRANSPORT);
     myna_transport_free(t);
+}
+
+/* The transport's own limits: endless 61xx, a response without SW, a short buffer. */
+static void transport_edges(void **s)
+{
+    (void)s;
+    fix_buf b = {0};
+    fix_ex(&b, FIX_READ_256, NULL, 0, 0x6101);
+    for (int i = 0; i < 9; i++)
+        fix_ex(&b, "00C0000001", (const uint8_t *)"x", 1, 0x6101);
+    myna_transport *t = NULL;
+    assert_int_equal(myna_transport_replay_new(b.s, b.len, &t), MYNA_OK);
+    uint8_t cmd[5] = {0x00, 0xB0, 0x00, 0x00, 0x00}, resp[MYNA_RESP_MAX];
+    size_t n = sizeof resp;
+    assert_int_equal(myna_transport_transmit(t, cmd, 5, resp, &n), MYNA_E_BAD_DATA);
+    assert_int_equal(n, 0);
+    assert_int_equal(myna_transport_apdu_count(t), 9); /* 1 + 8 GET RESPONSE, then stop */
+    for (size_t i = 0; i < sizeof resp; i++)
+        assert_int_equal(resp[i], 0); /* wiped */
+    myna_transport_free(t);
+    fix_free(&b);
+    /* a response bigger than the caller's buffer is refused, not cut */
+    uint8_t big[100];
+    memset(big, 0x41, sizeof big);
+    fix_ex(&b, FIX_READ_256, big, sizeof big, 0x9000);
+    assert_int_equal(myna_transport_replay_new(b.s, b.len, &t), MYNA_OK);
+    n = 50;
+    assert_int_equal(myna_transport_transmit(t, cmd, 5, resp, &n), MYNA_E_TRANSPORT);
+    myna_transport_free(t);
+    fix_free(&b);
+    /* arguments */
+    n = sizeof resp;
+    assert_int_equal(myna_transport_transmit(NULL, cmd, 5, resp, &n), MYNA_E_ARG);
+    assert_int_equal(myna_transport_replay_new("> 00A4040C\n< 9000\n", 18, &t), MYNA_OK);
+    assert_int_equal(myna_transport_transmit(t, cmd, 3, resp, &n), MYNA_E_ARG);
+    n = 1;
+    assert_int_equal(myna_transport_transmit(t, cmd, 5, resp, &n), MYNA_E_ARG);
+    myna_transport_free(t);
+    myna_transport_free(NULL);
+    myna_card_free(NULL);
+    myna_attrs_free(NULL);
+    assert_int_equal(myna_card_open(NULL, NULL), MYNA_E_ARG);
+    assert_int_equal(myna_card_tries_left(NULL), -1);
+    assert_null(myna_attrs_name(NULL));
+}
+
+/* Trace of the tries query (no data): shown whole; a VERIFY with data: never the digits. */
+static void trace_format_rules(void **s)
+{
+    (void)s;
+    char out[64];
+    const uint8_t q[] = {0x00, 0x20, 0x00, 0x80};
+    myna_trace_format(true, q, 4, q, 4, out, sizeof out);
+    assert_string_equal(out, "00200080");
+    const uint8_t v[] = {0x00, 0x20, 0x00, 0x80, 0x04, '9', '8', '7', '6'};
+    myna_trace_format(true, v, 9, v, 9, out, sizeof out);
+    assert_string_equal(out, "0020008004**");
+    const uint8_t r[] = {0x41, 0x42, 0x90, 0x00};
+    const uint8_t rb[] = {0x00, 0xB0, 0x00, 0x00, 0x00};
+    myna_trace_format(false, rb, 5, r, 4, out, sizeof out);
+    assert_string_equal(out, "**9000");
+    const uint8_t gr[] = {0x00, 0xC0, 0x00, 0x00, 0x02};
+    myna_trace_format(false, gr, 5, r, 4, out, sizeof out);
+    assert_string_equal(out, "**9000");
+    myna_trace_format(false, q, 4, r + 2, 2, out, sizeof out);
+    assert_string_equal(out, "9000");
+    myna_trace_format(true, v, 9, v, 9, out, 4); /* tiny buffer: cut, terminated */
+    assert_true(strlen(out) < 4);
 }
 
 static int setup(void **s)
@@ -671,6 +751,8 @@ int main(void)
         cmocka_unit_test(wrong_le_never_resends_verify),
         cmocka_unit_test(trace_masks_pin_and_data),
         cmocka_unit_test(replay_refuses_bad_scripts),
+        cmocka_unit_test(transport_edges),
+        cmocka_unit_test(trace_format_rules),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

@@ -22,27 +22,27 @@ struct tlv_row {
 };
 
 static const struct tlv_row tlv_rows[] = {
-    { "short tag, short length", { 0x04, 0x02, 0xAA, 0xBB }, 4, MYNA_OK, 0x04, 2 },
-    { "two-byte private tag", { 0xDF, 0x22, 0x01, 0x41 }, 4, MYNA_OK, 0xDF22, 1 },
-    { "constructed FF20, empty", { 0xFF, 0x20, 0x00 }, 3, MYNA_OK, 0xFF20, 0 },
-    { "FF10 long-form tag 16 accepted", { 0xFF, 0x10, 0x01, 0x31 }, 4, MYNA_OK, 0xFF10, 1 },
-    { "length 81 xx", { 0xDF, 0x22, 0x81, 0x02, 0x41, 0x42 }, 6, MYNA_OK, 0xDF22, 2 },
-    { "length 82 xx xx", { 0xDF, 0x22, 0x82, 0x00, 0x01, 0x41 }, 6, MYNA_OK, 0xDF22, 1 },
-    { "three-byte tag", { 0xDF, 0x81, 0x01, 0x00 }, 4, MYNA_OK, 0xDF8101, 0 },
-    { "empty input", { 0 }, 0, MYNA_E_BAD_DATA, 0, 0 },
-    { "00 is padding", { 0x00, 0x00 }, 2, MYNA_E_BAD_DATA, 0, 0 },
-    { "tag without length", { 0x04 }, 1, MYNA_E_BAD_DATA, 0, 0 },
-    { "two-byte tag cut", { 0xDF }, 1, MYNA_E_BAD_DATA, 0, 0 },
-    { "four-byte tag", { 0xDF, 0x81, 0x81, 0x01, 0x00 }, 5, MYNA_E_BAD_DATA, 0, 0 },
-    { "tag number 0 in long form", { 0xDF, 0x80, 0x01, 0x00 }, 4, MYNA_E_BAD_DATA, 0, 0 },
-    { "length longer than data", { 0xDF, 0x22, 0x03, 0x41, 0x42 }, 5, MYNA_E_BAD_DATA, 0, 0 },
-    { "81 without its byte", { 0xDF, 0x22, 0x81 }, 3, MYNA_E_BAD_DATA, 0, 0 },
-    { "82 with one byte", { 0xDF, 0x22, 0x82, 0x01 }, 4, MYNA_E_BAD_DATA, 0, 0 },
-    { "indefinite length 80", { 0xFF, 0x20, 0x80, 0x00, 0x00 }, 5, MYNA_E_BAD_DATA, 0, 0 },
-    { "83 too long a length", { 0xDF, 0x22, 0x83, 0, 0, 1, 0x41 }, 7, MYNA_E_BAD_DATA, 0, 0 },
-    { "84 length", { 0xDF, 0x22, 0x84, 0, 0, 0, 1, 0x41 }, 8, MYNA_E_BAD_DATA, 0, 0 },
-    { "82 above the limit", { 0xDF, 0x22, 0x82, 0xFF, 0xFF }, 5, MYNA_E_BAD_DATA, 0, 0 },
-    { "81 lying by one", { 0xDF, 0x22, 0x81, 0x03, 0x41, 0x42 }, 6, MYNA_E_BAD_DATA, 0, 0 },
+    {"short tag, short length", {0x04, 0x02, 0xAA, 0xBB}, 4, MYNA_OK, 0x04, 2},
+    {"two-byte private tag", {0xDF, 0x22, 0x01, 0x41}, 4, MYNA_OK, 0xDF22, 1},
+    {"constructed FF20, empty", {0xFF, 0x20, 0x00}, 3, MYNA_OK, 0xFF20, 0},
+    {"FF10 long-form tag 16 accepted", {0xFF, 0x10, 0x01, 0x31}, 4, MYNA_OK, 0xFF10, 1},
+    {"length 81 xx", {0xDF, 0x22, 0x81, 0x02, 0x41, 0x42}, 6, MYNA_OK, 0xDF22, 2},
+    {"length 82 xx xx", {0xDF, 0x22, 0x82, 0x00, 0x01, 0x41}, 6, MYNA_OK, 0xDF22, 1},
+    {"three-byte tag", {0xDF, 0x81, 0x01, 0x00}, 4, MYNA_OK, 0xDF8101, 0},
+    {"empty input", {0}, 0, MYNA_E_BAD_DATA, 0, 0},
+    {"00 is padding", {0x00, 0x00}, 2, MYNA_E_BAD_DATA, 0, 0},
+    {"tag without length", {0x04}, 1, MYNA_E_BAD_DATA, 0, 0},
+    {"two-byte tag cut", {0xDF}, 1, MYNA_E_BAD_DATA, 0, 0},
+    {"four-byte tag", {0xDF, 0x81, 0x81, 0x01, 0x00}, 5, MYNA_E_BAD_DATA, 0, 0},
+    {"tag number 0 in long form", {0xDF, 0x80, 0x01, 0x00}, 4, MYNA_E_BAD_DATA, 0, 0},
+    {"length longer than data", {0xDF, 0x22, 0x03, 0x41, 0x42}, 5, MYNA_E_BAD_DATA, 0, 0},
+    {"81 without its byte", {0xDF, 0x22, 0x81}, 3, MYNA_E_BAD_DATA, 0, 0},
+    {"82 with one byte", {0xDF, 0x22, 0x82, 0x01}, 4, MYNA_E_BAD_DATA, 0, 0},
+    {"indefinite length 80", {0xFF, 0x20, 0x80, 0x00, 0x00}, 5, MYNA_E_BAD_DATA, 0, 0},
+    {"83 too long a length", {0xDF, 0x22, 0x83, 0, 0, 1, 0x41}, 7, MYNA_E_BAD_DATA, 0, 0},
+    {"84 length", {0xDF, 0x22, 0x84, 0, 0, 0, 1, 0x41}, 8, MYNA_E_BAD_DATA, 0, 0},
+    {"82 above the limit", {0xDF, 0x22, 0x82, 0xFF, 0xFF}, 5, MYNA_E_BAD_DATA, 0, 0},
+    {"81 lying by one", {0xDF, 0x22, 0x81, 0x03, 0x41, 0x42}, 6, MYNA_E_BAD_DATA, 0, 0},
 };
 
 static void cursor_boundary_table(void **s)
@@ -78,7 +78,7 @@ static void cursor_null_safe(void **s)
     assert_int_equal(myna_tlv_next(NULL, &t), MYNA_E_ARG);
     size_t need;
     assert_int_equal(myna_tlv_peek_total(NULL, 0, &need), MYNA_E_ARG);
-    const uint8_t hdr[] = { 0xFF, 0x20, 0x82, 0x01, 0x2C };
+    const uint8_t hdr[] = {0xFF, 0x20, 0x82, 0x01, 0x2C};
     assert_int_equal(myna_tlv_peek_total(hdr, 5, &need), MYNA_OK);
     assert_int_equal(need, 5 + 300);
     assert_int_equal(myna_tlv_peek_total(hdr, 4, &need), MYNA_E_ARG); /* need more */
@@ -93,7 +93,10 @@ struct utf8_row {
     bool ok;
 };
 
-#define U(what, lit, ok) { what, lit, sizeof lit - 1, ok }
+#define U(what, lit, ok)                                                                           \
+    {                                                                                              \
+        what, lit, sizeof lit - 1, ok                                                              \
+    }
 
 static const struct utf8_row utf8_rows[] = {
     U("ASCII", "Smith John", true),
@@ -187,36 +190,36 @@ static void attrs_structure_table(void **s)
 {
     (void)s;
     uint8_t inner[1024], img[1100];
-    static const uint8_t hdr[3] = { 1, 2, 3 };
+    static const uint8_t hdr[3] = {1, 2, 3};
     struct {
         const char *what;
-        int drop;       /* index 0..4 of a DF2x to leave out, -1 none */
-        int dup;        /* index to repeat, -1 none */
+        int drop; /* index 0..4 of a DF2x to leave out, -1 none */
+        int dup;  /* index to repeat, -1 none */
         const char *name, *birth, *sex;
         myna_err err;
     } rows[] = {
-        { "complete", -1, -1, FIX_NAME, FIX_BIRTH, FIX_SEX, MYNA_OK },
-        { "no header", 0, -1, FIX_NAME, FIX_BIRTH, FIX_SEX, MYNA_E_BAD_DATA },
-        { "no name", 1, -1, FIX_NAME, FIX_BIRTH, FIX_SEX, MYNA_E_BAD_DATA },
-        { "no address", 2, -1, FIX_NAME, FIX_BIRTH, FIX_SEX, MYNA_E_BAD_DATA },
-        { "no birth", 3, -1, FIX_NAME, FIX_BIRTH, FIX_SEX, MYNA_E_BAD_DATA },
-        { "no sex", 4, -1, FIX_NAME, FIX_BIRTH, FIX_SEX, MYNA_E_BAD_DATA },
-        { "two names", -1, 1, FIX_NAME, FIX_BIRTH, FIX_SEX, MYNA_E_BAD_DATA },
-        { "two sexes", -1, 4, FIX_NAME, FIX_BIRTH, FIX_SEX, MYNA_E_BAD_DATA },
-        { "empty name", -1, -1, "", FIX_BIRTH, FIX_SEX, MYNA_E_BAD_DATA },
-        { "overlong in name", -1, -1, "\xC0\xAF", FIX_BIRTH, FIX_SEX, MYNA_E_BAD_DATA },
-        { "surrogate in name", -1, -1, "\xED\xA0\x80", FIX_BIRTH, FIX_SEX, MYNA_E_BAD_DATA },
-        { "cut 𠮷 in name", -1, -1, "\xF0\xA0\xAE", FIX_BIRTH, FIX_SEX, MYNA_E_BAD_DATA },
-        { "birth 7 digits", -1, -1, FIX_NAME, "1980041", FIX_SEX, MYNA_E_BAD_DATA },
-        { "birth month 13", -1, -1, FIX_NAME, "19801301", FIX_SEX, MYNA_E_BAD_DATA },
-        { "birth letters", -1, -1, FIX_NAME, "1980O401", FIX_SEX, MYNA_E_BAD_DATA },
-        { "sex 0", -1, -1, FIX_NAME, FIX_BIRTH, "0", MYNA_E_BAD_DATA },
-        { "sex 3", -1, -1, FIX_NAME, FIX_BIRTH, "3", MYNA_E_BAD_DATA },
-        { "sex 9", -1, -1, FIX_NAME, FIX_BIRTH, "9", MYNA_OK },
-        { "sex two bytes", -1, -1, FIX_NAME, FIX_BIRTH, "12", MYNA_E_BAD_DATA },
+        {"complete", -1, -1, FIX_NAME, FIX_BIRTH, FIX_SEX, MYNA_OK},
+        {"no header", 0, -1, FIX_NAME, FIX_BIRTH, FIX_SEX, MYNA_E_BAD_DATA},
+        {"no name", 1, -1, FIX_NAME, FIX_BIRTH, FIX_SEX, MYNA_E_BAD_DATA},
+        {"no address", 2, -1, FIX_NAME, FIX_BIRTH, FIX_SEX, MYNA_E_BAD_DATA},
+        {"no birth", 3, -1, FIX_NAME, FIX_BIRTH, FIX_SEX, MYNA_E_BAD_DATA},
+        {"no sex", 4, -1, FIX_NAME, FIX_BIRTH, FIX_SEX, MYNA_E_BAD_DATA},
+        {"two names", -1, 1, FIX_NAME, FIX_BIRTH, FIX_SEX, MYNA_E_BAD_DATA},
+        {"two sexes", -1, 4, FIX_NAME, FIX_BIRTH, FIX_SEX, MYNA_E_BAD_DATA},
+        {"empty name", -1, -1, "", FIX_BIRTH, FIX_SEX, MYNA_E_BAD_DATA},
+        {"overlong in name", -1, -1, "\xC0\xAF", FIX_BIRTH, FIX_SEX, MYNA_E_BAD_DATA},
+        {"surrogate in name", -1, -1, "\xED\xA0\x80", FIX_BIRTH, FIX_SEX, MYNA_E_BAD_DATA},
+        {"cut 𠮷 in name", -1, -1, "\xF0\xA0\xAE", FIX_BIRTH, FIX_SEX, MYNA_E_BAD_DATA},
+        {"birth 7 digits", -1, -1, FIX_NAME, "1980041", FIX_SEX, MYNA_E_BAD_DATA},
+        {"birth month 13", -1, -1, FIX_NAME, "19801301", FIX_SEX, MYNA_E_BAD_DATA},
+        {"birth letters", -1, -1, FIX_NAME, "1980O401", FIX_SEX, MYNA_E_BAD_DATA},
+        {"sex 0", -1, -1, FIX_NAME, FIX_BIRTH, "0", MYNA_E_BAD_DATA},
+        {"sex 3", -1, -1, FIX_NAME, FIX_BIRTH, "3", MYNA_E_BAD_DATA},
+        {"sex 9", -1, -1, FIX_NAME, FIX_BIRTH, "9", MYNA_OK},
+        {"sex two bytes", -1, -1, FIX_NAME, FIX_BIRTH, "12", MYNA_E_BAD_DATA},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-        const char *vals[5] = { NULL, rows[i].name, FIX_ADDRESS, rows[i].birth, rows[i].sex };
+        const char *vals[5] = {NULL, rows[i].name, FIX_ADDRESS, rows[i].birth, rows[i].sex};
         size_t k = 0;
         for (int f = 0; f < 5; f++) {
             if (f == rows[i].drop)
@@ -299,17 +302,27 @@ static void number_table(void **s)
         size_t n;
         myna_err err;
     } rows[] = {
-        { "12 digits", { 0xFF, 0x10, 0x0C, '1', '2', '3', '4', '5', '6', '7', '8', '9', '0',
-                         '1', '8' }, 15, MYNA_OK },
-        { "padding after", { 0xFF, 0x10, 0x0C, '1', '2', '3', '4', '5', '6', '7', '8', '9',
-                             '0', '1', '8', 0xFF, 0xFF }, 17, MYNA_OK },
-        { "11 digits", { 0xFF, 0x10, 0x0B, '1', '2', '3', '4', '5', '6', '7', '8', '9', '0',
-                         '1' }, 14, MYNA_E_BAD_DATA },
-        { "letter", { 0xFF, 0x10, 0x0C, '1', '2', '3', '4', '5', '6', '7', '8', '9', '0',
-                      '1', 'X' }, 15, MYNA_E_BAD_DATA },
-        { "wrong tag", { 0xDF, 0x10, 0x0C, '1', '2', '3', '4', '5', '6', '7', '8', '9', '0',
-                         '1', '8' }, 15, MYNA_E_BAD_DATA },
-        { "cut", { 0xFF, 0x10, 0x0C, '1', '2' }, 5, MYNA_E_BAD_DATA },
+        {"12 digits",
+         {0xFF, 0x10, 0x0C, '1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '1', '8'},
+         15,
+         MYNA_OK},
+        {"padding after",
+         {0xFF, 0x10, 0x0C, '1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '1', '8', 0xFF, 0xFF},
+         17,
+         MYNA_OK},
+        {"11 digits",
+         {0xFF, 0x10, 0x0B, '1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '1'},
+         14,
+         MYNA_E_BAD_DATA},
+        {"letter",
+         {0xFF, 0x10, 0x0C, '1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '1', 'X'},
+         15,
+         MYNA_E_BAD_DATA},
+        {"wrong tag",
+         {0xDF, 0x10, 0x0C, '1', '2', '3', '4', '5', '6', '7', '8', '9', '0', '1', '8'},
+         15,
+         MYNA_E_BAD_DATA},
+        {"cut", {0xFF, 0x10, 0x0C, '1', '2'}, 5, MYNA_E_BAD_DATA},
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         myna_attrs *a = myna_attrs_new_empty();
@@ -325,18 +338,18 @@ static void number_table(void **s)
 static void digests_table(void **s)
 {
     (void)s;
-    uint8_t img[512], num[32], attrs[32] = { 0 };
+    uint8_t img[512], num[32], attrs[32] = {0};
     size_t nn = fix_number(num, FIX_NUMBER);
     size_t n = fix_digests(img, num, nn, attrs, sizeof attrs);
     myna_digests d;
     assert_int_equal(myna_parse_digests(img, n, &d), MYNA_OK);
-    assert_int_equal(d.signed_len, 70); /* DF31 (35 bytes) + DF32 (35 bytes) */
+    assert_int_equal(d.signed_len, 70);       /* DF31 (35 bytes) + DF32 (35 bytes) */
     assert_ptr_equal(d.signed_from, img + 5); /* after FF 30 82 01 4B */
     assert_int_equal(d.sig_len, 256);
     for (size_t cut = 0; cut < n; cut++)
         assert_int_equal(myna_parse_digests(img, cut, &d), MYNA_E_BAD_DATA);
     /* a 31-byte digest */
-    uint8_t inner[128], md[32] = { 0 };
+    uint8_t inner[128], md[32] = {0};
     size_t k = fix_tlv(inner, 0xDF31, md, 31);
     k += fix_tlv(inner + k, 0xDF32, md, 32);
     n = fix_tlv(img, 0xFF30, inner, k);

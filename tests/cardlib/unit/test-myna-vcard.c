@@ -15,7 +15,7 @@
 #include "myna.h"
 
 static const char *profiles[] = {
-    "yoshida-taro",  "katsuragi-ivs",         "nguyen-van-an",          "sato-hanako-katagaki",
+    "yoshida-taro",   "katsuragi-ivs",         "nguyen-van-an", "sato-hanako-katagaki",
     "takahashi-saki", "williamson-fitzgerald", "one-try-left",
 };
 
@@ -142,11 +142,10 @@ static void signature_checked_with_the_signer_key(void **s)
     assert_false(myna_attrs_signed(a));
     myna_attrs_free(a);
     /* another key: an EC key made here */
-    static const char other[] =
-        "-----BEGIN PUBLIC KEY-----\n"
-        "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEQ+YwMhYlnPr/mGiy3WLqO2PbZxsV\n"
-        "CC7h20pr7fDmwjbck/rJZEDlGTbvDuRsSQj8mzmPtJLDsblQaEYQkzdJCA==\n"
-        "-----END PUBLIC KEY-----\n";
+    static const char other[] = "-----BEGIN PUBLIC KEY-----\n"
+                                "MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEQ+YwMhYlnPr/mGiy3WLqO2PbZxsV\n"
+                                "CC7h20pr7fDmwjbck/rJZEDlGTbvDuRsSQj8mzmPtJLDsblQaEYQkzdJCA==\n"
+                                "-----END PUBLIC KEY-----\n";
     assert_int_equal(myna_card_set_signer_key(c, other, sizeof other - 1), MYNA_OK);
     assert_int_equal(myna_card_read_attrs(c, MYNA_READ_VERIFY, &a), MYNA_E_AUTH_DATA);
     assert_null(a);

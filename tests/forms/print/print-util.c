@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <hpdf.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -183,7 +184,39 @@ static uint8_t *render(const char *pdf, int page, const char *tag, int *w, int *
     return px;
 }
 
+/* The largest difference in ink between the same TILE × TILE pixel square of both pages (the
+ * squares' mean gray levels): a missing word shows there even when the page's mean hardly
+ * moves, while anti-aliasing that differs pixel by pixel cancels out. */
+#define TILE 16
+static double worst_tile(const uint8_t *pa, const uint8_t *pb, int w, int h)
+{
+    double worst = 0;
+    for (int ty = 0; ty < h; ty += TILE) {
+        for (int tx = 0; tx < w; tx += TILE) {
+            long sum = 0, n = 0;
+            for (int y = ty; y < ty + TILE && y < h; y++) {
+                for (int x = tx; x < tx + TILE && x < w; x++) {
+                    size_t i = (size_t)y * (size_t)w + (size_t)x;
+                    sum += (int)pa[i] - (int)pb[i];
+                    n++;
+                }
+            }
+            double d = n > 0 ? fabs((double)sum / (double)n) : 0;
+            if (d > worst)
+                worst = d;
+        }
+    }
+    return worst;
+}
+
 bool pu_compare_page(const char *a, const char *b, int page, double *mean, double *far)
+{
+    double tile;
+    return pu_compare_page_tiles(a, b, page, mean, far, &tile);
+}
+
+bool pu_compare_page_tiles(const char *a, const char *b, int page, double *mean, double *far,
+                           double *tile)
 {
     int wa, ha, wb, hb;
     uint8_t *pa = render(a, page, "a", &wa, &ha);
@@ -201,6 +234,7 @@ bool pu_compare_page(const char *a, const char *b, int page, double *mean, doubl
         }
         *mean = sum / (double)n;
         *far = (double)nfar / (double)n;
+        *tile = worst_tile(pa, pb, wa, ha);
     }
     free(pa);
     free(pb);

@@ -32,6 +32,10 @@ int pu_pdf_pages(const char *path);
  * difference (0..255) and the fraction of pixels differing by more than 64. false when either
  * does not render or the sizes differ. */
 bool pu_compare_page(const char *a, const char *b, int page, double *mean, double *far);
+/* The same, and the largest difference in ink (mean gray level) between the same 16 × 16
+ * pixel tile (≈ 8 mm at 50 dpi) of both pages: a missing or different word shows there. */
+bool pu_compare_page_tiles(const char *a, const char *b, int page, double *mean, double *far,
+                           double *tile);
 /* Names of spool files that are documents (d<digits>-<digits>): how many; the first in name. */
 size_t pu_spool_documents(char *name, size_t cap);
 /* Check every job control file (c<digits>) in the spool: each job-name and

@@ -111,12 +111,13 @@ static void pdf_printed_through_cups_pdf_looks_like_the_input(void **state)
     assert_true(pu_wait_out(1, out, sizeof out, 10000));
     assert_int_equal(pu_pdf_pages(out), 2);
     for (int page = 1; page <= 2; page++) {
-        double mean = 999, far = 1;
-        assert_true(pu_compare_page(g_in, out, page, &mean, &far));
-        fprintf(stderr, "  page %d: mean difference %.2f/255, %.3f%% pixels far\n", page, mean,
-                far * 100);
+        double mean = 999, far = 1, tile = 999;
+        assert_true(pu_compare_page_tiles(g_in, out, page, &mean, &far, &tile));
+        fprintf(stderr, "  page %d: mean difference %.2f/255, %.3f%% pixels far, worst tile %.1f\n",
+                page, mean, far * 100, tile);
         assert_true(mean < 4.0);
         assert_true(far < 0.01);
+        assert_true(tile < 12.0);
     }
     fprintf(stderr, "  printed %zu bytes in %lld ms\n", g_len, t1 - t0);
     assert_spool_clean();

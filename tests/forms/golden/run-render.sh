@@ -1,0 +1,43 @@
+#!/bin/sh
+# Render every procedure of the shipped catalogue with every fictional card profile
+# (tests/profiles/*.json), then check the PDF's text with pdftotext: today's date in 和暦
+# and the resident's answers must be there. Optionally keep the PDFs in $KEEP_DIR.
+# usage: run-render.sh KAKANAI-FORM TEMPLATES-DIR PROFILES-DIR ANSWERS-DIR
+set -u
+tool=$1 templates=$2 profiles=$3 answers=$4
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+fail=0 count=0
+for profile in "$profiles"/*.json; do
+    grep -q '"name"' "$profile" || continue
+    for a in "$answers"/*.json; do
+        proc=$(basename "$a" .json)
+        pdf="$work/$(basename "$profile" .json)-$proc.pdf"
+        if ! "$tool" render --template "$templates" --procedure "$proc" --card-profile "$profile" \
+            --answers "$a" --today 20261125 --out "$pdf" >"$work/log" 2>&1; then
+            echo "render: $proc with $(basename "$profile") failed:" >&2
+            cat "$work/log" >&2
+            fail=1
+            continue
+        fi
+        count=$((count + 1))
+        text=$(pdftotext -enc UTF-8 "$pdf" - 2>/dev/null)
+        for want in "令和8年11月25日" "083-922-0000"; do
+            case $text in
+            *"$want"*) ;;
+            *) echo "render: $proc with $(basename "$profile"): \"$want\" missing from the text" >&2
+               fail=1 ;;
+            esac
+        done
+        [ -n "${KEEP_DIR:-}" ] && cp "$pdf" "$KEEP_DIR/"
+    done
+done
+# the preview (grid and outlines) renders too
+"$tool" preview --template "$templates" --procedure juminhyo --card-profile "$profiles/yoshida-taro.json" \
+    --answers "$answers/juminhyo.json" --today 20261125 --out "$work/preview.pdf" >/dev/null 2>&1 || {
+    echo "render: preview failed" >&2
+    fail=1
+}
+echo "render: $count PDFs checked"
+[ "$count" -gt 0 ] || fail=1
+exit $fail

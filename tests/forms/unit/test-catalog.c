@@ -1,0 +1,129 @@
+/* test-catalog.c — the shipped catalogue, and a broken template skipped, never fatal. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "form-private.h"
+#include "test-support.h"
+
+static void shipped_catalogue_groups_the_forms(void **state)
+{
+    (void)state;
+    form_catalog *c = NULL;
+    form_diags *d = NULL;
+    assert_int_equal(form_catalog_load(getenv("KAKANAI_TEMPLATES"), NULL, &c, &d), FORM_OK);
+    assert_int_equal(form_diags_count(d), 0);
+    static const char *const order[] = {"juminhyo", "inkan", "shotoku", "koseki", "tennyu",
+                                        "juminhyo_shotoku"};
+    assert_int_equal(form_catalog_procedure_count(c), 6);
+    for (size_t i = 0; i < 6; i++) {
+        const form_procedure *p = form_catalog_procedure(c, i);
+        assert_string_equal(form_procedure_id(p), order[i]);
+        assert_non_null(form_text_get(form_procedure_title(p), "ja"));
+        assert_non_null(form_text_get(form_procedure_title(p), "en"));
+        assert_non_null(form_procedure_icon(p));
+        unsigned needs = form_procedure_needs(p);
+        assert_true(needs & FORM_NEEDS_NAME);
+        assert_int_equal(!!(needs & FORM_NEEDS_NUMBER), strcmp(order[i], "tennyu") == 0);
+    }
+    const form_procedure *both = form_catalog_find(c, "juminhyo_shotoku");
+    assert_int_equal(form_procedure_template_count(both), 2);
+    assert_string_equal(form_template_id(form_procedure_template(both, 1)), "shotoku");
+    /* common questions are asked once */
+    size_t furigana = 0;
+    for (size_t i = 0; i < form_procedure_question_count(both); i++)
+        if (strcmp(form_question_id(form_procedure_question(both, i)), "furigana") == 0)
+            furigana++;
+    assert_int_equal(furigana, 1);
+    assert_string_equal(form_question_id(form_procedure_question(both, 0)), "furigana");
+    assert_null(form_catalog_find(c, "nope"));
+    assert_null(form_catalog_procedure(c, 6));
+    assert_non_null(form_catalog_template(c, "koseki"));
+    form_catalog_free(c);
+    form_diags_free(d);
+    form_catalog_free(NULL);
+    form_diags_free(NULL);
+}
+
+static void broken_template_is_skipped_with_diagnostics(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/kakanai-cat-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    ts_copy_dir(getenv("KAKANAI_TEMPLATES"), dir);
+    char path[512];
+    ts_path(path, sizeof path, dir, "inkan.form");
+    const char *broken = "[form]\nid = inkan\ntitle.ja = 壊れた\n[field x]\nbox = 1 1\n";
+    assert_int_equal(ts_write(path, broken, strlen(broken)), 0);
+    ts_path(path, sizeof path, dir, "zzz.form"); /* a second file with an id already used */
+    const char *dup_id = "[form]\nid = koseki\ntitle.ja = 重複\n";
+    assert_int_equal(ts_write(path, dup_id, strlen(dup_id)), 0);
+    form_catalog *c = NULL;
+    form_diags *d = NULL;
+    assert_int_equal(form_catalog_load(dir, NULL, &c, &d), FORM_OK);
+    assert_int_equal(form_catalog_procedure_count(c), 5);
+    assert_null(form_catalog_find(c, "inkan"));
+    assert_non_null(form_catalog_find(c, "koseki"));
+    bool syntax = false, missing = false, dup = false;
+    for (size_t i = 0; i < form_diags_count(d); i++) {
+        const form_diag *g = form_diags_get(d, i);
+        if (g->err == FORM_E_SYNTAX && strstr(g->file, "inkan.form") && g->line == 5)
+            syntax = true;
+        if (g->err == FORM_E_NOT_FOUND && strstr(g->file, "catalog.conf") && strstr(g->message, "\"inkan\""))
+            missing = true;
+        if (strstr(g->file, "zzz.form") && strstr(g->message, "used by another file"))
+            dup = true;
+    }
+    assert_true(syntax);
+    assert_true(missing);
+    assert_true(dup);
+    form_catalog_free(c);
+    form_diags_free(d);
+    ts_rmdir(dir);
+}
+
+static void catalogue_problems_and_no_catalogue(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/kakanai-cat-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[512];
+    ts_path(path, sizeof path, dir, "a.form");
+    const char *a = "[form]\nid = a\ntitle.ja = 様式A\ntitle.en = Form A\n";
+    assert_int_equal(ts_write(path, a, strlen(a)), 0);
+    /* no catalog.conf: one procedure per form */
+    form_catalog *c = NULL;
+    form_diags *d = NULL;
+    assert_int_equal(form_catalog_load(dir, NULL, &c, &d), FORM_OK);
+    assert_int_equal(form_catalog_procedure_count(c), 1);
+    assert_string_equal(form_text_get(form_procedure_title(form_catalog_procedure(c, 0)), "en"), "Form A");
+    form_catalog_free(c);
+    form_diags_free(d);
+    ts_path(path, sizeof path, dir, "catalog.conf");
+    const char *conf = "[procedure p]\ntitel.ja = x\nforms = a\n[procedure q]\nforms = a b\n";
+    assert_int_equal(ts_write(path, conf, strlen(conf)), 0);
+    assert_int_equal(form_catalog_load(dir, NULL, &c, &d), FORM_OK);
+    assert_int_equal(form_catalog_procedure_count(c), 1);
+    assert_int_equal(form_diags_count(d), 2);
+    assert_int_equal(form_diags_get(d, 0)->line, 2);
+    assert_non_null(strstr(form_diags_get(d, 0)->message, "did you mean \"title.ja\""));
+    assert_int_equal(form_diags_get(d, 1)->line, 5);
+    assert_int_equal(form_diags_get(d, 1)->column, 11);
+    form_catalog_free(c);
+    form_diags_free(d);
+    ts_rmdir(dir);
+    assert_int_equal(form_catalog_load("/nonexistent-dir", NULL, &c, &d), FORM_E_IO);
+    form_diags_free(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(shipped_catalogue_groups_the_forms),
+        cmocka_unit_test(broken_template_is_skipped_with_diagnostics),
+        cmocka_unit_test(catalogue_problems_and_no_catalogue),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,32 @@
+# GUI tests: the real kakanai-kiosk under Xvfb, driven by --script (see tests/kiosk/gui).
+find_program(XVFB_RUN xvfb-run)
+if(NOT XVFB_RUN)
+  message(STATUS "kiosk: xvfb-run missing, GUI tests not registered")
+  return()
+endif()
+foreach(c walk pull idle pin staff printer cups log nodisplay)
+  add_test(NAME kiosk-gui-${c}
+    COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/run-gui.sh ${c} $<TARGET_FILE:kakanai-kiosk>
+            ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/gui)
+  set_tests_properties(kiosk-gui-${c} PROPERTIES
+    LABELS "kiosk;gui" TIMEOUT 240 SKIP_RETURN_CODE 77)
+endforeach()
+set_tests_properties(kiosk-gui-walk PROPERTIES TIMEOUT 300)
+
+# Widget tests: each screen built, driven, checked, finalized.
+add_executable(test-kiosk-widgets widgets/test-kiosk-widgets.c)
+target_link_libraries(test-kiosk-widgets PRIVATE kiosk_app PkgConfig::KIOSK_CMOCKA)
+add_test(NAME kiosk-widgets
+  COMMAND ${XVFB_RUN} -a -s "-screen 0 1920x1080x24" $<TARGET_FILE:test-kiosk-widgets>)
+set_tests_properties(kiosk-widgets PROPERTIES LABELS "kiosk;gui" TIMEOUT 60
+  ENVIRONMENT "GSK_RENDERER=cairo;NO_AT_BRIDGE=1;GDK_BACKEND=x11;KAKANAI_TEMPLATES=${PROJECT_SOURCE_DIR}/templates")
+
+# Through a real pcscd and the vcard program (SIGUSR1 pulls the card), once it exists.
+if(TARGET kakanai-vcard)
+  add_test(NAME kiosk-gui-pcscd
+    COMMAND ${PROJECT_SOURCE_DIR}/tests/lib/with-pcscd.sh
+            ${CMAKE_CURRENT_SOURCE_DIR}/gui/run-pcscd.sh $<TARGET_FILE:kakanai-kiosk>
+            $<TARGET_FILE:kakanai-vcard> ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/gui)
+  set_tests_properties(kiosk-gui-pcscd PROPERTIES LABELS "kiosk;gui" TIMEOUT 240
+    SKIP_RETURN_CODE 77)
+endif()

@@ -1,0 +1,303 @@
+#!/bin/bash
+# run-gui.sh — drive the real kakanai-kiosk under Xvfb with --script (GSK_RENDERER=cairo).
+#
+#   run-gui.sh CASE KIOSK SRCDIR OUTDIR
+#
+# CASE: walk | pull | idle | pin | staff | printer | cups | log | nodisplay
+# Screenshots land in OUTDIR/<case>/ (look at them). Exit 77 = skipped (no templates yet).
+set -eu
+case_name=$1 KIOSK=$2 SRC=$3 OUT=$4/$1
+TEMPLATES=${KAKANAI_TEMPLATES:-$SRC/templates}
+PROFILES=$SRC/tests/profiles
+rm -rf "$OUT" && mkdir -p "$OUT/pdf"
+export GSK_RENDERER=cairo NO_AT_BRIDGE=1 GDK_BACKEND=x11 GTK_A11Y=none
+export LANGUAGE=ja
+
+if [ ! -d "$TEMPLATES" ] || ! "$KIOSK" --list-procedures --templates "$TEMPLATES" \
+        >"$OUT/procedures.txt" 2>"$OUT/procedures.err" || [ ! -s "$OUT/procedures.txt" ]; then
+    echo "run-gui: no usable templates in $TEMPLATES: skipped"
+    exit 77
+fi
+nproc_=$(wc -l <"$OUT/procedures.txt")
+# The 住民票 procedure when shipped, else the first one.
+main_index=$(awk -F'\t' '$1 ~ /juminhyo|jumin/ {print NR-1; exit}' "$OUT/procedures.txt")
+main_index=${main_index:-0}
+
+xrun() { # SCRIPT [kiosk args...]: run the kiosk on a private X server
+    local script=$1; shift
+    timeout 120 xvfb-run -a -s "-screen 0 1920x1080x24" "$KIOSK" --templates "$TEMPLATES" \
+        --script "$script" "$@"
+}
+
+fail() { echo "run-gui $case_name: $*" >&2; exit 1; }
+
+walk_script() { # INDEX TAG SIZE → a script walking procedure INDEX, screenshots tagged
+    local i=$1 tag=$2 size=$3
+    cat <<S
+size ${size% *} ${size#* }
+wait menu
+screenshot $OUT/$tag-01-menu.png
+procedure-index $i
+wait card
+screenshot $OUT/$tag-02-card.png
+card on
+wait pin
+pin 12
+screenshot $OUT/$tag-03-pin.png
+pin 34
+submit
+wait question,preparing,confirm 20000
+screenshot $OUT/$tag-04-first-question.png
+answer-questions
+wait confirm 30000
+screenshot $OUT/$tag-05-confirm.png
+print
+wait done 30000
+screenshot $OUT/$tag-06-done.png
+card off
+finish
+wait menu
+expect-wiped
+S
+}
+
+case $case_name in
+walk)
+    # Every shipped procedure, the whole path, at 1920x1080 and 1280x800.
+    i=0
+    while [ $i -lt "$nproc_" ]; do
+        id=$(sed -n "$((i + 1))p" "$OUT/procedures.txt" | cut -f1)
+        for size in "1920 1080" "1280 800"; do
+            tag="$id-${size% *}"
+            walk_script $i "$tag" "$size" >"$OUT/$tag.script"
+            xrun "$OUT/$tag.script" --virtual-card "$PROFILES/yoshida-taro.json" \
+                --pdf-dir "$OUT/pdf" --size "${size% *}x${size#* }" 2>"$OUT/$tag.log" ||
+                fail "$tag: $(tail -3 "$OUT/$tag.log")"
+        done
+        i=$((i + 1))
+    done
+    n=$(ls "$OUT/pdf" | wc -l)
+    [ "$n" -eq $((nproc_ * 2)) ] || fail "expected $((nproc_ * 2)) PDFs, found $n"
+    # What the counter gets: first page of each procedure's PDF as PNG.
+    for f in "$OUT"/pdf/*.pdf; do
+        pdftoppm -r 50 -png -f 1 -l 1 "$f" "${f%.pdf}" 2>/dev/null || true
+    done
+    ;;
+pull)
+    # The card pulled at each screen that holds it: aborted, wiped, told, back to the menu.
+    cat >"$OUT/pull.script" <<S
+wait menu
+procedure-index $main_index
+wait card
+card on
+wait pin
+pin 12
+card pull
+wait error
+screenshot $OUT/pull-at-pin.png
+expect-wiped
+ok
+wait menu
+procedure-index $main_index
+wait card
+card on
+wait pin
+pin 1234
+submit
+wait question,preparing,confirm 20000
+card pull
+wait error
+screenshot $OUT/pull-at-first-question.png
+expect-wiped
+ok
+wait menu
+procedure-index $main_index
+wait card
+card on
+wait pin
+pin 1234
+submit
+wait question,preparing,confirm 20000
+answer-questions
+wait confirm 30000
+card pull
+wait error
+screenshot $OUT/pull-at-confirm.png
+expect-wiped
+back
+wait menu
+expect-wiped
+S
+    xrun "$OUT/pull.script" --virtual-card "$PROFILES/yoshida-taro.json" --pdf-dir "$OUT/pdf" \
+        2>"$OUT/pull.log" || fail "$(tail -3 "$OUT/pull.log")"
+    [ -z "$(ls "$OUT/pdf")" ] || fail "a PDF was written although every session was aborted"
+    ;;
+idle)
+    # No touch for the idle time-out: countdown visible, then wiped back to the menu.
+    cat >"$OUT/idle.script" <<S
+wait menu
+procedure-index $main_index
+wait card
+card on
+wait pin
+pin 12
+sleep 1500
+screenshot $OUT/idle-countdown.png
+wait menu 15000
+expect-wiped
+screenshot $OUT/idle-back-at-menu.png
+S
+    xrun "$OUT/idle.script" --virtual-card "$PROFILES/yoshida-taro.json" --pdf-dir "$OUT/pdf" \
+        --idle-timeout 4 2>"$OUT/idle.log" || fail "$(tail -3 "$OUT/idle.log")"
+    grep -q "idle timeout" "$OUT/idle.log" || fail "the idle timer did not fire"
+    ;;
+pin)
+    # Wrong PIN twice (tries shown, last-try warning), a third time blocks: staff call; the
+    # blocked card then goes straight to the staff message with no VERIFY.
+    cat >"$OUT/pin.script" <<S
+wait menu
+procedure-index $main_index
+wait card
+card on
+wait pin
+expect-tries 3
+pin 9999
+submit
+wait pin
+expect-tries 2
+pin 9999
+submit
+wait pin
+expect-tries 1
+screenshot $OUT/pin-last-try.png
+pin 9999
+submit
+wait staff-call
+screenshot $OUT/pin-blocked.png
+expect-wiped
+ok
+wait menu
+procedure-index $main_index
+wait card,staff-call
+wait staff-call
+screenshot $OUT/pin-blocked-card-again.png
+S
+    xrun "$OUT/pin.script" --virtual-card "$PROFILES/yoshida-taro.json" --pdf-dir "$OUT/pdf" \
+        2>"$OUT/pin.log" || fail "$(tail -3 "$OUT/pin.log")"
+    ;;
+staff)
+    # Staff mode behind a passcode; 照合番号B for a resident who forgot the PIN.
+    hash=$(printf '2468\n' | "$KIOSK" --hash-passcode)
+    printf '[kiosk]\ncounter=3\n%s\n' "$hash" >"$OUT/kiosk.conf"
+    grep -q 2468 "$OUT/kiosk.conf" && fail "passcode stored in clear"
+    cat >"$OUT/staff.script" <<S
+wait menu
+staff 1357
+wait staff
+screenshot $OUT/staff-wrong-passcode.png
+back
+wait menu
+staff 2468
+wait staff
+staff-action health
+screenshot $OUT/staff-panel.png
+staff-action checkcode
+wait menu
+procedure-index $main_index
+wait card
+card on
+wait checkcode
+pin 800401
+pin 2035
+pin 5678
+screenshot $OUT/staff-checkcode-b.png
+submit
+wait question,preparing,confirm 20000
+back
+wait menu,question
+S
+    xrun "$OUT/staff.script" --config "$OUT/kiosk.conf" --virtual-card \
+        "$PROFILES/yoshida-taro.json" --pdf-dir "$OUT/pdf" 2>"$OUT/staff.log" ||
+        fail "$(tail -3 "$OUT/staff.log")"
+    ;;
+printer)
+    # No such printer: the problem is explained, retry fails again, cancel wipes.
+    cat >"$OUT/printer.script" <<S
+wait menu
+procedure-index $main_index
+wait card
+card on
+wait pin
+pin 1234
+submit
+wait question,preparing,confirm 20000
+answer-questions
+wait confirm 30000
+print
+wait print-problem 30000
+screenshot $OUT/printer-problem.png
+retry
+wait print-problem 30000
+cancel
+wait menu
+expect-wiped
+S
+    CUPS_SERVER=$OUT/no-cupsd.sock xrun "$OUT/printer.script" --virtual-card \
+        "$PROFILES/yoshida-taro.json" --printer kakanai-no-such-queue 2>"$OUT/printer.log" ||
+        fail "$(tail -3 "$OUT/printer.log")"
+    ;;
+cups)
+    # A real cupsd: the fault printer runs out of paper; the resident is told, staff refill,
+    # "try again" prints. (Run inside tests/lib/with-cupsd.sh.)
+    [ -n "${KAKANAI_CUPS_DIR:-}" ] || exec "$SRC/tests/lib/with-cupsd.sh" "$0" "$@"
+    echo paper 20 >"$KAKANAI_CUPS_DIR/fault"
+    cat >"$OUT/cups.script" <<S
+wait menu
+procedure-index $main_index
+wait card
+card on
+wait pin
+pin 1234
+submit
+wait question,preparing,confirm 20000
+answer-questions
+wait confirm 30000
+print
+wait print-problem 60000
+screenshot $OUT/cups-out-of-paper.png
+run echo ok >"$KAKANAI_CUPS_DIR/fault"
+retry
+wait done 60000
+screenshot $OUT/cups-done.png
+finish
+wait menu
+expect-wiped
+S
+    xrun "$OUT/cups.script" --virtual-card "$PROFILES/yoshida-taro.json" \
+        --printer kakanai-fault 2>"$OUT/cups.log" || fail "$(tail -3 "$OUT/cups.log")"
+    ;;
+log)
+    # At the most verbose level the log holds events, never the resident's data or PIN.
+    walk_script "$main_index" log "1920 1080" | grep -v screenshot >"$OUT/log.script"
+    G_MESSAGES_DEBUG=all xrun "$OUT/log.script" --virtual-card "$PROFILES/yoshida-taro.json" \
+        --pdf-dir "$OUT/pdf" >"$OUT/log.out" 2>"$OUT/log.err" || fail "$(tail -3 "$OUT/log.err")"
+    grep -q "DEBUG" "$OUT/log.err" || fail "no debug output: the check would prove nothing"
+    for secret in 吉田 𠮷田 太郎 山口県 滝町 19800401 800401 123456789018 1234 5678; do
+        if grep -q -- "$secret" "$OUT/log.err" "$OUT/log.out"; then
+            fail "the log contains personal data or the PIN ($secret)"
+        fi
+    done
+    ;;
+nodisplay)
+    env -u DISPLAY -u WAYLAND_DISPLAY GDK_BACKEND=x11 "$KIOSK" --virtual-card \
+        "$PROFILES/yoshida-taro.json" --templates "$TEMPLATES" --pdf-dir "$OUT/pdf" \
+        >"$OUT/nodisplay.out" 2>"$OUT/nodisplay.err" || fail "exit status $?"
+    grep -q "no display" "$OUT/nodisplay.err" || fail "did not say there is no display"
+    [ "$(ls "$OUT"/pdf/sample-*.pdf | wc -l)" -eq "$nproc_" ] || fail "missing sample PDFs"
+    ;;
+*)
+    echo "run-gui: unknown case $case_name" >&2
+    exit 2
+    ;;
+esac
+echo "run-gui $case_name: ok ($OUT)"

@@ -1,0 +1,57 @@
+#!/bin/bash
+# run-pcscd.sh — the kiosk through a real pcscd: kakanai-vcard plays the card behind the
+# vsmartcard-vpcd driver (SIGUSR1 pulls it, SIGUSR2 puts it back). Run inside
+# tests/lib/with-pcscd.sh (KAKANAI_VPCD_PORT is set there).
+#
+#   run-pcscd.sh KIOSK VCARD SRCDIR OUTDIR
+set -eu
+KIOSK=$1 VCARD=$2 SRC=$3 OUT=$4/pcscd
+TEMPLATES=${KAKANAI_TEMPLATES:-$SRC/templates}
+rm -rf "$OUT" && mkdir -p "$OUT/pdf"
+export GSK_RENDERER=cairo NO_AT_BRIDGE=1 GDK_BACKEND=x11 GTK_A11Y=none LANGUAGE=ja
+[ -d "$TEMPLATES" ] || { echo "no templates: skipped"; exit 77; }
+"$KIOSK" --list-procedures --templates "$TEMPLATES" >"$OUT/procedures.txt" 2>/dev/null || exit 77
+main_index=$(awk -F'\t' '$1 ~ /juminhyo|jumin/ {print NR-1; exit}' "$OUT/procedures.txt")
+main_index=${main_index:-0}
+
+vpid=
+cleanup() { [ -n "$vpid" ] && kill "$vpid" 2>/dev/null && wait "$vpid" 2>/dev/null; true; }
+trap cleanup EXIT
+"$VCARD" --profile "$SRC/tests/profiles/yoshida-taro.json" --port "$KAKANAI_VPCD_PORT" \
+    --state "$OUT/card.state" --quiet 2>"$OUT/vcard.log" &
+vpid=$!
+export KAKANAI_VCARD_PID=$vpid
+
+cat >"$OUT/pcscd.script" <<S
+wait menu
+procedure-index $main_index
+wait pin 20000
+screenshot $OUT/pcscd-pin.png
+pin 1234
+submit
+wait question,preparing,confirm 20000
+answer-questions
+wait confirm 30000
+screenshot $OUT/pcscd-confirm.png
+print
+wait done 30000
+finish
+wait menu
+expect-wiped
+procedure-index $main_index
+wait pin 20000
+pin 12
+card pull
+wait error 10000
+screenshot $OUT/pcscd-pulled.png
+expect-wiped
+ok
+wait menu
+S
+timeout 150 xvfb-run -a -s "-screen 0 1920x1080x24" "$KIOSK" --templates "$TEMPLATES" \
+    --pdf-dir "$OUT/pdf" --script "$OUT/pcscd.script" 2>"$OUT/kiosk.log" || {
+    tail -5 "$OUT/kiosk.log" >&2
+    exit 1
+}
+[ "$(ls "$OUT/pdf" | wc -l)" -eq 1 ] || { echo "expected one PDF" >&2; exit 1; }
+echo "run-pcscd: ok ($OUT)"

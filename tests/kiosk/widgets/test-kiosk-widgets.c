@@ -1,0 +1,241 @@
+/* test-kiosk-widgets.c — each screen widget built from its template, driven through its
+ * actions, checked, and finalized (no leaked reference keeps a resident's data alive). */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <cairo-pdf.h>
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "kiosk-passcode.h"
+#include "kiosk-screens.h"
+#include "kiosk-util.h"
+
+typedef struct seen {
+    char what[32];
+    char arg[64];
+    int count;
+} seen;
+
+static void on_request(GtkWidget *w, const char *what, const char *arg, seen *s)
+{
+    g_strlcpy(s->what, what, sizeof s->what);
+    g_strlcpy(s->arg, arg ? arg : "", sizeof s->arg);
+    s->count++;
+}
+
+static void on_finalized(gpointer data, GObject *gone) { *(gboolean *)data = TRUE; }
+
+/* Put w in a window, watch it, run f, destroy the window, check it was finalized. */
+static void with_widget(GtkWidget *w, void (*f)(GtkWidget *, seen *))
+{
+    gboolean finalized = FALSE;
+    seen s = {0};
+    g_object_weak_ref(G_OBJECT(w), on_finalized, &finalized);
+    g_signal_connect(w, "request", G_CALLBACK(on_request), &s);
+    GtkWidget *win = gtk_window_new();
+    gtk_window_set_child(GTK_WINDOW(win), w);
+    gtk_window_present(GTK_WINDOW(win));
+    f(w, &s);
+    gtk_window_destroy(GTK_WINDOW(win));
+    while (g_main_context_iteration(NULL, FALSE))
+        ;
+    assert_true(finalized);
+}
+
+static void drive_pin(GtkWidget *w, seen *s)
+{
+    kiosk_pin_screen_update(KIOSK_PIN_SCREEN(w), FALSE, 4, 0, 3, FALSE);
+    assert_true(gtk_widget_activate_action(w, "pin.digit", "i", 7));
+    assert_string_equal(s->what, "digit");
+    assert_string_equal(s->arg, "7");
+    assert_true(gtk_widget_activate_action(w, "pin.submit", NULL));
+    assert_string_equal(s->what, "submit");
+    assert_true(gtk_widget_activate_action(w, "pin.clear", NULL));
+    assert_string_equal(s->what, "clear");
+    assert_true(gtk_widget_activate_action(w, "pin.delete", NULL));
+    assert_string_equal(s->what, "delete");
+    kiosk_pin_screen_update(KIOSK_PIN_SCREEN(w), FALSE, 4, 4, 1, TRUE);
+    kiosk_pin_screen_update(KIOSK_PIN_SCREEN(w), TRUE, 14, 3, 3, FALSE);
+    assert_int_equal(s->count, 4);
+}
+
+static void pin_screen_emits_digits_and_submit(void **state)
+{
+    with_widget(kiosk_pin_screen_new(), drive_pin);
+}
+
+static void drive_card(GtkWidget *w, seen *s)
+{
+    for (int st = KIOSK_READER_SEARCHING; st <= KIOSK_READER_MUTE; st++)
+        kiosk_card_screen_set_status(KIOSK_CARD_SCREEN(w), (kiosk_reader_status)st);
+    kiosk_card_screen_set_demo(KIOSK_CARD_SCREEN(w), TRUE, FALSE);
+    assert_true(gtk_widget_activate_action(w, "card.toggle", NULL));
+    assert_string_equal(s->what, "toggle-card");
+}
+
+static void card_screen_shows_states_and_demo_toggle(void **state)
+{
+    with_widget(kiosk_card_screen_new(), drive_card);
+}
+
+static cairo_status_t append(void *c, const unsigned char *d, unsigned int n)
+{
+    g_byte_array_append(c, d, n);
+    return CAIRO_STATUS_SUCCESS;
+}
+
+static void drive_confirm(GtkWidget *w, seen *s)
+{
+    KioskConfirmScreen *c = KIOSK_CONFIRM_SCREEN(w);
+    kiosk_confirm_screen_set_waiting(c);
+    assert_false(kiosk_confirm_screen_has_preview(c));
+    /* A PDF made here stands in for form_render's bytes: the screen must draw it. */
+    GByteArray *pdf = g_byte_array_new();
+    cairo_surface_t *surf = cairo_pdf_surface_create_for_stream(append, pdf, 595, 842);
+    cairo_t *cr = cairo_create(surf);
+    cairo_rectangle(cr, 50, 50, 200, 100);
+    cairo_stroke(cr);
+    cairo_destroy(cr);
+    cairo_surface_destroy(surf);
+    assert_true(kiosk_confirm_screen_set_pdf(c, pdf->data, pdf->len));
+    assert_false(kiosk_confirm_screen_set_pdf(c, (const guint8 *)"not a pdf", 9));
+    g_byte_array_unref(pdf);
+    assert_true(kiosk_confirm_screen_has_preview(c));
+    kiosk_confirm_screen_add_summary(c, "Name", "見本 花子");
+    kiosk_confirm_screen_set_flags(c, "U+20BB7");
+    assert_true(gtk_widget_activate_action(w, "confirm.print", NULL));
+    assert_string_equal(s->what, "print");
+    kiosk_confirm_screen_wipe(c);
+    assert_false(kiosk_confirm_screen_has_preview(c));
+}
+
+static void confirm_screen_previews_pdf_bytes_and_wipes(void **state)
+{
+    with_widget(kiosk_confirm_screen_new(), drive_confirm);
+}
+
+static void drive_printing(GtkWidget *w, seen *s)
+{
+    for (int st = FORM_PRINT_SENDING; st <= FORM_PRINT_DONE; st++)
+        kiosk_printing_screen_set_stage(KIOSK_PRINTING_SCREEN(w), (form_print_stage)st);
+    kiosk_printing_screen_set_problem(KIOSK_PRINTING_SCREEN(w), "out of paper");
+    assert_true(gtk_widget_activate_action(w, "printing.retry", NULL));
+    assert_string_equal(s->what, "retry");
+    assert_true(gtk_widget_activate_action(w, "printing.cancel", NULL));
+    assert_string_equal(s->what, "cancel");
+}
+
+static void printing_screen_offers_retry_and_cancel(void **state)
+{
+    with_widget(kiosk_printing_screen_new(), drive_printing);
+}
+
+static void drive_done(GtkWidget *w, seen *s)
+{
+    kiosk_done_screen_set_counter(KIOSK_DONE_SCREEN(w), 3);
+    assert_true(gtk_widget_activate_action(w, "done.finish", NULL));
+    assert_string_equal(s->what, "finish");
+}
+
+static void done_screen_finishes(void **state) { with_widget(kiosk_done_screen_new(), drive_done); }
+
+static void drive_message(GtkWidget *w, seen *s)
+{
+    kiosk_message_screen_set(KIOSK_MESSAGE_SCREEN(w), "dialog-warning-symbolic", "t", "m", "d",
+                             FALSE);
+    assert_true(gtk_widget_activate_action(w, "message.ok", NULL));
+    assert_string_equal(s->what, "ok");
+    kiosk_message_screen_set(KIOSK_MESSAGE_SCREEN(w), NULL, "busy", NULL, NULL, TRUE);
+}
+
+static void message_screen_acknowledges(void **state)
+{
+    with_widget(kiosk_message_screen_new(), drive_message);
+}
+
+static char *staff_hash;
+static void drive_staff(GtkWidget *w, seen *s)
+{
+    KioskStaffScreen *st = KIOSK_STAFF_SCREEN(w);
+    kiosk_staff_screen_lock(st, staff_hash);
+    const int wrong[] = {1, 1, 1, 1};
+    for (size_t i = 0; i < 4; i++)
+        gtk_widget_activate_action(w, "staff.digit", "i", wrong[i]);
+    gtk_widget_activate_action(w, "staff.enter", NULL);
+    assert_false(kiosk_staff_screen_unlocked(st));
+    const int right[] = {2, 4, 6, 8};
+    for (size_t i = 0; i < 4; i++)
+        gtk_widget_activate_action(w, "staff.digit", "i", right[i]);
+    gtk_widget_activate_action(w, "staff.enter", NULL);
+    assert_true(kiosk_staff_screen_unlocked(st));
+    assert_string_equal(s->what, "unlocked");
+    assert_true(gtk_widget_activate_action(w, "staff.checkcode", NULL));
+    assert_string_equal(s->what, "checkcode");
+    kiosk_staff_screen_lock(st, "");
+    for (size_t i = 0; i < 4; i++)
+        gtk_widget_activate_action(w, "staff.digit", "i", right[i]);
+    gtk_widget_activate_action(w, "staff.enter", NULL);
+    assert_false(kiosk_staff_screen_unlocked(st)); /* no hash configured: never unlocks */
+}
+
+static void staff_screen_unlocks_only_with_the_passcode(void **state)
+{
+    staff_hash = kiosk_passcode_hash("2468", KIOSK_PASSCODE_ITER_MIN);
+    with_widget(kiosk_staff_screen_new(), drive_staff);
+    free(staff_hash);
+}
+
+static void wareki_and_kana_helpers(void **state)
+{
+    static const struct {
+        int y, m, d;
+        const char *want;
+    } t[] = {
+        {2019, 4, 30, "平成31年4月30日"}, {2019, 5, 1, "令和元年5月1日"},
+        {1989, 1, 7, "昭和64年1月7日"},   {1989, 1, 8, "平成元年1月8日"},
+        {1926, 12, 25, "昭和元年12月25日"}, {1912, 7, 29, "明治45年7月29日"},
+        {1912, 7, 30, "大正元年7月30日"}, {2025, 11, 25, "令和7年11月25日"},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(t); i++) {
+        g_autofree char *w = kiosk_wareki(t[i].y, t[i].m, t[i].d);
+        assert_string_equal(w, t[i].want);
+    }
+    assert_int_equal(kiosk_days_in_month(2024, 2), 29);
+    assert_int_equal(kiosk_days_in_month(1900, 2), 28);
+    g_autofree char *k = kiosk_to_katakana("やまだ　たろう");
+    assert_string_equal(k, "ヤマダ　タロウ");
+    g_autofree char *d = kiosk_kana_modify("カ", 1);
+    assert_string_equal(d, "ガ");
+    g_autofree char *d2 = kiosk_kana_modify(d, 1);
+    assert_string_equal(d2, "カ");
+    g_autofree char *p = kiosk_kana_modify("は", 2);
+    assert_string_equal(p, "ぱ");
+    g_autofree char *sm = kiosk_kana_modify("つ", 3);
+    assert_string_equal(sm, "っ");
+    assert_null(kiosk_kana_modify("あ", 1));
+    assert_null(kiosk_kana_modify("", 1));
+}
+
+int main(void)
+{
+    if (!gtk_init_check()) {
+        fprintf(stderr, "no display: skipped\n");
+        return 77;
+    }
+    kiosk_screens_register();
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(pin_screen_emits_digits_and_submit),
+        cmocka_unit_test(card_screen_shows_states_and_demo_toggle),
+        cmocka_unit_test(confirm_screen_previews_pdf_bytes_and_wipes),
+        cmocka_unit_test(printing_screen_offers_retry_and_cancel),
+        cmocka_unit_test(done_screen_finishes),
+        cmocka_unit_test(message_screen_acknowledges),
+        cmocka_unit_test(staff_screen_unlocks_only_with_the_passcode),
+        cmocka_unit_test(wareki_and_kana_helpers),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
