@@ -5,6 +5,7 @@
  * fails with MYNA_E_TRANSPORT. The same format feeds the fuzzer's corpus. */
 #include "myna-transport-private.h"
 
+#include "myna-codec-private.h"
 #include "myna-private.h"
 
 #include <stdlib.h>
@@ -24,17 +25,6 @@ struct replay {
     size_t blob_len;
 };
 
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* Decode hex (spaces and tabs allowed between bytes) from s[0..len) into out (may be NULL to
  * count). Returns false on an odd digit count or a stray character. */
 static bool decode_hex(const char *s, size_t len, uint8_t *out, size_t cap, size_t *n)
@@ -48,7 +38,7 @@ static bool decode_hex(const char *s, size_t len, uint8_t *out, size_t cap, size
                 return false;
             continue;
         }
-        int v = hexval(c);
+        int v = myna_hex_value(c);
         if (v < 0)
             return false;
         if (hi < 0) {

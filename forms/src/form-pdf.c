@@ -1196,6 +1196,31 @@ static form_err emit_h_line(form_pdf *pdf, const line *l, double x, double y, do
     return FORM_OK;
 }
 
+/* One glyph of a vertical column, which sets a text matrix per glyph: select its font at
+ * size 1 (the matrix scales it) and find its CID (FORM_E_NOMEM when the font's CID table is
+ * full). The caller then writes the six matrix numbers and v_glyph_end shows the glyph. */
+static form_err v_glyph_begin(form_pdf *pdf, const glyph *g, const unit *un, bool first_of_unit,
+                              doc_font **df, uint32_t *cid)
+{
+    obuf *o = &pdf->ob;
+    *df = &pdf->fonts[g->font];
+    use_font(pdf, g->font);
+    *cid = doc_cid(*df, g->gid, un, first_of_unit);
+    if (*cid == 0)
+        return FORM_E_NOMEM;
+    ob_str(o, "/");
+    ob_str(o, (*df)->res);
+    ob_str(o, " 1 Tf ");
+    return FORM_OK;
+}
+
+static void v_glyph_end(obuf *o, uint32_t cid)
+{
+    ob_str(o, "Tm <");
+    ob_hex16(o, cid);
+    ob_str(o, ">Tj\n");
+}
+
 /* Vertical column: glyphs placed one by one down from (cx, top) with HarfBuzz's TTB
  * positions (vert forms; Latin upright). */
 static form_err emit_v_line(form_pdf *pdf, const line *l, double cx, double top, double pt,
@@ -1213,23 +1238,17 @@ static form_err emit_v_line(form_pdf *pdf, const line *l, double cx, double top,
                 const unit *uv = &pdf->units[v];
                 for (uint32_t k = 0; k < uv->ng; k++) {
                     const glyph *g = &pdf->glyphs[uv->g0 + k];
-                    doc_font *df = &pdf->fonts[g->font];
-                    use_font(pdf, g->font);
-                    double k1 = pt / df->font->upem;
-                    uint32_t cid = doc_cid(df, g->gid, uv, k == 0);
-                    if (cid == 0)
+                    doc_font *df;
+                    uint32_t cid;
+                    if (v_glyph_begin(pdf, g, uv, k == 0, &df, &cid) != FORM_OK)
                         return FORM_E_NOMEM;
-                    ob_str(o, "/");
-                    ob_str(o, df->res);
-                    ob_str(o, " 1 Tf ");
+                    double k1 = pt / df->font->upem;
                     ob_num(o, pt * hs);
                     ob_str(o, "0 0 ");
                     ob_num(o, pt * scale);
                     ob_num(o, x);
                     ob_num(o, pen - asc_frac(df->font) * pt * scale);
-                    ob_str(o, "Tm <");
-                    ob_hex16(o, cid);
-                    ob_str(o, ">Tj\n");
+                    v_glyph_end(o, cid);
                     x += g->adv * k1 * hs;
                 }
             }
@@ -1239,15 +1258,11 @@ static form_err emit_v_line(form_pdf *pdf, const line *l, double cx, double top,
         }
         for (uint32_t k = 0; k < un->ng; k++) {
             const glyph *g = &pdf->glyphs[un->g0 + k];
-            doc_font *df = &pdf->fonts[g->font];
-            use_font(pdf, g->font);
-            double k1 = pt / df->font->upem;
-            uint32_t cid = doc_cid(df, g->gid, un, k == 0);
-            if (cid == 0)
+            doc_font *df;
+            uint32_t cid;
+            if (v_glyph_begin(pdf, g, un, k == 0, &df, &cid) != FORM_OK)
                 return FORM_E_NOMEM;
-            ob_str(o, "/");
-            ob_str(o, df->res);
-            ob_str(o, " 1 Tf ");
+            double k1 = pt / df->font->upem;
             if (un->sideways) { /* rotated: the glyph's baseline runs down the column */
                 ob_str(o, "0 ");
                 ob_num(o, -pt * scale);
@@ -1262,9 +1277,7 @@ static form_err emit_v_line(form_pdf *pdf, const line *l, double cx, double top,
                 ob_num(o, cx + g->xoff * k1);
                 ob_num(o, pen + g->yoff * k1 * scale);
             }
-            ob_str(o, "Tm <");
-            ob_hex16(o, cid);
-            ob_str(o, ">Tj\n");
+            v_glyph_end(o, cid);
             pen -= g->adv * k1 * scale;
         }
         pen -= sp;
