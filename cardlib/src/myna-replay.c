@@ -161,7 +161,8 @@ static myna_err replay_transmit(void *impl, const uint8_t *cmd, size_t clen, uin
     if (r->pos >= r->n)
         return MYNA_E_TRANSPORT; /* the recording is over */
     const struct exchange *e = &r->ex[r->pos++];
-    if (!e->any && (e->clen != clen || memcmp(r->blob + e->coff, cmd, clen) != 0))
+    /* constant time: a recorded VERIFY holds a PIN */
+    if (!e->any && (e->clen != clen || myna_secure_cmp(r->blob + e->coff, cmd, clen) != 0))
         return MYNA_E_TRANSPORT; /* not the command that was recorded */
     if (e->fail != MYNA_OK)
         return e->fail;
