@@ -79,6 +79,16 @@ static bool special_response(const char *s, size_t len, myna_err *err)
     return false;
 }
 
+/* One line's hex bytes, min..max of them, into the blob at offset at (with r == NULL only
+ * counted). */
+static bool take_hex(const char *s, size_t len, struct replay *r, size_t at, size_t min,
+                     size_t max, size_t *n)
+{
+    return decode_hex(s, len, r != NULL ? r->blob + at : NULL, r != NULL ? r->blob_len - at : 0,
+                      n) &&
+           *n >= min && *n <= max;
+}
+
 /* Parse the script; with r == NULL only count exchanges and bytes. */
 static myna_err parse(const char *script, size_t len, struct replay *r, size_t *n_ex,
                       size_t *n_bytes)
@@ -112,12 +122,8 @@ static myna_err parse(const char *script, size_t len, struct replay *r, size_t *
             if (want_resp)
                 return MYNA_E_ARG; /* two commands in a row */
             bool any = (b - a == 1 && script[a] == '*');
-            if (!any) {
-                if (!decode_hex(script + a, b - a, r != NULL ? r->blob + bytes : NULL,
-                                r != NULL ? r->blob_len - bytes : 0, &n) ||
-                    n < 4 || n > MYNA_APDU_MAX)
-                    return MYNA_E_ARG;
-            }
+            if (!any && !take_hex(script + a, b - a, r, bytes, 4, MYNA_APDU_MAX, &n))
+                return MYNA_E_ARG;
             if (r != NULL) {
                 r->ex[ex].coff = bytes;
                 r->ex[ex].clen = n;
@@ -129,12 +135,9 @@ static myna_err parse(const char *script, size_t len, struct replay *r, size_t *
             if (!want_resp)
                 return MYNA_E_ARG; /* a response without a command */
             myna_err fail = MYNA_OK;
-            if (!special_response(script + a, b - a, &fail)) {
-                if (!decode_hex(script + a, b - a, r != NULL ? r->blob + bytes : NULL,
-                                r != NULL ? r->blob_len - bytes : 0, &n) ||
-                    n < 2 || n > MYNA_RESP_MAX)
-                    return MYNA_E_ARG;
-            }
+            if (!special_response(script + a, b - a, &fail) &&
+                !take_hex(script + a, b - a, r, bytes, 2, MYNA_RESP_MAX, &n))
+                return MYNA_E_ARG;
             if (r != NULL) {
                 r->ex[ex].roff = bytes;
                 r->ex[ex].rlen = n;
