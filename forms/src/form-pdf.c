@@ -324,6 +324,21 @@ form_err form_pdf_new(const char *fonts_dir, form_pdf **out)
     return FORM_OK;
 }
 
+/* Wipe what HarfBuzz's buffer holds of the text (after shaping: glyph ids and positions,
+ * which spell it out as well as the characters do) and empty it. Called on every path that
+ * leaves shape_units and before the buffer is destroyed. */
+static void hb_wipe(hb_buffer_t *hb)
+{
+    unsigned n = 0;
+    hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(hb, &n);
+    if (gi != NULL)
+        explicit_bzero(gi, n * sizeof *gi);
+    hb_glyph_position_t *gp = hb_buffer_get_glyph_positions(hb, &n);
+    if (gp != NULL)
+        explicit_bzero(gp, n * sizeof *gp);
+    hb_buffer_clear_contents(hb);
+}
+
 void form_pdf_free(form_pdf *pdf)
 {
     if (pdf == NULL)
@@ -339,8 +354,10 @@ void form_pdf_free(form_pdf *pdf)
         mem_free(pdf->fonts[i].cid_uni);
         mem_free(pdf->fonts[i].hash);
     }
-    if (pdf->hb != NULL)
+    if (pdf->hb != NULL) {
+        hb_wipe(pdf->hb);
         hb_buffer_destroy(pdf->hb);
+    }
     mem_free(pdf->units);
     mem_free(pdf->glyphs);
     mem_free(pdf->lines);
@@ -706,14 +723,18 @@ static form_err shape_units(form_pdf *pdf, bool vertical)
         unsigned gn = 0;
         hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(hb, &gn);
         hb_glyph_position_t *gp = hb_buffer_get_glyph_positions(hb, NULL);
-        if (!mem_reserve((void **)&pdf->glyphs, (pdf->nglyphs + gn + 1) * sizeof(glyph)))
+        if (!mem_reserve((void **)&pdf->glyphs, (pdf->nglyphs + gn + 1) * sizeof(glyph))) {
+            hb_wipe(hb);
             return FORM_E_NOMEM;
+        }
         for (unsigned j = 0; j < gn; j++) {
             uint32_t k = gi[j].cluster;
             if (k < u || k >= e)
                 k = (uint32_t)u;
-            if (gi[j].codepoint == 0)
+            if (gi[j].codepoint == 0) {
+                hb_wipe(hb);
                 return FORM_E_GLYPH; /* cannot happen after pick_fonts; never draw tofu */
+            }
             glyph *g = &pdf->glyphs[pdf->nglyphs];
             g->gid = gi[j].codepoint;
             g->font = fid;
@@ -729,10 +750,7 @@ static form_err shape_units(form_pdf *pdf, bool vertical)
             un->adv += (double)g->adv / f->upem;
             pdf->nglyphs++;
         }
-        /* wipe HarfBuzz's copy of the text */
-        memset(gi, 0, gn * sizeof *gi);
-        memset(gp, 0, gn * sizeof *gp);
-        hb_buffer_clear_contents(hb);
+        hb_wipe(hb); /* HarfBuzz's copy of the text */
         for (size_t k = u; k < e; k++)
             if (pdf->units[k].ng == 0) {
                 pdf->units[k].joined = k > u; /* merged into the previous cluster */
