@@ -94,6 +94,7 @@ struct form_question {
     long min, max;
     bool has_min, has_max;
     form_kana_kind kana;
+    bool has_kana; /* else inferred: a ふりがな label means hiragana, フリガナ katakana */
     char *about;
     size_t nchoices;
     char *choice_value[FORM_MAX_CHOICES];
