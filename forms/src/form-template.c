@@ -850,7 +850,7 @@ static void key_line(parser *ps, const char *kp, size_t kn, const char *v, size_
                 "キー「%s」がこの区分に二度書かれています", k);
             return;
         }
-    if (ps->nseen < sizeof ps->seen / sizeof ps->seen[0])
+    if (ps->nseen < sizeof ps->seen / sizeof ps->seen[0] && kn < sizeof ps->seen[0])
         memcpy(ps->seen[ps->nseen++], k, kn + 1);
     if (n == 0 && strcmp(k, "default") != 0) {
         ERR(ps, kp, FORM_E_SYNTAX, "the key \"%s\" has no value", "キー「%s」に値がありません", k);
