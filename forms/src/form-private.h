@@ -154,6 +154,11 @@ struct form_procedure {
     unsigned needs;
 };
 
+/* Measure every fixed label of t with the fonts (form-render.c): a label that cannot fit
+ * would stop every print of the form, so `kakanai-form check` reports it. FORM_OK without
+ * the engine. */
+form_err form_render_check_labels(const form_template *t, form_diags *diags);
+
 /* ---- values and expressions ---- */
 /* Check an expression's syntax and names without values: FORM_OK or a diag at line/col
  * (col is the column of the expression's first byte). t: for answer.<id> lookups. */
