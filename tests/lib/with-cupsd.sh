@@ -43,6 +43,10 @@ if [ "${KAKANAI_IN_CUPSD_NS:-}" != 1 ]; then
             exit 77
         fi
     done
+    if ! unshare --mount --propagation private true 2>/dev/null; then
+        echo "with-cupsd.sh: cannot make a private mount namespace (container without CAP_SYS_ADMIN?)" >&2
+        exit 77
+    fi
     export KAKANAI_IN_CUPSD_NS=1
     exec unshare --mount --propagation private "$0" "$@"
 fi
