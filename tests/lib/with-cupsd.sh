@@ -157,7 +157,12 @@ Log $dir/log
 CONF
 mount --bind "$dir/etc-cups" /etc/cups
 
-/usr/sbin/cupsd -f -c "$dir/cupsd.conf" -s "$dir/cups-files.conf" >>"$dir/log/cupsd.out" 2>&1 &
+# If this script is killed outright (SIGKILL: no trap runs), cupsd must not outlive it.
+pdeath=
+if setpriv --help 2>/dev/null | grep -q pdeathsig; then
+    pdeath="setpriv --pdeathsig KILL"
+fi
+$pdeath /usr/sbin/cupsd -f -c "$dir/cupsd.conf" -s "$dir/cups-files.conf" >>"$dir/log/cupsd.out" 2>&1 &
 cupsd_pid=$!
 
 export CUPS_SERVER="$dir/cups.sock"
