@@ -4,7 +4,7 @@
 # renderers), an unprivileged user with no capabilities and no_new_privs, write+execute memory
 # refused (PR_SET_MDWE, what MemoryDenyWriteExecute=yes enforces), no core dumps, 16 MiB of
 # lockable memory, and no network (a private network namespace: only AF_UNIX to the outside).
-# Passes if cage and the kiosk are still up after a few seconds and stop cleanly on SIGTERM.
+# Passes if cage and the kiosk are still up after a few seconds and both stop on SIGHUP to cage.
 #   cage-smoke.sh KIOSK_BINARY TEMPLATE_DIR
 set -eu
 kiosk=$1
@@ -56,25 +56,39 @@ if ! kill -0 "$cagepid" 2>/dev/null; then
     echo "FAIL: cage or the kiosk exited within 8 s under the unit's restrictions"
     exit 1
 fi
-if ! pgrep -u "$user" -f "$kiosk" >/dev/null; then
+kioskpid=$(pgrep -P "$cagepid" || true)
+if [ -z "$kioskpid" ] || ! grep -q kakanai-kiosk "/proc/$kioskpid/cmdline" 2>/dev/null; then
     cat "$dir/log"
     echo "FAIL: the kiosk is not running inside cage"
     fail=1
 fi
-kill -TERM "$cagepid"
+# Stop it the way the unit does (KillSignal=SIGHUP to cage only, KillMode=mixed).
+kill -HUP "$cagepid"
 for _ in 1 2 3 4 5 6 7 8 9 10; do
     kill -0 "$cagepid" 2>/dev/null || break
     sleep 1
 done
 if kill -0 "$cagepid" 2>/dev/null; then
-    echo "FAIL: cage did not stop within 10 s of SIGTERM"
+    echo "FAIL: cage did not stop within 10 s of SIGHUP"
     fail=1
 fi
 cagepid=
+sleep 1
+if [ -n "$kioskpid" ] && kill -0 "$kioskpid" 2>/dev/null; then
+    echo "FAIL: the kiosk outlived cage"
+    kill -KILL "$kioskpid" 2>/dev/null || true
+    fail=1
+fi
+if grep -q 'Assertion' "$dir/log"; then
+    echo "FAIL: an assertion failed on the way out"
+    fail=1
+fi
 if grep -qi 'segmentation\|core dumped\|mprotect\|Operation not permitted' "$dir/log"; then
     cat "$dir/log"
     echo "FAIL: suspicious messages in the log"
     fail=1
 fi
+echo "--- last lines of cage's and the kiosk's output:"
+grep -v "Basic output test failed" "$dir/log" | head -n 30
 [ "$fail" -eq 0 ] && echo "PASS: kakanai-kiosk under cage with the unit's restrictions"
 exit "$fail"
