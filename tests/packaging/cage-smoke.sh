@@ -5,10 +5,13 @@
 # refused (PR_SET_MDWE, what MemoryDenyWriteExecute=yes enforces), no core dumps, 16 MiB of
 # lockable memory, and no network (a private network namespace: only AF_UNIX to the outside).
 # Passes if cage and the kiosk are still up after a few seconds and both stop on SIGHUP to cage.
-#   cage-smoke.sh KIOSK_BINARY TEMPLATE_DIR
+# The kiosk reads the package's own /etc/kakanai/kiosk.conf (template-dir and pdf-dir changed to
+# the source tree's templates and a scratch directory), so a key it would reject fails here.
+#   cage-smoke.sh KIOSK_BINARY TEMPLATE_DIR KIOSK_CONF
 set -eu
 kiosk=$1
 templates=$2
+conf=$3
 if [ "$(id -u)" -ne 0 ]; then echo "SKIP: needs root (setpriv, unshare)"; exit 77; fi
 for t in cage setpriv unshare prlimit /usr/bin/python3 Xwayland; do
     command -v "$t" >/dev/null || { echo "SKIP: $t missing"; exit 77; }
@@ -37,7 +40,8 @@ EOF
 memlock=16777216
 hard=$(ulimit -H -l)
 [ "$hard" != unlimited ] && [ $((hard * 1024)) -lt "$memlock" ] && memlock=$((hard * 1024))
-printf '[kiosk]\ntemplate-dir=%s\npdf-dir=%s\n' "$templates" "$dir/out" >"$dir/kiosk.conf"
+sed -e "s|^template-dir=.*|template-dir=$templates|" -e "s|^pdf-dir=.*|pdf-dir=$dir/out|" \
+    "$conf" >"$dir/kiosk.conf"
 chmod 0644 "$dir/kiosk.conf" "$dir/mdwe.py"
 
 env -i PATH=/usr/bin:/bin XDG_RUNTIME_DIR="$dir/run" HOME="$dir/run" GSK_RENDERER=cairo \
