@@ -178,7 +178,7 @@ static void fill_summary(KioskWindow *self)
         const char *v = kiosk_engine_answer_get(self->engine, q);
         if (!v)
             continue;
-        const char *shown = v;
+        const char *shown = *v ? v : _("(none)");
         for (size_t k = 0; k < form_question_choice_count(q); k++)
             if (strcmp(form_question_choice_value(q, k), v) == 0)
                 shown = form_text_get(form_question_choice_label(q, k), self->lang);
@@ -196,8 +196,10 @@ static void show_state(KioskWindow *self)
     gtk_widget_set_visible(self->lang_ja, !in_session);
     gtk_widget_set_visible(self->lang_en, !in_session);
     gtk_widget_set_visible(self->staff, !in_session);
+    /* Screens that end with their own OK / Finish / Try again do not need a second way out. */
     gtk_widget_set_visible(self->back, in_session && st != KIOSK_S_PRINTING &&
-                                           st != KIOSK_S_READING);
+                                           st != KIOSK_S_READING && st != KIOSK_S_DONE &&
+                                           st != KIOSK_S_ERROR && st != KIOSK_S_STAFF_CALL);
     gtk_button_set_label(GTK_BUTTON(self->back),
                          st == KIOSK_S_QUESTIONS || st == KIOSK_S_CONFIRM ? _("◀ Back")
                                                                           : _("◀ Stop"));
@@ -577,8 +579,10 @@ KioskWindow *kiosk_window_new(kiosk_config *config, myna_vcard *vcard, const cha
     kiosk_engine_backend(self->engine, &be);
     be.changed = on_changed;
     self->session = kiosk_session_new(&be);
+    /* The language first, then the screens once (their templates are translated at build). */
+    g_setenv("LANGUAGE", strcmp(self->lang, "en") == 0 ? "en" : "ja", TRUE);
+    ++_nl_msg_cat_cntr;
     build_screens(self);
-    kiosk_window_set_lang(self, self->lang);
     self->last_touch = g_get_monotonic_time();
     self->tick = g_timeout_add_seconds(1, on_tick, self);
     show_state(self);

@@ -804,8 +804,11 @@ int kiosk_engine_render_samples(const form_catalog *cat, const char *dir, const 
         if (form_values_new(&v) != FORM_OK)
             return -1;
         /* A made-up sample resident, clearly marked as such: never real card data. */
+        /* The number, only for forms with a legal basis, is the fictional test resident's
+         * (a valid check digit, no real person's). */
+        bool number = form_procedure_needs(p) & FORM_NEEDS_NUMBER;
         form_values_set_card(v, "見本　花子", "東京都千代田区霞が関一丁目1番1号", "19800401",
-                             "2", NULL);
+                             "2", number ? "123456789018" : NULL);
         for (size_t k = 0; k < form_procedure_question_count(p); k++) {
             const form_question *q = form_procedure_question(p, k);
             form_values_set_answer(v, form_question_id(q), sample_answer(q));
@@ -824,6 +827,9 @@ int kiosk_engine_render_samples(const form_catalog *cat, const char *dir, const 
                 failures++;
         } else {
             g_printerr("sample %s: %s\n", form_procedure_id(p), form_strerror(err));
+            for (size_t k = 0; diags && k < form_diags_count(diags); k++)
+                g_printerr("  %s: %s\n", form_diags_get(diags, k)->field ? form_diags_get(diags, k)->field : "-",
+                           form_diags_get(diags, k)->message);
             failures++;
         }
         form_doc_free(doc);

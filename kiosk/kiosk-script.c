@@ -101,11 +101,17 @@ static gboolean answer_one(script *s)
         return touch(s, "question.choose",
                      g_variant_new_string(form_question_default(q) ? form_question_default(q)
                                                                    : "no"));
+    case FORM_Q_MULTI:
+        if (form_question_required(q) && !form_question_default(q) &&
+            form_question_choice_count(q) > 0 &&
+            !touch(s, "question.toggle", g_variant_new_string(form_question_choice_value(q, 0))))
+            return FALSE;
+        return touch(s, "question.next", NULL);
     case FORM_Q_KANA:
     case FORM_Q_TEXT: {
         const char *cur = kiosk_question_screen_value(
             KIOSK_QUESTION_SCREEN(kiosk_window_screen(s->win)));
-        if (!*cur) {
+        if (!*cur && (form_question_type_of(q) == FORM_Q_KANA || form_question_required(q))) {
             static const char *const sample[] = {"や", "ま", "だ", NULL};
             for (size_t i = 0; sample[i]; i++)
                 if (!touch(s, "question.kana", g_variant_new_string(sample[i])))

@@ -86,6 +86,7 @@ typedef struct form_item {
 struct form_question {
     char *id;
     form_question_type type;
+    bool has_type;
     form_text *label;
     form_text *help;
     bool required;

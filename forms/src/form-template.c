@@ -449,7 +449,6 @@ static void begin_section(parser *ps, const char *p, size_t n)
         memset(q, 0, sizeof *q);
         q->id = form_strndup(p + as, ae - as);
         q->line = ps->lineno;
-        q->type = (form_question_type)-1;
         ps->q = q;
         break;
     }
@@ -600,8 +599,10 @@ static void key_question(parser *ps, const char *k, const char *v, size_t n)
     form_question *q = ps->q;
     if (strcmp(k, "type") == 0) {
         int e = parse_enum(ps, v, n, qtype_names, 7, "question type");
-        if (e >= 0)
+        if (e >= 0) {
             q->type = (form_question_type)e;
+            q->has_type = true;
+        }
     } else if (strncmp(k, "label.", 6) == 0 || strncmp(k, "help.", 5) == 0) {
         char *s = dup_value(v, n);
         if (s)
@@ -807,6 +808,8 @@ static void key_qr(parser *ps, const char *k, const char *v, size_t n)
 
 static void key_line(parser *ps, const char *kp, size_t kn, const char *v, size_t n)
 {
+    if (ps->sec_line < 0)
+        return; /* the keys of a refused section: its header was reported */
     if (ps->sec == SEC_NONE) {
         if (ps->sec_line < 0)
             return; /* the broken section was reported */
@@ -997,7 +1000,7 @@ static void finish(parser *ps)
     }
     for (size_t i = 0; i < t->nquestions; i++) {
         form_question *q = &t->questions[i];
-        if ((int)q->type < 0) {
+        if (!q->has_type) {
             ERRL(ps, q->line, FORM_E_TEMPLATE, "the question \"%s\" needs a type",
                  "質問「%s」に type を書いてください", q->id);
             continue;

@@ -3,6 +3,7 @@
 T = {
 "For the counter — cannot be printed: ": "窓口の方へ — 印刷できない文字: ",
 "Form": "書類",
+"(none)": "（なし）",
 "Name": "お名前",
 "Address": "ご住所",
 "Date of birth": "生年月日",

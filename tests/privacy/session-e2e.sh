@@ -108,7 +108,7 @@ start_kiosk() {
         GDK_DEBUG= NO_AT_BRIDGE=1 LANG=C.UTF-8 \
         xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
         "$KAKANAI_KIOSK" --config "$work/kiosk.conf" --templates "$work/templates" \
-        --printer kakanai-pdf --script "$1" >>"$work/kiosk.out" \
+        --printer "${KIOSK_PRINTER:-kakanai-pdf}" --script "$1" >>"$work/kiosk.out" \
         2> >(stamp >>"$work/kiosk.log") &
     xpid=$!
     kpid=

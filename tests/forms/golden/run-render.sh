@@ -21,7 +21,7 @@ for profile in "$profiles"/*.json; do
             continue
         fi
         count=$((count + 1))
-        text=$(pdftotext -enc UTF-8 "$pdf" - 2>/dev/null)
+        text=$(pdftotext -layout -enc UTF-8 "$pdf" - 2>/dev/null | tr -d " \n")
         for want in "令和8年11月25日" "083-922-0000"; do
             case $text in
             *"$want"*) ;;

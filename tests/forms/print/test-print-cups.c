@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <pthread.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -244,8 +245,7 @@ static void lasting_out_of_paper_fails_after_the_grace(void **state)
 static void unreachable_printer_is_reported_offline(void **state)
 {
     (void)state;
-    expect_fault("offline 30", 20000, FORM_E_PRINTER_OFFLINE,
-                 FORM_PRINT_OFFLINE_GRACE_MS + 6000);
+    expect_fault("offline 30", 20000, FORM_E_PRINTER_OFFLINE, FORM_PRINT_OFFLINE_GRACE_MS + 6000);
 }
 
 static void backend_stopping_the_queue_is_reported_stopped(void **state)
@@ -323,8 +323,7 @@ static void unknown_queue_is_no_printer(void **state)
     char reason[64];
     assert_int_equal(form_print_pdf(g_pdf, g_len, "kakanai-none", 1, 5000, NULL, NULL),
                      FORM_E_NO_PRINTER);
-    assert_int_equal(form_printer_state("kakanai-none", reason, sizeof reason),
-                     FORM_E_NO_PRINTER);
+    assert_int_equal(form_printer_state("kakanai-none", reason, sizeof reason), FORM_E_NO_PRINTER);
 }
 
 static void cupsd_gone_is_no_printer(void **state)
@@ -364,6 +363,33 @@ static void two_threads_print_at_once(void **state)
     assert_spool_clean();
 }
 
+static void *kill_cupsd_soon(void *arg)
+{
+    (void)arg;
+    usleep(800 * 1000);
+    const char *pid = getenv("KAKANAI_CUPSD_PID");
+    if (pid != NULL)
+        kill((pid_t)strtol(pid, NULL, 10), SIGKILL);
+    return NULL;
+}
+
+/* Last: cupsd dies while our job waits → no printer, within a bound (not the full time-out). */
+static void cupsd_dying_mid_job_is_no_printer(void **state)
+{
+    (void)state;
+    reset_fault_queue();
+    set_fault("slow 30");
+    pthread_t killer;
+    assert_int_equal(pthread_create(&killer, NULL, kill_cupsd_soon, NULL), 0);
+    long long t0 = pu_now_ms();
+    form_err e = form_print_pdf(g_pdf, g_len, FAULT_Q, 1, 20000, NULL, NULL);
+    long long ms = pu_now_ms() - t0;
+    pthread_join(killer, NULL);
+    fprintf(stderr, "  cupsd killed → %d after %lld ms\n", e, ms);
+    assert_int_equal(e, FORM_E_NO_PRINTER);
+    assert_true(ms < 5000);
+}
+
 static void page_log_holds_only_the_neutral_title(void **state)
 {
     (void)state;
@@ -395,6 +421,7 @@ int main(void)
         cmocka_unit_test(unknown_queue_is_no_printer),
         cmocka_unit_test(cupsd_gone_is_no_printer),
         cmocka_unit_test(page_log_holds_only_the_neutral_title),
+        cmocka_unit_test(cupsd_dying_mid_job_is_no_printer), /* last: cupsd is gone after it */
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -124,7 +124,7 @@ card pull
 wait error
 screenshot $OUT/pull-at-confirm.png
 expect-wiped
-back
+ok
 wait menu
 expect-wiped
 S
