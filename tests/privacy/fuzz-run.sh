@@ -24,8 +24,7 @@ CC=clang cmake -S "$src" -B "$build" -G Ninja -DKAKANAI_FUZZ=ON -DKAKANAI_SANITI
 targets=$*
 if [ -z "$targets" ]; then
     targets=$(ninja -C "$build" -t targets all 2>/dev/null |
-        sed -n 's/^\([^:]*\/\)\?\(fuzz-[A-Za-z0-9_-]*\): phony.*/\2/p; s/^\(fuzz-[A-Za-z0-9_-]*\): .*/\1/p' |
-        sort -u)
+        sed -n 's/^\(fuzz-[A-Za-z0-9_-]*\): .*/\1/p' | grep -v -- '-replay$' | sort -u)
 fi
 [ -n "$targets" ] || { echo "fuzz-run: no fuzz-* targets in the tree" >&2; exit 1; }
 cmake --build "$build" -j 2 --target $targets
@@ -35,7 +34,8 @@ total_crashes=0
 for t in $targets; do
     exe=$(find "$build" -type f -name "$t" -perm -u+x | head -n 1)
     [ -n "$exe" ] || { echo "fuzz-run: $t not built" >&2; continue; }
-    srcfile=$(find "$src/tests" "$src/cardlib" "$src/forms" -name "$t.c" 2>/dev/null | head -n 1)
+    # the source (and so the seed corpus) of fuzz-NAME or fuzz-NAME-libfuzzer is fuzz-NAME.c
+    srcfile=$(find "$src/tests" "$src/cardlib" "$src/forms" -name "${t%-libfuzzer}.c" 2>/dev/null | head -n 1)
     corpora=
     if [ -n "$srcfile" ]; then
         for d in "$(dirname "$srcfile")"/corpus*; do
