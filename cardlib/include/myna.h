@@ -287,8 +287,8 @@ enum {
  * MYNA_READ_VERIFY also checks the signature: MYNA_E_AUTH_DATA when it does not verify or is
  * missing. pem NULL removes the key. MYNA_E_ARG for a NULL card, pem NULL with len > 0, len
  * over 16384 (the key set before stays), or an unreadable key (the key set before is gone);
- * MYNA_E_NOMEM. The pem text is not kept. The real card's key sits in EF 0004 under a J-LIS issuer key kakanai does not ship
- * (cardlib/README.md). */
+ * MYNA_E_NOMEM. The pem text is not kept. The real card's key sits in EF 0004 under a J-LIS issuer
+ * key kakanai does not ship (cardlib/README.md). */
 MYNA_EXPORT myna_err myna_card_set_signer_key(myna_card *card, const char *pem, size_t len);
 
 /* Read the four attributes after a successful verify. All strings live in locked memory;
