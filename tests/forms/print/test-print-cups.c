@@ -11,8 +11,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -129,6 +131,19 @@ static void pdf_printed_through_cups_pdf_looks_like_the_input(void **state)
     assert_true(files >= 1);
 }
 
+static size_t entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    size_t n = 0;
+    struct dirent *e;
+    while (d != NULL && (e = readdir(d)) != NULL)
+        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    if (d != NULL)
+        closedir(d);
+    return n;
+}
+
+/* From memory: nothing lands in TMPDIR or HOME (libcups' ~/.cups) while printing. */
 static void default_destination_is_used_without_a_name(void **state)
 {
     (void)state;
@@ -348,6 +363,40 @@ static void *print_thread(void *arg)
     return NULL;
 }
 
+static void printing_writes_no_file_of_its_own(void **state)
+{
+    (void)state;
+    char tmp[1024], home[1024];
+    snprintf(tmp, sizeof tmp, "%s/tmpdir", pu_scratch());
+    snprintf(home, sizeof home, "%s/home", pu_scratch());
+    assert_int_equal(mkdir(tmp, 0700), 0);
+    assert_int_equal(mkdir(home, 0700), 0);
+    char *old_tmp = getenv("TMPDIR") ? strdup(getenv("TMPDIR")) : NULL;
+    char *old_home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
+    setenv("TMPDIR", tmp, 1);
+    setenv("HOME", home, 1);
+    pu_clear_out();
+    thread_job j;
+    assert_int_equal(pthread_create(&j.tid, NULL, print_thread, &j), 0);
+    pthread_join(j.tid, NULL);
+    form_err e = j.err;
+    if (old_tmp != NULL)
+        setenv("TMPDIR", old_tmp, 1);
+    else
+        unsetenv("TMPDIR");
+    if (old_home != NULL)
+        setenv("HOME", old_home, 1);
+    else
+        unsetenv("HOME");
+    free(old_tmp);
+    free(old_home);
+    assert_int_equal(e, FORM_OK);
+    assert_int_equal(entries(tmp), 0);
+    assert_int_equal(entries(home), 0);
+    assert_true(pu_wait_out(1, NULL, 0, 10000));
+    assert_spool_clean();
+}
+
 static void two_threads_print_at_once(void **state)
 {
     (void)state;
@@ -402,6 +451,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(pdf_printed_through_cups_pdf_looks_like_the_input),
+        cmocka_unit_test(printing_writes_no_file_of_its_own),
         cmocka_unit_test(default_destination_is_used_without_a_name),
         cmocka_unit_test(copies_reach_the_printer),
         cmocka_unit_test(progress_reports_sending_and_done),
