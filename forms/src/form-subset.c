@@ -173,6 +173,20 @@ enum {
     HAVE_2X2 = 0x0080,
 };
 
+/* Bytes of one composite glyph component: flags, glyph index, the two arguments (words or
+ * bytes) and the transform that follows them. */
+static size_t component_size(uint32_t flags)
+{
+    size_t n = 4 + ((flags & ARG_WORDS) ? 4 : 2);
+    if (flags & HAVE_SCALE)
+        n += 2;
+    else if (flags & HAVE_XY_SCALE)
+        n += 4;
+    else if (flags & HAVE_2X2)
+        n += 8;
+    return n;
+}
+
 /* Walk the components of a composite glyph at data[0..len): each component's glyph index
  * offset. fn returns false to stop. */
 static bool components(const uint8_t *data, size_t len, bool (*fn)(void *, size_t, uint32_t),
@@ -186,13 +200,7 @@ static bool components(const uint8_t *data, size_t len, bool (*fn)(void *, size_
             return false;
         if (!fn(user, at + 2, g))
             return false;
-        at += 4 + ((flags & ARG_WORDS) ? 4 : 2);
-        if (flags & HAVE_SCALE)
-            at += 2;
-        else if (flags & HAVE_XY_SCALE)
-            at += 4;
-        else if (flags & HAVE_2X2)
-            at += 8;
+        at += component_size(flags);
         if (!(flags & MORE_COMPONENTS))
             return true;
     }
@@ -212,13 +220,7 @@ static size_t strip_len(const uint8_t *data, size_t len)
             uint32_t flags;
             if (!rd16(&t, at, &flags))
                 return len;
-            at += 4 + ((flags & ARG_WORDS) ? 4 : 2);
-            if (flags & HAVE_SCALE)
-                at += 2;
-            else if (flags & HAVE_XY_SCALE)
-                at += 4;
-            else if (flags & HAVE_2X2)
-                at += 8;
+            at += component_size(flags);
             if (!(flags & MORE_COMPONENTS))
                 return at <= len ? at : len;
         }
@@ -247,13 +249,7 @@ static void strip_copy(uint8_t *d, const uint8_t *data, size_t len, size_t keep)
             if (!rd16(&t, at, &flags))
                 return;
             wr16(d + at, flags & ~0x0100u);
-            at += 4 + ((flags & ARG_WORDS) ? 4 : 2);
-            if (flags & HAVE_SCALE)
-                at += 2;
-            else if (flags & HAVE_XY_SCALE)
-                at += 4;
-            else if (flags & HAVE_2X2)
-                at += 8;
+            at += component_size(flags);
             if (!(flags & MORE_COMPONENTS) || at >= keep)
                 return;
         }
