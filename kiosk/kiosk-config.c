@@ -61,6 +61,15 @@ kiosk_config *kiosk_config_load(const char *path, gboolean must_exist, GError **
     if (!get_int(kf, "idle-timeout", KIOSK_IDLE_MIN, KIOSK_IDLE_MAX, &c->idle_timeout, error) ||
         !get_int(kf, "counter", 0, 999, &c->counter, error))
         return NULL;
+    if (g_key_file_has_key(kf, GROUP, "ask-all-questions", NULL)) {
+        g_clear_error(&e);
+        c->ask_all = g_key_file_get_boolean(kf, GROUP, "ask-all-questions", &e);
+        if (e) {
+            g_set_error(error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                        "ask-all-questions must be true or false");
+            return NULL;
+        }
+    }
     if (g_key_file_has_key(kf, GROUP, "require-signed", NULL)) {
         g_clear_error(&e);
         c->require_signed = g_key_file_get_boolean(kf, GROUP, "require-signed", &e);
@@ -114,6 +123,7 @@ gboolean kiosk_config_save(const kiosk_config *c, GError **error)
     g_key_file_set_string(kf, GROUP, "passcode-hash", c->passcode_hash);
     g_key_file_set_string(kf, GROUP, "pdf-dir", c->pdf_dir);
     g_key_file_set_boolean(kf, GROUP, "require-signed", c->require_signed);
+    g_key_file_set_boolean(kf, GROUP, "ask-all-questions", c->ask_all);
     g_key_file_set_string(kf, GROUP, "public-key", c->public_key);
     g_key_file_set_string_list(kf, GROUP, "procedures", (const char *const *)c->procedures,
                                g_strv_length(c->procedures));

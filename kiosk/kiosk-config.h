@@ -13,6 +13,9 @@
  *   require-signed=false  refuse unsigned templates
  *   public-key=           PEM Ed25519 key that signs the templates
  *   procedures=           ids offered on this kiosk ("" = all)
+ *   ask-all-questions=false  true: ask every question one by one; false: questions that
+ *                         already have an answer (template default) or are optional are
+ *                         shown on the confirmation screen with a "change" button instead
  */
 #ifndef KIOSK_CONFIG_H
 #define KIOSK_CONFIG_H
@@ -37,6 +40,7 @@ typedef struct kiosk_config {
     gboolean require_signed;
     char *public_key;
     char **procedures;   /* NULL-terminated; empty = all */
+    gboolean ask_all;
 } kiosk_config;
 
 /* Defaults, then the file at path if it exists (a missing default file is fine; a missing

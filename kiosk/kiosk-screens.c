@@ -789,6 +789,12 @@ struct _KioskConfirmScreen {
 G_DEFINE_FINAL_TYPE(KioskConfirmScreen, kiosk_confirm_screen, GTK_TYPE_BOX)
 
 static void confirm_print(GtkWidget *w, const char *n, GVariant *p) { request(w, "print", NULL); }
+static void confirm_edit(GtkWidget *w, const char *n, GVariant *p)
+{
+    char i[12];
+    g_snprintf(i, sizeof i, "%d", g_variant_get_int32(p));
+    request(w, "edit", i);
+}
 
 static void kiosk_confirm_screen_class_init(KioskConfirmScreenClass *klass)
 {
@@ -801,6 +807,7 @@ static void kiosk_confirm_screen_class_init(KioskConfirmScreenClass *klass)
     gtk_widget_class_bind_template_child(wc, KioskConfirmScreen, flags);
     gtk_widget_class_bind_template_child(wc, KioskConfirmScreen, print);
     gtk_widget_class_install_action(wc, "confirm.print", NULL, confirm_print);
+    gtk_widget_class_install_action(wc, "confirm.edit", "i", confirm_edit);
     add_request_signal(klass);
 }
 
@@ -868,18 +875,32 @@ gboolean kiosk_confirm_screen_set_pdf(KioskConfirmScreen *self, const guint8 *pd
 }
 
 void kiosk_confirm_screen_add_summary(KioskConfirmScreen *self, const char *key,
-                                      const char *value)
+                                      const char *value, int edit)
 {
+    /* One row per item: what, the value, and "change" where it can be changed. */
+    GtkWidget *row = gtk_box_new(GTK_ORIENTATION_HORIZONTAL, 16);
     GtkWidget *k = gtk_label_new(key);
     gtk_widget_add_css_class(k, "key");
     gtk_label_set_xalign(GTK_LABEL(k), 0);
     gtk_label_set_wrap(GTK_LABEL(k), TRUE);
+    gtk_label_set_max_width_chars(GTK_LABEL(k), 10);
+    gtk_widget_set_size_request(k, 300, -1);
     GtkWidget *v = gtk_label_new(value);
     gtk_label_set_xalign(GTK_LABEL(v), 0);
     gtk_label_set_wrap(GTK_LABEL(v), TRUE);
     gtk_label_set_wrap_mode(GTK_LABEL(v), PANGO_WRAP_WORD_CHAR);
-    gtk_box_append(GTK_BOX(self->summary), k);
-    gtk_box_append(GTK_BOX(self->summary), v);
+    gtk_widget_set_hexpand(v, TRUE);
+    gtk_box_append(GTK_BOX(row), k);
+    gtk_box_append(GTK_BOX(row), v);
+    if (edit >= 0) {
+        GtkWidget *b = gtk_button_new_with_label(_("Change"));
+        gtk_actionable_set_action_name(GTK_ACTIONABLE(b), "confirm.edit");
+        gtk_actionable_set_action_target(GTK_ACTIONABLE(b), "i", edit);
+        gtk_widget_set_size_request(b, 160, -1);
+        gtk_widget_set_valign(b, GTK_ALIGN_CENTER);
+        gtk_box_append(GTK_BOX(row), b);
+    }
+    gtk_box_append(GTK_BOX(self->summary), row);
 }
 
 void kiosk_confirm_screen_set_flags(KioskConfirmScreen *self, const char *text)

@@ -624,8 +624,10 @@ static void key_question(parser *ps, const char *k, const char *v, size_t n)
             q->max = (long)x, q->has_max = true;
     } else if (strcmp(k, "kana") == 0) {
         int e = parse_enum(ps, v, n, kana_names, 2, "kana kind");
-        if (e >= 0)
+        if (e >= 0) {
             q->kana = (form_kana_kind)e;
+            q->has_kana = true;
+        }
     } else if (strcmp(k, "about") == 0) {
         set_str(&q->about, v, n);
     }
@@ -848,7 +850,7 @@ static void key_line(parser *ps, const char *kp, size_t kn, const char *v, size_
                 "キー「%s」がこの区分に二度書かれています", k);
             return;
         }
-    if (ps->nseen < sizeof ps->seen / sizeof ps->seen[0])
+    if (ps->nseen < sizeof ps->seen / sizeof ps->seen[0] && kn < sizeof ps->seen[0])
         memcpy(ps->seen[ps->nseen++], k, kn + 1);
     if (n == 0 && strcmp(k, "default") != 0) {
         ERR(ps, kp, FORM_E_SYNTAX, "the key \"%s\" has no value", "キー「%s」に値がありません", k);
@@ -1020,6 +1022,10 @@ static void finish(parser *ps)
         if (q->type == FORM_Q_NUMBER && (!q->has_min || !q->has_max))
             ERRL(ps, q->line, FORM_E_TEMPLATE, "the number question \"%s\" needs min and max",
                  "数値の質問「%s」には min と max を書いてください", q->id);
+        if (q->type == FORM_Q_KANA && !q->has_kana) {
+            const char *l = form_text_get(q->label, "ja");
+            q->kana = l && strstr(l, "ふりがな") ? FORM_KANA_HIRAGANA : FORM_KANA_KATAKANA;
+        }
         if ((q->type == FORM_Q_KANA || q->type == FORM_Q_TEXT) && !q->has_max)
             q->max = 40, q->has_max = true;
         if (q->has_min && q->has_max && q->min > q->max)

@@ -38,6 +38,13 @@ done
     echo "render: preview failed" >&2
     fail=1
 }
+# a scanned background (PNG next to the template) and a vertical field
+"$tool" render --template "$(dirname "$0")/background/background.form" \
+    --card-profile "$profiles/yoshida-taro.json" --out "$work/background.pdf" >/dev/null 2>&1 &&
+    pdfimages -list "$work/background.pdf" 2>/dev/null | grep -q "image" || {
+    echo "render: the background image is missing from the PDF" >&2
+    fail=1
+}
 echo "render: $count PDFs checked"
 [ "$count" -gt 0 ] || fail=1
 exit $fail
