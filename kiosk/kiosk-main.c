@@ -2,6 +2,7 @@
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
 #include <locale.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -91,6 +92,10 @@ int main(int argc, char **argv)
 
     /* Hardening first: no core dumps, not ptrace-able by other users, locked secrets. */
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    /* Every freed heap block is overwritten (glibc M_PERTURB): GTK and Pango copy what a
+     * label shows (the summary's name and address) and free it without wiping; this makes
+     * their free() the wipe. */
+    mallopt(M_PERTURB, 0x5a);
     struct rlimit no_core = {0, 0};
     setrlimit(RLIMIT_CORE, &no_core);
     setup_locale();

@@ -7,8 +7,8 @@ const uint8_t myna_aid_kenhojo[MYNA_AID_KENHOJO_LEN] = {0xD3, 0x92, 0x10, 0x00, 
                                                         0x00, 0x01, 0x01, 0x04, 0x08};
 
 /* A case-3 command: header, Lc, then len data bytes (1..255). */
-static size_t apdu_with_data(uint8_t *cmd, uint8_t ins, uint8_t p1, uint8_t p2,
-                             const uint8_t *data, size_t len)
+static size_t apdu_with_data(uint8_t *cmd, uint8_t ins, uint8_t p1, uint8_t p2, const uint8_t *data,
+                             size_t len)
 {
     cmd[0] = 0x00;
     cmd[1] = ins;

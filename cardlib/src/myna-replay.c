@@ -81,8 +81,8 @@ static bool special_response(const char *s, size_t len, myna_err *err)
 
 /* One line's hex bytes, min..max of them, into the blob at offset at (with r == NULL only
  * counted). */
-static bool take_hex(const char *s, size_t len, struct replay *r, size_t at, size_t min,
-                     size_t max, size_t *n)
+static bool take_hex(const char *s, size_t len, struct replay *r, size_t at, size_t min, size_t max,
+                     size_t *n)
 {
     return decode_hex(s, len, r != NULL ? r->blob + at : NULL, r != NULL ? r->blob_len - at : 0,
                       n) &&

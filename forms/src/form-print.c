@@ -457,6 +457,13 @@ static form_err send_document(session *s, const uint8_t *pdf, size_t len, int co
     return FORM_OK;
 }
 
+/* Whether the queue no longer exists (or cupsd cannot be reached). */
+static bool queue_gone(session *s)
+{
+    printer_status ps;
+    return get_printer_status(s, &ps) == FORM_E_NO_PRINTER;
+}
+
 /* The reasons of now that were not there before the job (new problems). */
 static void without(const printer_status *now, const printer_status *before, printer_status *out)
 {
@@ -487,14 +494,17 @@ static form_err follow_job(session *s, int job_id, const printer_status *before,
             return err;
         switch (jstate) {
         case 0:
-            /* Gone from the history before we saw it end (PreserveJobHistory No or too
-             * short): success cannot be told from abort. */
-            return FORM_E_PRINT;
+            /* Gone: the queue was deleted with its jobs, or the job left the history before
+             * we saw it end (PreserveJobHistory No or too short: success cannot be told from
+             * abort). */
+            return queue_gone(s) ? FORM_E_NO_PRINTER : FORM_E_PRINT;
         case IPP_JSTATE_COMPLETED:
             report(progress, user, FORM_PRINT_DONE, NULL);
             return FORM_OK;
         case IPP_JSTATE_CANCELED:
-            return FORM_E_PRINT_CANCELLED; /* by staff, or cupsd */
+            /* Not by us (that returns before): staff cancelled it, or the queue was deleted.
+             * The resident must be told: FORM_E_PRINT_CANCELLED means the caller's own wish. */
+            return queue_gone(s) ? FORM_E_NO_PRINTER : FORM_E_PRINTER_STOPPED;
         case IPP_JSTATE_ABORTED:
         case IPP_JSTATE_STOPPED:
             return FORM_E_PRINTER_STOPPED;

@@ -115,12 +115,16 @@ cp "$deb" "$root/tmp/"
 
 step "apt-get install ./${deb##*/} (dependencies from the archive)"
 in_root apt-get -qq update >"$cache/apt.log" 2>&1 || { cat "$cache/apt.log"; exit 1; }
-if ! in_root apt-get install -y -q --no-install-recommends "/tmp/${deb##*/}" >>"$cache/apt.log" 2>&1; then
+before=$(du -sxm --exclude=var/cache/apt "$root" | cut -f1)
+# No fsync per file: the root is thrown away anyway, and it halves the time on a busy disk.
+if ! in_root apt-get install -y -q --no-install-recommends -o Dpkg::Options::=--force-unsafe-io \
+    "/tmp/${deb##*/}" >>"$cache/apt.log" 2>&1; then
     tail -40 "$cache/apt.log"
     echo "FAIL: apt-get could not install the package"
     exit 1
 fi
-echo "installed packages in the root: $(in_root dpkg-query -f '.\n' -W | wc -l)"
+echo "installed packages in the root: $(in_root dpkg-query -f '.\n' -W | wc -l)," \
+    "root $before MB → $(du -sxm --exclude=var/cache/apt "$root" | cut -f1) MB"
 
 fail=0
 check() { # check DESCRIPTION COMMAND... (runs COMMAND inside the root)

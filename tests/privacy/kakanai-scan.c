@@ -414,12 +414,55 @@ static void proc_name(long pid, char *out, size_t cap)
     }
 }
 
+/* One mapping of a process, from /proc/PID/smaps. */
+typedef struct region {
+    uint64_t lo, hi;
+    char perms[8];
+    char label[176];
+    uint64_t resident_kb; /* Rss + Swap: 0 means no page was ever touched (reads as zeros) */
+} region;
+
+/* Regions larger than this are only a sanitizer's shadow or reserve (ASan maps terabytes);
+ * they are noted, not read, unless -L asks. */
+#define SCAN_HUGE_REGION (64ull << 30)
+
+static void scan_region(int mem, long pid, const region *r, const char *where, bool note_only,
+                        unsigned *regions, unsigned *unreadable, unsigned *skipped)
+{
+    if (r->perms[0] != 'r')
+        return; /* PROT_NONE guard pages and the like: nothing a reader could see */
+    if (strncmp(r->label, "[vvar", 5) == 0 || strncmp(r->label, "[vsyscall]", 10) == 0)
+        return; /* kernel pages that /proc/PID/mem refuses to read */
+    if (r->resident_kb == 0) {
+        (*skipped)++; /* never touched: all zeros */
+        return;
+    }
+    char detail[256];
+    snprintf(detail, sizeof detail, "[%" PRIx64 "-%" PRIx64 " %s %s]", r->lo, r->hi, r->perms,
+             r->label);
+    if (r->hi - r->lo > SCAN_HUGE_REGION) {
+        (*skipped)++;
+        if (!g_quiet)
+            fprintf(stderr, "kakanai-scan: note: pid %ld region %s (%" PRIu64 " GiB, %" PRIu64
+                            " kB resident) not read: a sanitizer's shadow or reserve\n",
+                    pid, detail, (r->hi - r->lo) >> 30, r->resident_kb);
+        return;
+    }
+    (*regions)++;
+    if (scan_fd(mem, r->lo, r->hi - r->lo, where, detail, note_only) != 0) {
+        (*unreadable)++;
+        if (!g_quiet)
+            fprintf(stderr, "kakanai-scan: note: pid %ld region %s unreadable: %s\n", pid,
+                    detail, strerror(errno));
+    }
+}
+
 static void scan_pid(long pid, bool note_only)
 {
     char path[64], name[64], where[160];
     proc_name(pid, name, sizeof name);
     snprintf(where, sizeof where, "pid %ld (%s) memory", pid, name);
-    snprintf(path, sizeof path, "/proc/%ld/maps", pid);
+    snprintf(path, sizeof path, "/proc/%ld/smaps", pid);
     FILE *maps = fopen(path, "r");
     if (maps == NULL) {
         scan_error("process", path);
@@ -433,39 +476,43 @@ static void scan_pid(long pid, bool note_only)
         return;
     }
     char line[4096];
-    unsigned regions = 0, unreadable = 0;
+    unsigned regions = 0, unreadable = 0, skipped = 0;
+    region cur;
+    bool have = false;
     while (fgets(line, sizeof line, maps) != NULL) {
         uint64_t lo, hi;
         char perms[8] = "";
         int consumed = 0;
-        if (sscanf(line, "%" SCNx64 "-%" SCNx64 " %7s %*s %*s %*s%n", &lo, &hi, perms, &consumed) < 3)
-            continue;
-        if (perms[0] != 'r')
-            continue; /* PROT_NONE guard pages and the like: nothing a reader could see */
-        const char *label = line + consumed;
-        while (*label == ' ')
-            label++;
-        char detail[256];
-        size_t ll = strcspn(label, "\n");
-        snprintf(detail, sizeof detail, "[%" PRIx64 "-%" PRIx64 " %s %.*s]", lo, hi, perms,
-                 (int)(ll > 160 ? 160 : ll), label);
-        if (strncmp(label, "[vvar", 5) == 0 || strncmp(label, "[vsyscall]", 10) == 0)
-            continue; /* kernel pages that /proc/PID/mem refuses to read */
-        regions++;
-        if (scan_fd(mem, lo, hi - lo, where, detail, note_only) != 0) {
-            unreadable++;
-            if (!g_quiet)
-                fprintf(stderr, "kakanai-scan: note: pid %ld region %s unreadable: %s\n", pid,
-                        detail, strerror(errno));
+        unsigned long long kb;
+        if (sscanf(line, "%" SCNx64 "-%" SCNx64 " %7s %*s %*s %*s%n", &lo, &hi, perms,
+                   &consumed) >= 3 && consumed > 0) {
+            if (have)
+                scan_region(mem, pid, &cur, where, note_only, &regions, &unreadable, &skipped);
+            memset(&cur, 0, sizeof cur);
+            cur.lo = lo;
+            cur.hi = hi;
+            memcpy(cur.perms, perms, sizeof cur.perms);
+            const char *label = line + consumed;
+            while (*label == ' ')
+                label++;
+            size_t ll = strcspn(label, "\n");
+            snprintf(cur.label, sizeof cur.label, "%.*s", (int)(ll > 160 ? 160 : ll), label);
+            have = true;
+        } else if (have && (sscanf(line, "Rss: %llu kB", &kb) == 1 ||
+                            sscanf(line, "Swap: %llu kB", &kb) == 1)) {
+            cur.resident_kb += kb;
         }
     }
+    if (have)
+        scan_region(mem, pid, &cur, where, note_only, &regions, &unreadable, &skipped);
     if (regions > 0 && unreadable == regions) {
         errno = EPERM;
         scan_error("process memory of", where);
     }
     if (!g_quiet)
-        fprintf(stderr, "kakanai-scan: pid %ld (%s): %u regions, %u unreadable\n", pid, name,
-                regions, unreadable);
+        fprintf(stderr, "kakanai-scan: pid %ld (%s): %u regions read, %u unreadable, %u untouched "
+                        "or skipped\n",
+                pid, name, regions, unreadable, skipped);
     close(mem);
     fclose(maps);
 }

@@ -8,7 +8,8 @@
 #   KAKANAI_BUILD       the ordinary build the valgrind pass uses (default build; built if needed)
 #   KAKANAI_SAN_TESTS   ctest -R regex of what runs under ASan (default: everything quick:
 #                       labels unit and integration, minus benchmarks/soak/long fuzz)
-#   KAKANAI_SAN_EXCLUDE ctest -E regex (default: kiosk GUI tests that are too slow under ASan)
+#   KAKANAI_SAN_EXCLUDE ctest -E regex (default: benchmarks, and the long kiosk GUI runs —
+#                       the fault-injection and process-check sessions; the canary session runs)
 # Budget: about 15 minutes on 2 cores (CI calls this from scripts/test.sh).
 set -eu
 src=$(cd "$(dirname "$0")/../.." && pwd)
@@ -34,7 +35,7 @@ asan_pass() {
     ctest --test-dir "$san" --output-on-failure -j "$jobs" --timeout 600 \
         -L "${KAKANAI_SAN_LABELS:-unit|integration}" \
         ${KAKANAI_SAN_TESTS:+-R "$KAKANAI_SAN_TESTS"} \
-        -E "${KAKANAI_SAN_EXCLUDE:-bench|soak|fuzz-long}"
+        -E "${KAKANAI_SAN_EXCLUDE:-bench|soak|fuzz-long|privacy.e2e-faults|privacy.e2e-process|kiosk-gui}"
     rc=$?
     set -e
     echo "== sanitizers: ASan+UBSan ctest exit $rc"

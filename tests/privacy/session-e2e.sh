@@ -71,6 +71,16 @@ sdir=$out/scripts
 mkdir -p "$sdir"
 fail=0
 vpid= kpid= xpid=
+# Whatever ends the test (ctest's timeout or interrupt too), nothing of it stays running.
+cleanup() {
+    [ -n "${kpid:-}" ] && kill -KILL "$kpid" 2>/dev/null
+    [ -n "${xpid:-}" ] && kill -TERM "$xpid" 2>/dev/null
+    [ -n "${vpid:-}" ] && kill -TERM "$vpid" 2>/dev/null
+    for p in $(pgrep -f -- "$work/" 2>/dev/null); do [ "$p" != $$ ] && kill -KILL "$p" 2>/dev/null; done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
 log() { echo "session-e2e: $*"; }
 bad() { echo "session-e2e: FAIL: $*"; fail=1; }
 
@@ -266,5 +276,4 @@ faults)
     exit 64
     ;;
 esac
-rm -rf "$work"
 exit $fail

@@ -412,6 +412,59 @@ static void two_threads_print_at_once(void **state)
     assert_spool_clean();
 }
 
+static void *cancel_all_soon(void *arg)
+{
+    (void)arg;
+    usleep(800 * 1000);
+    pu_run("cancel -a %s", FAULT_Q);
+    return NULL;
+}
+
+static void *delete_fault_queue_soon(void *arg)
+{
+    (void)arg;
+    usleep(800 * 1000);
+    pu_run("lpadmin -x %s", FAULT_Q);
+    return NULL;
+}
+
+/* Staff delete the queue while our job waits: no printer (not "cancelled", which would mean
+ * the kiosk's own wish and show nothing to the resident). */
+static void queue_deleted_mid_job_is_no_printer(void **state)
+{
+    (void)state;
+    reset_fault_queue();
+    set_fault("slow 30");
+    pthread_t t;
+    assert_int_equal(pthread_create(&t, NULL, delete_fault_queue_soon, NULL), 0);
+    long long t0 = pu_now_ms();
+    form_err e = form_print_pdf(g_pdf, g_len, FAULT_Q, 1, 20000, NULL, NULL);
+    long long ms = pu_now_ms() - t0;
+    pthread_join(t, NULL);
+    fprintf(stderr, "  queue deleted → %d after %lld ms\n", e, ms);
+    assert_int_equal(pu_run("lpadmin -p %s -E -v kakanai-fault:%s -m raw "
+                            "-o printer-error-policy=abort-job 2>/dev/null",
+                            FAULT_Q, pu_dir()),
+                     0);
+    assert_int_equal(e, FORM_E_NO_PRINTER);
+    assert_true(ms < 3000);
+    assert_spool_clean();
+}
+
+/* Staff cancel our job (cancel -a): the resident is told (printer stopped), not silence. */
+static void job_cancelled_by_staff_is_reported_stopped(void **state)
+{
+    (void)state;
+    reset_fault_queue();
+    set_fault("slow 30");
+    pthread_t t;
+    assert_int_equal(pthread_create(&t, NULL, cancel_all_soon, NULL), 0);
+    form_err e = form_print_pdf(g_pdf, g_len, FAULT_Q, 1, 20000, NULL, NULL);
+    pthread_join(t, NULL);
+    assert_int_equal(e, FORM_E_PRINTER_STOPPED);
+    assert_spool_clean();
+}
+
 static void *kill_cupsd_soon(void *arg)
 {
     (void)arg;
@@ -471,6 +524,8 @@ int main(void)
         cmocka_unit_test(unknown_queue_is_no_printer),
         cmocka_unit_test(cupsd_gone_is_no_printer),
         cmocka_unit_test(page_log_holds_only_the_neutral_title),
+        cmocka_unit_test(queue_deleted_mid_job_is_no_printer),
+        cmocka_unit_test(job_cancelled_by_staff_is_reported_stopped),
         cmocka_unit_test(cupsd_dying_mid_job_is_no_printer), /* last: cupsd is gone after it */
     };
     return cmocka_run_group_tests(tests, setup, teardown);
