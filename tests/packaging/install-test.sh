@@ -151,6 +151,10 @@ check "every program and library of the package finds its shared libraries" sh -
         [ -f "$f" ] || continue
         if ldd "$f" | grep "not found"; then echo "$f"; exit 1; fi
     done; echo "$(dpkg -L kakanai | grep -cE "^/usr/(bin/|lib/[^/]+/lib)") files"'
+case " $* " in *" kakanai-kiosk "*)
+    check "the kiosk looks for its translation where the package put it" sh -c \
+        'test -f /usr/share/locale/ja/LC_MESSAGES/kakanai-kiosk.mo && grep -q /usr/share/locale /usr/bin/kakanai-kiosk' ;;
+esac
 check "user kakanai exists, no login shell" sh -c \
     'getent passwd kakanai | grep -q ":/usr/sbin/nologin$" && id kakanai'
 check "kakanai is not root and has no password" sh -c \
