@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #define CARD_POLL_MS 150
-#define PRINT_TIMEOUT_MS 90000
+#define TESTPAGE_TIMEOUT_MS 60000
 
 typedef struct card_job card_job;
 
@@ -462,6 +462,7 @@ typedef struct work {
     char *pdf_dir;
     char *printer;
     int copies;
+    int timeout_ms;
 } work;
 
 static gpointer render_thread(gpointer data)
@@ -553,7 +554,7 @@ static gpointer print_thread(gpointer data)
         err = write_pdf(w, &path);
     } else {
         err = form_print(w->doc, (w->printer && *w->printer) ? w->printer : NULL, w->copies,
-                         PRINT_TIMEOUT_MS, print_progress, w);
+                         w->timeout_ms, print_progress, w);
     }
     if (path) {
         /* Only the path (no personal data) is kept; logged without it. */
@@ -596,7 +597,7 @@ static void be_print(void *user)
     work *w = g_new0(work, 1);
     *w = (work){.e = e, .gen = e->gen, .p = e->procedure, .doc = e->doc,
                 .pdf_dir = g_strdup(e->config->pdf_dir), .printer = g_strdup(e->config->printer),
-                .copies = answer_copies(e)};
+                .copies = answer_copies(e), .timeout_ms = e->config->print_timeout * 1000};
     g_thread_unref(g_thread_new("kiosk-print", print_thread, w));
 }
 
@@ -900,7 +901,7 @@ static gpointer testpage_thread(gpointer data)
             err = FORM_E_IO;
     } else if (err == FORM_OK) {
         err = form_print(doc, t->printer && *t->printer ? t->printer : NULL, 1,
-                         PRINT_TIMEOUT_MS, NULL, NULL);
+                         TESTPAGE_TIMEOUT_MS, NULL, NULL);
     }
     form_doc_free(doc);
     form_diags_free(diags);

@@ -37,6 +37,7 @@ kiosk_config *kiosk_config_load(const char *path, gboolean must_exist, GError **
     c->languages = g_strsplit("ja;en", ";", -1);
     c->template_dir = g_strdup("/usr/share/kakanai/templates");
     c->counter = 1;
+    c->print_timeout = 12;
     c->passcode_hash = g_strdup("");
     c->pdf_dir = g_strdup("");
     c->public_key = g_strdup("");
@@ -59,7 +60,8 @@ kiosk_config *kiosk_config_load(const char *path, gboolean must_exist, GError **
     set_str(&c->pdf_dir, kf, "pdf-dir");
     set_str(&c->public_key, kf, "public-key");
     if (!get_int(kf, "idle-timeout", KIOSK_IDLE_MIN, KIOSK_IDLE_MAX, &c->idle_timeout, error) ||
-        !get_int(kf, "counter", 0, 999, &c->counter, error))
+        !get_int(kf, "counter", 0, 999, &c->counter, error) ||
+        !get_int(kf, "print-timeout", 5, 300, &c->print_timeout, error))
         return NULL;
     if (g_key_file_has_key(kf, GROUP, "ask-all-questions", NULL)) {
         g_clear_error(&e);
@@ -120,6 +122,7 @@ gboolean kiosk_config_save(const kiosk_config *c, GError **error)
                                g_strv_length(c->languages));
     g_key_file_set_string(kf, GROUP, "template-dir", c->template_dir);
     g_key_file_set_integer(kf, GROUP, "counter", c->counter);
+    g_key_file_set_integer(kf, GROUP, "print-timeout", c->print_timeout);
     g_key_file_set_string(kf, GROUP, "passcode-hash", c->passcode_hash);
     g_key_file_set_string(kf, GROUP, "pdf-dir", c->pdf_dir);
     g_key_file_set_boolean(kf, GROUP, "require-signed", c->require_signed);

@@ -8,6 +8,8 @@
  *   languages=ja;en;      offered languages, the first is the default
  *   template-dir=/usr/share/kakanai/templates
  *   counter=3             "take your form to counter N"
+ *   print-timeout=12      seconds a print job may take before it is cancelled (the job is
+ *                         purged, so "try again" never prints twice) (5..300)
  *   passcode-hash=pbkdf2-sha256$...   staff passcode (kakanai-kiosk --hash-passcode)
  *   pdf-dir=              write PDFs here instead of printing ("" = print)
  *   require-signed=false  refuse unsigned templates
@@ -35,6 +37,7 @@ typedef struct kiosk_config {
     char **languages;    /* NULL-terminated, at least one */
     char *template_dir;
     int counter;
+    int print_timeout;   /* seconds */
     char *passcode_hash;
     char *pdf_dir;
     gboolean require_signed;

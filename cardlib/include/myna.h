@@ -340,8 +340,7 @@ MYNA_EXPORT myna_err myna_vcard_process(myna_vcard *vc, const uint8_t *cmd, size
 MYNA_EXPORT void myna_vcard_set_present(myna_vcard *vc, bool present);
 MYNA_EXPORT bool myna_vcard_present(const myna_vcard *vc);
 /* A transport onto the in-process card. The vcard must outlive the transport; freeing the
- * transport leaves the vcard alone. MYNA_E_ARG (vc or out NULL; *out untouched),
- * MYNA_E_NOMEM. */
+ * transport leaves the vcard alone. MYNA_E_ARG (vc or out NULL), MYNA_E_NOMEM. */
 MYNA_EXPORT myna_err myna_vcard_transport_new(myna_vcard *vc, myna_transport **out);
 /* Copy the card's ATR into buf and return its length; 0 when vc or buf is NULL or cap is
  * smaller than the ATR (MYNA_VCARD_ATR_MAX in the private header always suffices). */

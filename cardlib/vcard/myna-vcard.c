@@ -1219,6 +1219,8 @@ static const myna_transport_ops vcard_ops = {vt_transmit, NULL};
 
 myna_err myna_vcard_transport_new(myna_vcard *vc, myna_transport **out)
 {
+    if (out)
+        *out = NULL;
     if (!vc || !out)
         return MYNA_E_ARG;
     return myna_transport_new(&vcard_ops, vc, out);

@@ -133,10 +133,14 @@ static long plan_find(const plan *pl, uint32_t g)
 static bool plan_add(plan *pl, uint32_t g)
 {
     if (pl->n == pl->cap) {
+        /* not realloc: the glyphs a document uses spell its text, so the old list is wiped */
         size_t cap = pl->cap ? pl->cap * 2 : 256;
-        uint32_t *q = realloc(pl->old, cap * sizeof *q);
+        uint32_t *q = OPENSSL_malloc(cap * sizeof *q);
         if (q == NULL)
             return false;
+        if (pl->n > 0)
+            memcpy(q, pl->old, pl->n * sizeof *q);
+        OPENSSL_clear_free(pl->old, pl->cap * sizeof *q);
         pl->old = q;
         pl->cap = cap;
     }
@@ -342,7 +346,7 @@ form_err form_subset_truetype(hb_face_t *face, const uint32_t *gids, size_t n, u
 
     /* glyf and loca */
     out g = {0};
-    uint32_t *offs = calloc(ng + 1, sizeof *offs);
+    uint32_t *offs = OPENSSL_zalloc((ng + 1) * sizeof *offs);
     if (offs == NULL) {
         err = FORM_E_NOMEM;
         goto done;
@@ -351,7 +355,7 @@ form_err form_subset_truetype(hb_face_t *face, const uint32_t *gids, size_t n, u
         size_t off, len;
         offs[i] = (uint32_t)g.len;
         if (!glyph_range(&loca, &glyf, long_loca, pl.old[i], &off, &len)) {
-            free(offs);
+            OPENSSL_clear_free(offs, (ng + 1) * sizeof *offs);
             form_secure_free(g.p, g.cap);
             goto done;
         }
@@ -370,7 +374,7 @@ form_err form_subset_truetype(hb_face_t *face, const uint32_t *gids, size_t n, u
     }
     offs[ng] = (uint32_t)g.len;
     if (g.failed) {
-        free(offs);
+        OPENSSL_clear_free(offs, (ng + 1) * sizeof *offs);
         form_secure_free(g.p, g.cap);
         err = FORM_E_NOMEM;
         goto done;
@@ -394,7 +398,7 @@ form_err form_subset_truetype(hb_face_t *face, const uint32_t *gids, size_t n, u
     }
     uint8_t *dir = out_grow(&o, 12 + 16 * (size_t)nt);
     if (dir == NULL) {
-        free(offs);
+        OPENSSL_clear_free(offs, (ng + 1) * sizeof *offs);
         form_secure_free(g.p, g.cap);
         err = FORM_E_NOMEM;
         goto done;
@@ -479,7 +483,7 @@ form_err form_subset_truetype(hb_face_t *face, const uint32_t *gids, size_t n, u
         wr32(e + 8, (uint32_t)start);
         wr32(e + 12, (uint32_t)len);
     }
-    free(offs);
+    OPENSSL_clear_free(offs, (ng + 1) * sizeof *offs);
     form_secure_free(g.p, g.cap);
     if (o.failed) {
         err = FORM_E_NOMEM;
@@ -507,7 +511,7 @@ form_err form_subset_truetype(hb_face_t *face, const uint32_t *gids, size_t n, u
 done:
     if (o.p != NULL)
         form_secure_free(o.p, o.cap);
-    free(pl.old);
+    OPENSSL_clear_free(pl.old, pl.cap * sizeof *pl.old);
     table *all[] = {&head, &hhea, &maxp, &hmtx, &loca, &glyf, &cvt, &fpgm, &prep};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         table_put(all[i]);
