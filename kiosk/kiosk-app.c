@@ -10,6 +10,7 @@
 #define WARN_SECONDS 30  /* countdown shown for the last seconds before the wipe */
 #define DONE_SECONDS 20  /* the "done" and message screens return to the menu by themselves */
 #define RELOAD_SECONDS 10
+#define READING_SECONDS 60 /* no card answers this slowly: give up and wipe */
 
 extern int _nl_msg_cat_cntr; /* GNU gettext: bump after changing LANGUAGE */
 
@@ -141,6 +142,18 @@ static void on_wiped(void *user)
     kiosk_pin_screen_update(KIOSK_PIN_SCREEN(self->pin), FALSE, KIOSK_PIN_LEN, 0, -1, FALSE);
 }
 
+static void on_testpage(void *user, form_err result)
+{
+    KioskWindow *self = user;
+    g_message("staff: test page %s", form_err_name(result));
+    g_autofree char *esc = g_markup_escape_text(
+        result == FORM_OK ? _("Test page sent.") : form_strerror(result), -1);
+    g_autofree char *m = g_strdup_printf("<span foreground='%s' weight='bold'>%s</span>",
+                                         result == FORM_OK ? "#006b1b" : "#b00020", esc);
+    if (kiosk_session_state(self->session) == KIOSK_S_STAFF)
+        kiosk_staff_screen_set_health(KIOSK_STAFF_SCREEN(self->staff_screen), m);
+}
+
 /* ---- showing a state --------------------------------------------------------------------- */
 
 static void show(KioskWindow *self, GtkWidget *screen)
@@ -155,13 +168,13 @@ static void fill_summary(KioskWindow *self)
     const myna_attrs *a = kiosk_engine_attrs(self->engine);
     if (p)
         kiosk_confirm_screen_add_summary(c, _("Form"), form_text_get(form_procedure_title(p),
-                                                                     self->lang));
+                                                                     self->lang), -1);
     if (a) {
         unsigned needs = p ? form_procedure_needs(p) : 0;
         if (needs & FORM_NEEDS_NAME)
-            kiosk_confirm_screen_add_summary(c, _("Name"), myna_attrs_name(a));
+            kiosk_confirm_screen_add_summary(c, _("Name"), myna_attrs_name(a), -1);
         if (needs & FORM_NEEDS_ADDRESS)
-            kiosk_confirm_screen_add_summary(c, _("Address"), myna_attrs_address(a));
+            kiosk_confirm_screen_add_summary(c, _("Address"), myna_attrs_address(a), -1);
         if ((needs & FORM_NEEDS_BIRTH) && strlen(myna_attrs_birth(a)) == 8) {
             const char *b = myna_attrs_birth(a);
             char y[5] = {0}, m[3] = {0}, d[3] = {0};
@@ -170,22 +183,33 @@ static void fill_summary(KioskWindow *self)
             memcpy(d, b + 6, 2);
             g_autofree char *w = kiosk_wareki((int)strtol(y, NULL, 10), (int)strtol(m, NULL, 10),
                                               (int)strtol(d, NULL, 10));
-            kiosk_confirm_screen_add_summary(c, _("Date of birth"), w ? w : b);
+            kiosk_confirm_screen_add_summary(c, _("Date of birth"), w ? w : b, -1);
         }
     }
     for (size_t i = 0; p && i < form_procedure_question_count(p); i++) {
         const form_question *q = form_procedure_question(p, i);
         const char *v = kiosk_engine_answer_get(self->engine, q);
+        const char *shown = v && *v ? v : _("(none)");
         if (!v)
-            continue;
-        const char *shown = v;
+            v = "";
         for (size_t k = 0; k < form_question_choice_count(q); k++)
             if (strcmp(form_question_choice_value(q, k), v) == 0)
                 shown = form_text_get(form_question_choice_label(q, k), self->lang);
         if (form_question_type_of(q) == FORM_Q_YESNO)
             shown = strcmp(v, "yes") == 0 ? _("Yes") : _("No");
+        g_autofree char *date = NULL;
+        if (form_question_type_of(q) == FORM_Q_DATE && strlen(v) == 8) {
+            char y[5] = {0}, m[3] = {0}, d[3] = {0};
+            memcpy(y, v, 4);
+            memcpy(m, v + 4, 2);
+            memcpy(d, v + 6, 2);
+            date = kiosk_wareki((int)strtol(y, NULL, 10), (int)strtol(m, NULL, 10),
+                                (int)strtol(d, NULL, 10));
+            if (date)
+                shown = date;
+        }
         kiosk_confirm_screen_add_summary(c, form_text_get(form_question_label(q), self->lang),
-                                         shown);
+                                         shown, (int)i);
     }
 }
 
@@ -196,8 +220,10 @@ static void show_state(KioskWindow *self)
     gtk_widget_set_visible(self->lang_ja, !in_session);
     gtk_widget_set_visible(self->lang_en, !in_session);
     gtk_widget_set_visible(self->staff, !in_session);
+    /* Screens that end with their own OK / Finish / Try again do not need a second way out. */
     gtk_widget_set_visible(self->back, in_session && st != KIOSK_S_PRINTING &&
-                                           st != KIOSK_S_READING);
+                                           st != KIOSK_S_READING && st != KIOSK_S_DONE &&
+                                           st != KIOSK_S_ERROR && st != KIOSK_S_STAFF_CALL);
     gtk_button_set_label(GTK_BUTTON(self->back),
                          st == KIOSK_S_QUESTIONS || st == KIOSK_S_CONFIRM ? _("◀ Back")
                                                                           : _("◀ Stop"));
@@ -356,6 +382,24 @@ static void staff_diags(KioskWindow *self)
     g_string_free(s, TRUE);
 }
 
+/* Questions that already have an answer (a template default, stored now) or are optional
+ * are not asked one by one: the confirmation lists them with a "change" button. Typed
+ * answers (kana, text) that are required are always asked. */
+static unsigned long long skipped_questions(KioskWindow *self, const form_procedure *p)
+{
+    unsigned long long mask = 0;
+    size_t n = form_procedure_question_count(p);
+    for (size_t i = 0; !self->config->ask_all && i < n && i < KIOSK_QUESTIONS_MAX; i++) {
+        const form_question *q = form_procedure_question(p, i);
+        const char *def = form_question_default(q), *why = NULL;
+        if (def && kiosk_engine_answer(self->engine, q, def, self->lang, &why))
+            mask |= 1ull << i;
+        else if (!form_question_required(q))
+            mask |= 1ull << i;
+    }
+    return mask;
+}
+
 static void on_request(GtkWidget *screen, const char *what, const char *arg, KioskWindow *self)
 {
     self->last_touch = g_get_monotonic_time();
@@ -365,7 +409,10 @@ static void on_request(GtkWidget *screen, const char *what, const char *arg, Kio
             return;
         kiosk_engine_set_procedure(self->engine, p);
         g_message("procedure chosen");
+        kiosk_session_set_skipped(self->session, skipped_questions(self, p));
         feed(self, KIOSK_EV_PROCEDURE, 0, (int)form_procedure_question_count(p));
+    } else if (strcmp(what, "edit") == 0) {
+        feed(self, KIOSK_EV_EDIT, (int)strtol(arg, NULL, 10), 0);
     } else if (strcmp(what, "toggle-card") == 0) {
         if (self->vcard)
             kiosk_window_set_card(self, !myna_vcard_present(self->vcard));
@@ -419,13 +466,10 @@ static void on_request(GtkWidget *screen, const char *what, const char *arg, Kio
         kiosk_menu_screen_set_catalog(KIOSK_MENU_SCREEN(self->menu),
                                       kiosk_engine_catalog(self->engine), self->config, self->lang);
     } else if (strcmp(what, "testpage") == 0) {
-        /* The sample of the first procedure, with the made-up sample resident. */
-        g_autofree char *dir = g_dir_make_tmp("kakanai-test-XXXXXX", NULL);
-        if (dir) {
-            kiosk_engine_render_samples(kiosk_engine_catalog(self->engine), dir, self->lang);
-            g_message("staff: test page rendered");
-        }
-        staff_health(self);
+        kiosk_staff_screen_set_health(KIOSK_STAFF_SCREEN(self->staff_screen),
+                                      kiosk_engine_test_page(self->engine)
+                                          ? _("Printing a test page…")
+                                          : _("No template: nothing to print."));
     } else if (strcmp(what, "checkcode") == 0) {
         feed(self, KIOSK_EV_STAFF_CHECKCODE_B, 0, 0);
     }
@@ -452,11 +496,12 @@ static gboolean on_tick(gpointer data)
 {
     KioskWindow *self = data;
     kiosk_state st = kiosk_session_state(self->session);
-    gboolean timed = st != KIOSK_S_MENU && st != KIOSK_S_READING &&
+    gboolean timed = st != KIOSK_S_MENU &&
                      !(st == KIOSK_S_PRINTING && !kiosk_session_printer_problem(self->session));
     int limit = (st == KIOSK_S_DONE || st == KIOSK_S_ERROR || st == KIOSK_S_STAFF_CALL)
                     ? MIN(DONE_SECONDS, self->config->idle_timeout)
-                    : self->config->idle_timeout;
+                : st == KIOSK_S_READING ? READING_SECONDS /* a card that stopped answering */
+                                        : self->config->idle_timeout;
     gint64 idle = (g_get_monotonic_time() - self->last_touch) / G_USEC_PER_SEC;
     int left = limit - (int)idle;
     if (timed && left <= 0) {
@@ -571,14 +616,17 @@ KioskWindow *kiosk_window_new(kiosk_config *config, myna_vcard *vcard, const cha
     self->vcard = vcard;
     g_strlcpy(self->lang, lang ? lang : config->languages[0], sizeof self->lang);
     kiosk_engine_hooks hooks = {.user = self, .event = on_engine_event, .reader = on_reader,
-                                .print_stage = on_print_stage, .wiped = on_wiped};
+                                .print_stage = on_print_stage, .wiped = on_wiped,
+                                .testpage = on_testpage};
     self->engine = kiosk_engine_new(config, vcard, &hooks);
     kiosk_backend be;
     kiosk_engine_backend(self->engine, &be);
     be.changed = on_changed;
     self->session = kiosk_session_new(&be);
+    /* The language first, then the screens once (their templates are translated at build). */
+    g_setenv("LANGUAGE", strcmp(self->lang, "en") == 0 ? "en" : "ja", TRUE);
+    ++_nl_msg_cat_cntr;
     build_screens(self);
-    kiosk_window_set_lang(self, self->lang);
     self->last_touch = g_get_monotonic_time();
     self->tick = g_timeout_add_seconds(1, on_tick, self);
     show_state(self);

@@ -8,7 +8,7 @@
 #include <unistd.h>
 
 #define CARD_POLL_MS 150
-#define PRINT_TIMEOUT_MS 90000
+#define TESTPAGE_TIMEOUT_MS 60000
 
 typedef struct card_job card_job;
 
@@ -34,6 +34,7 @@ struct kiosk_engine {
     char *last_pdf;
 
     card_job *card;
+    gint card_threads; /* card threads still running (stopped ones end by themselves) */
     gint print_cancel;
     unsigned apdus;
 };
@@ -131,6 +132,7 @@ struct card_job {
     myna_ctx *ctx; /* under lock, for cancel */
     gboolean stop;  /* under lock */
     GThread *thread;
+    gint refs;      /* the engine's and the thread's */
 };
 
 static void cmd_free(card_cmd *c)
@@ -284,6 +286,8 @@ static void job_read(card_job *j, myna_card *card, card_cmd *c)
     g_idle_add(post_deliver, p);
 }
 
+static void card_job_unref(card_job *j);
+
 static gpointer card_thread(gpointer data)
 {
     card_job *j = data;
@@ -343,11 +347,16 @@ out:
     j->ctx = NULL;
     g_mutex_unlock(&j->lock);
     myna_ctx_free(ctx);
+    kiosk_engine *e = j->e;
+    card_job_unref(j);
+    g_atomic_int_dec_and_test(&e->card_threads);
     return NULL;
 }
 
-static void card_job_free(card_job *j)
+static void card_job_unref(card_job *j)
 {
+    if (!g_atomic_int_dec_and_test(&j->refs))
+        return;
     card_cmd *c;
     while ((c = g_async_queue_try_pop(j->cmds)))
         cmd_free(c);
@@ -357,9 +366,10 @@ static void card_job_free(card_job *j)
     g_free(j);
 }
 
-/* Stop and join the card thread. The join is short: the thread polls every
- * CARD_POLL_MS and a PC/SC wait is woken by myna_ctx_cancel. */
-static void card_stop_job(kiosk_engine *e)
+/* Stop the card thread: wake its wait (myna_ctx_cancel), tell it to stop, and let it end
+ * on its own (it polls every CARD_POLL_MS): the UI never waits for a card that hangs in a
+ * transmit. join: wait for it (only when the engine goes away). */
+static void card_stop_job(kiosk_engine *e, bool join)
 {
     card_job *j = e->card;
     if (!j)
@@ -373,8 +383,11 @@ static void card_stop_job(kiosk_engine *e)
     card_cmd *c = g_new0(card_cmd, 1);
     c->kind = CMD_STOP;
     g_async_queue_push(j->cmds, c);
-    g_thread_join(j->thread);
-    card_job_free(j);
+    if (join)
+        g_thread_join(j->thread);
+    else
+        g_thread_unref(j->thread);
+    card_job_unref(j);
 }
 
 /* ---- the session seam -------------------------------------------------------------------- */
@@ -385,8 +398,9 @@ static void be_free(void *user, void *p, size_t n) { myna_secure_free(p, n); }
 static void be_card_start(void *user, bool checkcode)
 {
     kiosk_engine *e = user;
-    card_stop_job(e);
+    card_stop_job(e, false);
     card_job *j = g_new0(card_job, 1);
+    j->refs = 2; /* the engine's, the thread's */
     j->e = e;
     j->gen = e->gen;
     j->checkcode = checkcode;
@@ -396,6 +410,7 @@ static void be_card_start(void *user, bool checkcode)
     g_mutex_init(&j->lock);
     e->card = j;
     post_status(e, e->gen, 1, KIOSK_READER_SEARCHING);
+    g_atomic_int_inc(&e->card_threads);
     j->thread = g_thread_new("kiosk-card", card_thread, j);
 }
 
@@ -403,7 +418,7 @@ static void be_card_stop(void *user)
 {
     kiosk_engine *e = user;
     e->gen++;
-    card_stop_job(e);
+    card_stop_job(e, false);
 }
 
 static void be_verify(void *user, char *secret, size_t len, bool checkcode)
@@ -447,6 +462,7 @@ typedef struct work {
     char *pdf_dir;
     char *printer;
     int copies;
+    int timeout_ms;
 } work;
 
 static gpointer render_thread(gpointer data)
@@ -538,7 +554,7 @@ static gpointer print_thread(gpointer data)
         err = write_pdf(w, &path);
     } else {
         err = form_print(w->doc, (w->printer && *w->printer) ? w->printer : NULL, w->copies,
-                         PRINT_TIMEOUT_MS, print_progress, w);
+                         w->timeout_ms, print_progress, w);
     }
     if (path) {
         /* Only the path (no personal data) is kept; logged without it. */
@@ -581,7 +597,7 @@ static void be_print(void *user)
     work *w = g_new0(work, 1);
     *w = (work){.e = e, .gen = e->gen, .p = e->procedure, .doc = e->doc,
                 .pdf_dir = g_strdup(e->config->pdf_dir), .printer = g_strdup(e->config->printer),
-                .copies = answer_copies(e)};
+                .copies = answer_copies(e), .timeout_ms = e->config->print_timeout * 1000};
     g_thread_unref(g_thread_new("kiosk-print", print_thread, w));
 }
 
@@ -656,7 +672,10 @@ void kiosk_engine_free(kiosk_engine *e)
 {
     if (!e)
         return;
-    card_stop_job(e);
+    card_stop_job(e, true);
+    /* Earlier sessions' threads end within a poll period unless a transmit hangs. */
+    for (int i = 0; i < 200 && g_atomic_int_get(&e->card_threads) > 0; i++)
+        g_usleep(10000);
     be_wipe(e);
     form_values_free(e->values);
     form_catalog_free(e->catalog);
@@ -794,25 +813,36 @@ static const char *sample_answer(const form_question *q)
     }
 }
 
+/* The sample document of a procedure: a made-up resident, clearly marked as such; never
+ * real card data. The number, only for forms with a legal basis, is the fictional test
+ * resident's (a valid check digit, no real person's). */
+static form_err sample_doc(const form_procedure *p, form_doc **doc, form_diags **diags)
+{
+    form_values *v = NULL;
+    form_err err = form_values_new(&v);
+    if (err != FORM_OK)
+        return err;
+    bool number = form_procedure_needs(p) & FORM_NEEDS_NUMBER;
+    form_values_set_card(v, "見本　花子", "東京都千代田区霞が関一丁目1番1号", "19800401", "2",
+                         number ? "123456789018" : NULL);
+    for (size_t k = 0; k < form_procedure_question_count(p); k++) {
+        const form_question *q = form_procedure_question(p, k);
+        form_values_set_answer(v, form_question_id(q), sample_answer(q));
+    }
+    err = form_render(p, NULL, v, 0, doc, diags);
+    form_values_free(v);
+    return err;
+}
+
 int kiosk_engine_render_samples(const form_catalog *cat, const char *dir, const char *lang)
 {
     int failures = 0;
     g_mkdir_with_parents(dir, 0755);
     for (size_t i = 0; cat && i < form_catalog_procedure_count(cat); i++) {
         const form_procedure *p = form_catalog_procedure(cat, i);
-        form_values *v = NULL;
-        if (form_values_new(&v) != FORM_OK)
-            return -1;
-        /* A made-up sample resident, clearly marked as such: never real card data. */
-        form_values_set_card(v, "見本　花子", "東京都千代田区霞が関一丁目1番1号", "19800401",
-                             "2", NULL);
-        for (size_t k = 0; k < form_procedure_question_count(p); k++) {
-            const form_question *q = form_procedure_question(p, k);
-            form_values_set_answer(v, form_question_id(q), sample_answer(q));
-        }
         form_doc *doc = NULL;
         form_diags *diags = NULL;
-        form_err err = form_render(p, NULL, v, 0, &doc, &diags);
+        form_err err = sample_doc(p, &doc, &diags);
         if (err == FORM_OK) {
             size_t len = 0;
             const uint8_t *data = form_doc_data(doc, &len);
@@ -824,12 +854,76 @@ int kiosk_engine_render_samples(const form_catalog *cat, const char *dir, const 
                 failures++;
         } else {
             g_printerr("sample %s: %s\n", form_procedure_id(p), form_strerror(err));
+            for (size_t k = 0; diags && k < form_diags_count(diags); k++) {
+                const form_diag *d = form_diags_get(diags, k);
+                g_printerr("  %s: %s\n", d->field ? d->field : "-", d->message);
+            }
             failures++;
         }
         form_doc_free(doc);
         form_diags_free(diags);
-        form_values_free(v);
     }
     (void)lang;
     return failures;
+}
+
+/* ---- staff: test page -------------------------------------------------------------------- */
+
+typedef struct testpage {
+    kiosk_engine *e;
+    const form_procedure *p;
+    char *printer, *pdf_dir;
+} testpage;
+
+static gboolean testpage_done(gpointer data)
+{
+    gpointer *pair = data;
+    kiosk_engine *e = pair[0];
+    form_err err = (form_err)GPOINTER_TO_INT(pair[1]);
+    if (e->hooks.testpage)
+        e->hooks.testpage(e->hooks.user, err);
+    g_free(pair);
+    return G_SOURCE_REMOVE;
+}
+
+static gpointer testpage_thread(gpointer data)
+{
+    testpage *t = data;
+    form_doc *doc = NULL;
+    form_diags *diags = NULL;
+    form_err err = sample_doc(t->p, &doc, &diags);
+    if (err == FORM_OK && t->pdf_dir && *t->pdf_dir) {
+        size_t len = 0;
+        const uint8_t *bytes = form_doc_data(doc, &len);
+        g_autofree char *path = g_build_filename(t->pdf_dir, "kakanai-test-page.pdf", NULL);
+        g_mkdir_with_parents(t->pdf_dir, 0700);
+        if (!g_file_set_contents(path, (const char *)bytes, (gssize)len, NULL))
+            err = FORM_E_IO;
+    } else if (err == FORM_OK) {
+        err = form_print(doc, t->printer && *t->printer ? t->printer : NULL, 1,
+                         TESTPAGE_TIMEOUT_MS, NULL, NULL);
+    }
+    form_doc_free(doc);
+    form_diags_free(diags);
+    gpointer *pair = g_new(gpointer, 2);
+    pair[0] = t->e;
+    pair[1] = GINT_TO_POINTER((int)err);
+    g_idle_add(testpage_done, pair);
+    g_free(t->printer);
+    g_free(t->pdf_dir);
+    g_free(t);
+    return NULL;
+}
+
+gboolean kiosk_engine_test_page(kiosk_engine *e)
+{
+    if (!e->catalog || form_catalog_procedure_count(e->catalog) == 0)
+        return FALSE;
+    testpage *t = g_new0(testpage, 1);
+    t->e = e;
+    t->p = form_catalog_procedure(e->catalog, 0);
+    t->printer = g_strdup(e->config->printer);
+    t->pdf_dir = g_strdup(e->config->pdf_dir);
+    g_thread_unref(g_thread_new("kiosk-testpage", testpage_thread, t));
+    return TRUE;
 }

@@ -35,6 +35,7 @@ typedef struct kiosk_engine_hooks {
     void (*reader)(void *user, kiosk_reader_status st);         /* place-card screen */
     void (*print_stage)(void *user, form_print_stage stage);   /* printing screen */
     void (*wiped)(void *user);                                 /* after every wipe */
+    void (*testpage)(void *user, form_err result);             /* staff test page ended */
 } kiosk_engine_hooks;
 
 /* vcard: NULL for PC/SC. The engine does not own config or vcard. */
@@ -71,6 +72,10 @@ const char *kiosk_engine_last_pdf(const kiosk_engine *e);
 
 /* Staff: test page and printer health (blocking, a few seconds at most). */
 form_err kiosk_engine_printer_state(kiosk_engine *e, char *reason, size_t cap);
+
+/* Staff: print the sample of the first procedure (or write it to the pdf dir) on a
+ * thread; hooks.testpage reports the result. FALSE when there is nothing to print. */
+gboolean kiosk_engine_test_page(kiosk_engine *e);
 
 /* Without a display: render each procedure's forms with sample values into dir. */
 int kiosk_engine_render_samples(const form_catalog *cat, const char *dir, const char *lang);

@@ -37,6 +37,7 @@ kiosk_config *kiosk_config_load(const char *path, gboolean must_exist, GError **
     c->languages = g_strsplit("ja;en", ";", -1);
     c->template_dir = g_strdup("/usr/share/kakanai/templates");
     c->counter = 1;
+    c->print_timeout = 12;
     c->passcode_hash = g_strdup("");
     c->pdf_dir = g_strdup("");
     c->public_key = g_strdup("");
@@ -59,8 +60,18 @@ kiosk_config *kiosk_config_load(const char *path, gboolean must_exist, GError **
     set_str(&c->pdf_dir, kf, "pdf-dir");
     set_str(&c->public_key, kf, "public-key");
     if (!get_int(kf, "idle-timeout", KIOSK_IDLE_MIN, KIOSK_IDLE_MAX, &c->idle_timeout, error) ||
-        !get_int(kf, "counter", 0, 999, &c->counter, error))
+        !get_int(kf, "counter", 0, 999, &c->counter, error) ||
+        !get_int(kf, "print-timeout", 5, 300, &c->print_timeout, error))
         return NULL;
+    if (g_key_file_has_key(kf, GROUP, "ask-all-questions", NULL)) {
+        g_clear_error(&e);
+        c->ask_all = g_key_file_get_boolean(kf, GROUP, "ask-all-questions", &e);
+        if (e) {
+            g_set_error(error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                        "ask-all-questions must be true or false");
+            return NULL;
+        }
+    }
     if (g_key_file_has_key(kf, GROUP, "require-signed", NULL)) {
         g_clear_error(&e);
         c->require_signed = g_key_file_get_boolean(kf, GROUP, "require-signed", &e);
@@ -111,9 +122,11 @@ gboolean kiosk_config_save(const kiosk_config *c, GError **error)
                                g_strv_length(c->languages));
     g_key_file_set_string(kf, GROUP, "template-dir", c->template_dir);
     g_key_file_set_integer(kf, GROUP, "counter", c->counter);
+    g_key_file_set_integer(kf, GROUP, "print-timeout", c->print_timeout);
     g_key_file_set_string(kf, GROUP, "passcode-hash", c->passcode_hash);
     g_key_file_set_string(kf, GROUP, "pdf-dir", c->pdf_dir);
     g_key_file_set_boolean(kf, GROUP, "require-signed", c->require_signed);
+    g_key_file_set_boolean(kf, GROUP, "ask-all-questions", c->ask_all);
     g_key_file_set_string(kf, GROUP, "public-key", c->public_key);
     g_key_file_set_string_list(kf, GROUP, "procedures", (const char *const *)c->procedures,
                                g_strv_length(c->procedures));

@@ -8,11 +8,16 @@
  *   languages=ja;en;      offered languages, the first is the default
  *   template-dir=/usr/share/kakanai/templates
  *   counter=3             "take your form to counter N"
+ *   print-timeout=12      seconds a print job may take before it is cancelled (the job is
+ *                         purged, so "try again" never prints twice) (5..300)
  *   passcode-hash=pbkdf2-sha256$...   staff passcode (kakanai-kiosk --hash-passcode)
  *   pdf-dir=              write PDFs here instead of printing ("" = print)
  *   require-signed=false  refuse unsigned templates
  *   public-key=           PEM Ed25519 key that signs the templates
  *   procedures=           ids offered on this kiosk ("" = all)
+ *   ask-all-questions=false  true: ask every question one by one; false: questions that
+ *                         already have an answer (template default) or are optional are
+ *                         shown on the confirmation screen with a "change" button instead
  */
 #ifndef KIOSK_CONFIG_H
 #define KIOSK_CONFIG_H
@@ -32,11 +37,13 @@ typedef struct kiosk_config {
     char **languages;    /* NULL-terminated, at least one */
     char *template_dir;
     int counter;
+    int print_timeout;   /* seconds */
     char *passcode_hash;
     char *pdf_dir;
     gboolean require_signed;
     char *public_key;
     char **procedures;   /* NULL-terminated; empty = all */
+    gboolean ask_all;
 } kiosk_config;
 
 /* Defaults, then the file at path if it exists (a missing default file is fine; a missing

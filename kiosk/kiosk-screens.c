@@ -75,6 +75,30 @@ static char *dots(size_t filled, size_t len)
     return g_string_free(s, FALSE);
 }
 
+/* Template pictogram names → symbolic icons of the Adwaita theme (Debian's default). */
+static const char *procedure_icon(const char *name)
+{
+    static const struct {
+        const char *name, *icon;
+    } map[] = {
+        {"document", "x-office-document-symbolic"},
+        {"documents", "emblem-documents-symbolic"},
+        {"family", "system-users-symbolic"},
+        {"house", "go-home-symbolic"},
+        {"home", "go-home-symbolic"},
+        {"seal", "application-certificate-symbolic"},
+        {"tax", "accessories-calculator-symbolic"},
+        {"person", "avatar-default-symbolic"},
+    };
+    for (size_t i = 0; name && i < G_N_ELEMENTS(map); i++)
+        if (strcmp(name, map[i].name) == 0)
+            return map[i].icon;
+    GtkIconTheme *theme = gtk_icon_theme_get_for_display(gdk_display_get_default());
+    if (name && *name && gtk_icon_theme_has_icon(theme, name))
+        return name;
+    return "x-office-document-symbolic";
+}
+
 /* ======================================================================================= */
 /* Menu                                                                                     */
 
@@ -121,9 +145,7 @@ guint kiosk_menu_screen_set_catalog(KioskMenuScreen *self, const form_catalog *c
         gtk_actionable_set_action_name(GTK_ACTIONABLE(b), "menu.choose");
         gtk_actionable_set_action_target(GTK_ACTIONABLE(b), "s", form_procedure_id(p));
         GtkWidget *row = gtk_box_new(GTK_ORIENTATION_HORIZONTAL, 24);
-        const char *icon = form_procedure_icon(p);
-        GtkWidget *img = gtk_image_new_from_icon_name(icon && *icon ? icon
-                                                                    : "x-office-document-symbolic");
+        GtkWidget *img = gtk_image_new_from_icon_name(procedure_icon(form_procedure_icon(p)));
         gtk_image_set_pixel_size(GTK_IMAGE(img), 96);
         gtk_box_append(GTK_BOX(row), img);
         GtkWidget *col = gtk_box_new(GTK_ORIENTATION_VERTICAL, 4);
@@ -415,6 +437,18 @@ static void parse_date(KioskQuestionScreen *self, const char *v)
     }
 }
 
+/* Flip the MULTI choice button of a value (what a tap on it does). */
+static void q_toggle(GtkWidget *w, const char *name, GVariant *param)
+{
+    KioskQuestionScreen *self = KIOSK_QUESTION_SCREEN(w);
+    const char *v = g_variant_get_string(param, NULL);
+    for (GtkWidget *c = gtk_widget_get_first_child(self->body); c;
+         c = gtk_widget_get_next_sibling(c))
+        if (GTK_IS_TOGGLE_BUTTON(c) && g_strcmp0(g_object_get_data(G_OBJECT(c), "value"), v) == 0)
+            gtk_toggle_button_set_active(GTK_TOGGLE_BUTTON(c),
+                                         !gtk_toggle_button_get_active(GTK_TOGGLE_BUTTON(c)));
+}
+
 /* Set the value from text, as if typed (the --script driver's "answer"). */
 static void q_set(GtkWidget *w, const char *name, GVariant *param)
 {
@@ -517,6 +551,7 @@ static void kiosk_question_screen_class_init(KioskQuestionScreenClass *klass)
     gtk_widget_class_install_action(wc, "question.choose", "s", q_choose);
     gtk_widget_class_install_action(wc, "question.next", NULL, q_next);
     gtk_widget_class_install_action(wc, "question.set", "s", q_set);
+    gtk_widget_class_install_action(wc, "question.toggle", "s", q_toggle);
     gtk_widget_class_install_action(wc, "question.step", "s", q_step);
     gtk_widget_class_install_action(wc, "question.kana", "s", q_kana);
     gtk_widget_class_install_action(wc, "question.kana-mod", "i", q_kana_mod);
@@ -581,6 +616,16 @@ static void build_kana(KioskQuestionScreen *self)
     gtk_grid_set_column_spacing(GTK_GRID(grid), 4);
     gtk_widget_set_halign(grid, GTK_ALIGN_CENTER);
     bool kata = form_question_kana(self->q) == FORM_KANA_KATAKANA;
+    int first_row = 0;
+    if (self->type == FORM_Q_TEXT) { /* free text (phone numbers…): digits on top */
+        const char *digits[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "-"};
+        for (int i = 0; i < (int)G_N_ELEMENTS(digits); i++) {
+            GtkWidget *b = action_button(digits[i], "question.kana", "s", digits[i], 0);
+            gtk_widget_add_css_class(b, "kana");
+            gtk_grid_attach(GTK_GRID(grid), b, i, 0, 1, 1);
+        }
+        first_row = 1;
+    }
     for (int col = 0; kiosk_kana_rows[col]; col++) {
         int row = 0;
         for (const char *p = kiosk_kana_rows[col]; *p; p = g_utf8_next_char(p), row++) {
@@ -592,7 +637,7 @@ static void build_kana(KioskQuestionScreen *self)
             g_autofree char *shown = kata ? kiosk_to_katakana(buf) : g_strdup(buf);
             GtkWidget *b = action_button(shown, "question.kana", "s", buf, 0);
             gtk_widget_add_css_class(b, "kana");
-            gtk_grid_attach(GTK_GRID(grid), b, col, row, 1, 1);
+            gtk_grid_attach(GTK_GRID(grid), b, col, first_row + row, 1, 1);
         }
     }
     /* Tools and Next beside the keypad, so the whole screen fits 1280x800. */
@@ -744,6 +789,12 @@ struct _KioskConfirmScreen {
 G_DEFINE_FINAL_TYPE(KioskConfirmScreen, kiosk_confirm_screen, GTK_TYPE_BOX)
 
 static void confirm_print(GtkWidget *w, const char *n, GVariant *p) { request(w, "print", NULL); }
+static void confirm_edit(GtkWidget *w, const char *n, GVariant *p)
+{
+    char i[12];
+    g_snprintf(i, sizeof i, "%d", g_variant_get_int32(p));
+    request(w, "edit", i);
+}
 
 static void kiosk_confirm_screen_class_init(KioskConfirmScreenClass *klass)
 {
@@ -756,6 +807,7 @@ static void kiosk_confirm_screen_class_init(KioskConfirmScreenClass *klass)
     gtk_widget_class_bind_template_child(wc, KioskConfirmScreen, flags);
     gtk_widget_class_bind_template_child(wc, KioskConfirmScreen, print);
     gtk_widget_class_install_action(wc, "confirm.print", NULL, confirm_print);
+    gtk_widget_class_install_action(wc, "confirm.edit", "i", confirm_edit);
     add_request_signal(klass);
 }
 
@@ -823,18 +875,32 @@ gboolean kiosk_confirm_screen_set_pdf(KioskConfirmScreen *self, const guint8 *pd
 }
 
 void kiosk_confirm_screen_add_summary(KioskConfirmScreen *self, const char *key,
-                                      const char *value)
+                                      const char *value, int edit)
 {
+    /* One row per item: what, the value, and "change" where it can be changed. */
+    GtkWidget *row = gtk_box_new(GTK_ORIENTATION_HORIZONTAL, 16);
     GtkWidget *k = gtk_label_new(key);
     gtk_widget_add_css_class(k, "key");
     gtk_label_set_xalign(GTK_LABEL(k), 0);
     gtk_label_set_wrap(GTK_LABEL(k), TRUE);
+    gtk_label_set_max_width_chars(GTK_LABEL(k), 10);
+    gtk_widget_set_size_request(k, 300, -1);
     GtkWidget *v = gtk_label_new(value);
     gtk_label_set_xalign(GTK_LABEL(v), 0);
     gtk_label_set_wrap(GTK_LABEL(v), TRUE);
     gtk_label_set_wrap_mode(GTK_LABEL(v), PANGO_WRAP_WORD_CHAR);
-    gtk_box_append(GTK_BOX(self->summary), k);
-    gtk_box_append(GTK_BOX(self->summary), v);
+    gtk_widget_set_hexpand(v, TRUE);
+    gtk_box_append(GTK_BOX(row), k);
+    gtk_box_append(GTK_BOX(row), v);
+    if (edit >= 0) {
+        GtkWidget *b = gtk_button_new_with_label(_("Change"));
+        gtk_actionable_set_action_name(GTK_ACTIONABLE(b), "confirm.edit");
+        gtk_actionable_set_action_target(GTK_ACTIONABLE(b), "i", edit);
+        gtk_widget_set_size_request(b, 160, -1);
+        gtk_widget_set_valign(b, GTK_ALIGN_CENTER);
+        gtk_box_append(GTK_BOX(row), b);
+    }
+    gtk_box_append(GTK_BOX(self->summary), row);
 }
 
 void kiosk_confirm_screen_set_flags(KioskConfirmScreen *self, const char *text)

@@ -14,8 +14,8 @@ typedef struct script {
     int *status;
     char **lines;
     guint n, i;
-    gint64 start, wait_until, sleep_until, waited_at;
-    unsigned touches;
+    gint64 start, wait_until, sleep_until, waited_at, touched_at;
+    unsigned touches, keys; /* keys: PIN digits and kana/characters typed */
     char *waiting_for;
 } script;
 
@@ -69,17 +69,22 @@ static gboolean act(script *s, const char *action, GVariant *param)
 static gboolean touch(script *s, const char *action, GVariant *param)
 {
     s->touches++;
+    s->touched_at = g_get_monotonic_time();
+    if (!strcmp(action, "pin.digit") || !strcmp(action, "question.kana"))
+        s->keys++;
     return act(s, action, param);
 }
 
-static gboolean card_pull(script *s)
+/* The virtual card: in-process, or kakanai-vcard behind pcscd (SIGUSR1 pulls the card,
+ * SIGUSR2 puts it back) when $KAKANAI_VCARD_PID names it. */
+static gboolean card_set(script *s, gboolean present)
 {
     const char *pid = g_getenv("KAKANAI_VCARD_PID");
     if (pid && *pid) {
         long p = strtol(pid, NULL, 10);
-        return p > 0 && kill((pid_t)p, SIGUSR1) == 0;
+        return p > 0 && kill((pid_t)p, present ? SIGUSR2 : SIGUSR1) == 0;
     }
-    kiosk_window_set_card(s->win, FALSE);
+    kiosk_window_set_card(s->win, present);
     return TRUE;
 }
 
@@ -101,11 +106,17 @@ static gboolean answer_one(script *s)
         return touch(s, "question.choose",
                      g_variant_new_string(form_question_default(q) ? form_question_default(q)
                                                                    : "no"));
+    case FORM_Q_MULTI:
+        if (form_question_required(q) && !form_question_default(q) &&
+            form_question_choice_count(q) > 0 &&
+            !touch(s, "question.toggle", g_variant_new_string(form_question_choice_value(q, 0))))
+            return FALSE;
+        return touch(s, "question.next", NULL);
     case FORM_Q_KANA:
     case FORM_Q_TEXT: {
         const char *cur = kiosk_question_screen_value(
             KIOSK_QUESTION_SCREEN(kiosk_window_screen(s->win)));
-        if (!*cur) {
+        if (!*cur && (form_question_type_of(q) == FORM_Q_KANA || form_question_required(q))) {
             static const char *const sample[] = {"や", "ま", "だ", NULL};
             for (size_t i = 0; sample[i]; i++)
                 if (!touch(s, "question.kana", g_variant_new_string(sample[i])))
@@ -146,10 +157,7 @@ static gboolean run(script *s, char *line)
         }
     } else if (!strcmp(cmd, "card")) {
         s->touches++;
-        if (!strcmp(x, "on"))
-            kiosk_window_set_card(s->win, TRUE);
-        else
-            ok = card_pull(s);
+        ok = card_set(s, !strcmp(x, "on"));
     } else if (!strcmp(cmd, "digit")) {
         ok = touch(s, "pin.digit", g_variant_new_int32((int)strtol(x, NULL, 10)));
     } else if (!strcmp(cmd, "pin")) {
@@ -171,6 +179,8 @@ static gboolean run(script *s, char *line)
             g_unichar_to_utf8(g_utf8_get_char(p), c);
             ok = touch(s, "question.kana", g_variant_new_string(c));
         }
+    } else if (!strcmp(cmd, "edit")) {
+        ok = touch(s, "confirm.edit", g_variant_new_int32((int)strtol(x, NULL, 10)));
     } else if (!strcmp(cmd, "next")) {
         ok = touch(s, "question.next", NULL);
     } else if (!strcmp(cmd, "print")) {
@@ -222,8 +232,9 @@ static gboolean run(script *s, char *line)
         if (!ok)
             g_printerr("script: %s\n", err->message);
     } else if (!strcmp(cmd, "mark")) {
-        g_print("mark %s %.1f shown=%.1f touches=%u\n", x, (now - s->start) / 1000.0,
-                (s->waited_at - s->start) / 1000.0, s->touches);
+        g_print("mark %s %.1f shown=%.1f touched=%.1f touches=%u keys=%u\n", x,
+                (now - s->start) / 1000.0, (s->waited_at - s->start) / 1000.0,
+                (s->touched_at - s->start) / 1000.0, s->touches, s->keys);
     } else if (!strcmp(cmd, "rss")) {
         g_autofree char *st = NULL;
         if (g_file_get_contents("/proc/self/status", &st, NULL, NULL)) {

@@ -6,13 +6,14 @@
  *   procedure-index N   tap the N-th procedure of the catalogue (0-based)
  *   answer-questions    answer every question with its suggested answer (defaults, first
  *                       choice, "no", typed kana), one touch per tap
- *   card on|off|pull    put the virtual card on / take it off (pull also works over pcscd:
- *                       SIGUSR1 to $KAKANAI_VCARD_PID)       (a resident action)
+ *   card on|off|pull    put the virtual card on / take it off (over pcscd: SIGUSR2 / SIGUSR1
+ *                       to $KAKANAI_VCARD_PID, the kakanai-vcard process) (a resident action)
  *   digit N | pin NNNN  tap digits on the keypad               (one touch per digit)
  *   delete | clear | submit                                    (a touch each)
  *   choose VALUE        tap a choice / yes / no button          (a touch)
  *   answer VALUE        set the value (as typed) and tap Next   (a touch for Next)
  *   kana TEXT           tap kana keys one by one                (a touch per character)
+ *   edit N              on the confirmation, change question N (0-based)  (a touch)
  *   next | print | retry | cancel | finish | ok | back         (a touch each)
  *   staff PASSCODE      open staff mode and enter the passcode
  *   staff-action NAME   health | testpage | checkcode | save
@@ -26,7 +27,8 @@
  *   screenshot PATH     save the window as PNG
  *   rss                 print "rss-peak-kb N" (VmHWM)
  *   run SHELL-COMMAND   tests only: run a command between two steps
- *   mark NAME           print "mark NAME <ms now> shown=<ms the last wait ended> touches=<n>"
+ *   mark NAME           print "mark NAME <ms now> shown=<ms the last wait ended>
+ *                       touched=<ms of the last tap> touches=<n> keys=<digits and kana typed>"
  *   quit
  * The run ends with status 0 when every command succeeded, 1 at the first failure.
  */

@@ -17,6 +17,8 @@ struct kiosk_session {
     bool checkcode;       /* this session uses 照合番号B */
     bool rendered;
     bool printer_problem;
+    unsigned long long skipped, pending_skipped;
+    bool editing;         /* a question opened from CONFIRM returns there */
     char *secret;         /* KIOSK_SECRET_MAX bytes of locked memory, or NULL */
     size_t digits;
 };
@@ -30,7 +32,7 @@ static const char *const event_names[KIOSK_EV_COUNT_] = {
     "PROCEDURE", "CARD_PRESENT", "CARD_PULLED", "CARD_ERROR", "DIGIT", "DELETE", "CLEAR",
     "SUBMIT", "VERIFY_OK", "WRONG_PIN", "BLOCKED", "READ_OK", "READ_FAILED", "ANSWER",
     "BACK", "RENDER_OK", "RENDER_FAILED", "CONFIRM", "PRINT_OK", "PRINTER_PROBLEM",
-    "RETRY", "CANCEL", "IDLE_TIMEOUT", "STAFF", "STAFF_CHECKCODE_B",
+    "RETRY", "CANCEL", "IDLE_TIMEOUT", "STAFF", "STAFF_CHECKCODE_B", "EDIT",
 };
 
 static const char *const problem_names[KIOSK_P_COUNT_] = {
@@ -90,6 +92,39 @@ size_t kiosk_session_secret_len(const kiosk_session *s)
     return s && s->checkcode ? KIOSK_CHECKCODE_B_LEN : KIOSK_PIN_LEN;
 }
 
+/* ---- asked questions -------------------------------------------------------------------- */
+
+static bool asked(const kiosk_session *s, int i)
+{
+    return i >= 0 && i < s->n_questions &&
+           (i >= KIOSK_QUESTIONS_MAX || !(s->skipped & (1ull << i)));
+}
+
+/* The next asked question after i (i = -1: the first), or -1. */
+static int next_asked(const kiosk_session *s, int i)
+{
+    for (int k = i + 1; k < s->n_questions; k++)
+        if (asked(s, k))
+            return k;
+    return -1;
+}
+
+static int prev_asked(const kiosk_session *s, int i)
+{
+    for (int k = i - 1; k >= 0; k--)
+        if (asked(s, k))
+            return k;
+    return -1;
+}
+
+void kiosk_session_set_skipped(kiosk_session *s, unsigned long long mask)
+{
+    if (s)
+        s->pending_skipped = mask;
+}
+
+bool kiosk_session_editing(const kiosk_session *s) { return s && s->editing; }
+
 /* ---- transitions --------------------------------------------------------------------- */
 
 static void go(kiosk_session *s, kiosk_state to)
@@ -116,6 +151,8 @@ static void abort_to(kiosk_session *s, kiosk_state to, kiosk_problem why)
     s->checkcode = false;
     s->rendered = false;
     s->printer_problem = false;
+    s->editing = false;
+    s->skipped = 0;
     s->problem = why;
     go(s, to);
 }
@@ -213,11 +250,13 @@ static bool on_reading(kiosk_session *s, kiosk_event_type ev, int arg)
         abort_to(s, KIOSK_S_STAFF_CALL, KIOSK_P_BLOCKED);
         return true;
     case KIOSK_EV_READ_OK:
-        s->question = 0;
-        if (s->n_questions > 0)
+        s->question = next_asked(s, -1);
+        if (s->question >= 0) {
             go(s, KIOSK_S_QUESTIONS);
-        else
+        } else {
+            s->question = 0;
             start_render(s);
+        }
         return true;
     case KIOSK_EV_READ_FAILED:
         abort_to(s, KIOSK_S_ERROR, arg > 0 ? (kiosk_problem)arg : KIOSK_P_CARD);
@@ -230,22 +269,32 @@ static bool on_reading(kiosk_session *s, kiosk_event_type ev, int arg)
 static bool on_questions(kiosk_session *s, kiosk_event_type ev)
 {
     switch (ev) {
-    case KIOSK_EV_ANSWER:
-        if (s->question + 1 < s->n_questions) {
-            s->question++;
+    case KIOSK_EV_ANSWER: {
+        int next = s->editing ? -1 : next_asked(s, s->question);
+        if (next >= 0) {
+            s->question = next;
             go(s, KIOSK_S_QUESTIONS);
         } else {
+            s->editing = false;
             start_render(s);
         }
         return true;
-    case KIOSK_EV_BACK:
-        if (s->question == 0) {
+    }
+    case KIOSK_EV_BACK: {
+        if (s->editing) { /* back to the confirmation, nothing changed */
+            s->editing = false;
+            start_render(s);
+            return true;
+        }
+        int prev = prev_asked(s, s->question);
+        if (prev < 0) {
             abort_to(s, KIOSK_S_MENU, KIOSK_P_NONE);
         } else {
-            s->question--;
+            s->question = prev;
             go(s, KIOSK_S_QUESTIONS);
         }
         return true;
+    }
     default:
         return false;
     }
@@ -268,14 +317,24 @@ static bool on_confirm(kiosk_session *s, kiosk_event_type ev, int arg)
         go(s, KIOSK_S_PRINTING);
         s->be.print(s->be.user);
         return true;
-    case KIOSK_EV_BACK:
+    case KIOSK_EV_BACK: {
+        int last = prev_asked(s, s->n_questions);
         s->rendered = false;
-        if (s->n_questions == 0) {
+        if (last < 0) {
             abort_to(s, KIOSK_S_MENU, KIOSK_P_NONE);
         } else {
-            s->question = s->n_questions - 1;
+            s->question = last;
             go(s, KIOSK_S_QUESTIONS);
         }
+        return true;
+    }
+    case KIOSK_EV_EDIT:
+        if (arg < 0 || arg >= s->n_questions)
+            return false;
+        s->rendered = false;
+        s->editing = true;
+        s->question = arg;
+        go(s, KIOSK_S_QUESTIONS);
         return true;
     default:
         return false;
@@ -362,6 +421,9 @@ bool kiosk_session_event(kiosk_session *s, kiosk_event_type ev, int arg, int arg
             s->problem = KIOSK_P_NONE;
             s->checkcode = s->checkcode_armed;
             s->checkcode_armed = false;
+            s->skipped = s->pending_skipped;
+            s->pending_skipped = 0;
+            s->editing = false;
             go(s, KIOSK_S_CARD_WAIT);
             s->be.card_start(s->be.user, s->checkcode);
             return true;

@@ -25,6 +25,7 @@
 #define KIOSK_PIN_LEN 4         /* the Kenhojo PIN: 4 digits */
 #define KIOSK_CHECKCODE_B_LEN 14 /* 照合番号B: YYMMDD + YYYY + 4 digits */
 #define KIOSK_SECRET_MAX 16      /* size of the locked entry buffer */
+#define KIOSK_QUESTIONS_MAX 64   /* questions per procedure the kiosk handles */
 
 typedef enum kiosk_state {
     KIOSK_S_MENU = 0,
@@ -68,6 +69,7 @@ typedef enum kiosk_event_type {
     KIOSK_EV_IDLE_TIMEOUT,
     KIOSK_EV_STAFF,          /* staff mode requested (passcode checked by the UI) */
     KIOSK_EV_STAFF_CHECKCODE_B, /* staff: next card uses 照合番号B instead of the PIN */
+    KIOSK_EV_EDIT,           /* CONFIRM: change question arg, then come back to CONFIRM */
     KIOSK_EV_COUNT_
 } kiosk_event_type;
 
@@ -120,6 +122,13 @@ typedef struct kiosk_session kiosk_session;
 
 kiosk_session *kiosk_session_new(const kiosk_backend *backend);
 void kiosk_session_free(kiosk_session *s); /* wipes */
+
+/* Questions not asked one by one (bit i = question i): they already have an answer (a
+ * default) or are optional; the confirmation screen shows them and KIOSK_EV_EDIT changes
+ * them. Set before KIOSK_EV_PROCEDURE; applies to that session only. */
+void kiosk_session_set_skipped(kiosk_session *s, unsigned long long mask);
+/* Whether the current question was opened from the confirmation screen. */
+bool kiosk_session_editing(const kiosk_session *s);
 
 /* Feed one event. Returns true when the event was accepted in the current state; an event
  * that does not apply (a late worker result, a double tap) is ignored and returns false. */

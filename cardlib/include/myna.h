@@ -14,9 +14,12 @@
  *   myna_attrs_free()                        wipes every byte
  *   myna_card_free()
  *
- * Every function returns a myna_err; myna_strerror() gives a sentence for it. Raw detail
- * (the last status word, the last PC/SC code) stays on the handle. Nothing here logs.
- * Every handle's free function accepts NULL.
+ * Every function that can fail returns a myna_err; myna_strerror() gives a sentence for it.
+ * Raw detail (the last status word, the last PC/SC code) stays on the handle. Nothing here
+ * logs. Every handle's free function accepts NULL. A function with an output handle or string
+ * (**out) sets it to NULL first and fills it only on MYNA_OK, unless its comment says
+ * otherwise; what it returns there belongs to the caller, who frees it as the comment says.
+ * MYNA_E_ARG always means a NULL or out-of-range argument (nothing was sent to a card).
  */
 #ifndef MYNA_H
 #define MYNA_H
@@ -70,32 +73,46 @@ typedef enum myna_err {
     MYNA_E_PIN_BLOCKED,      /* 63C0 / 6983: blocked; no VERIFY is ever sent again */
 } myna_err;
 
-/* A short sentence (English) for an error; never NULL, static storage. */
+/* A short sentence (English) for an error; never NULL, static storage ("Unknown error." for a
+ * value outside the enum). */
 MYNA_EXPORT const char *myna_strerror(myna_err err);
-/* A stable identifier such as "MYNA_E_PIN_WRONG", for logs and the CLI's JSON. */
+/* A stable identifier such as "MYNA_E_PIN_WRONG", for logs and the CLI's JSON; never NULL,
+ * static storage ("MYNA_E_UNKNOWN" for a value outside the enum). */
 MYNA_EXPORT const char *myna_err_name(myna_err err);
 
 /* ---- locked memory ------------------------------------------------------------------- */
 
 /* Set up the locked heap (OpenSSL secure heap: mlock'd, MADV_DONTDUMP) for PINs and card
- * data. Call once before any card work; a second call is a no-op returning MYNA_OK.
- * MYNA_E_MLOCK when the memory cannot be locked: a kiosk must refuse to run then. */
+ * data. Call once before any card work; a second call (or one after another part of the
+ * process set up OpenSSL's secure heap) is a no-op returning MYNA_OK. bytes is raised to
+ * 64 KiB and rounded up to a power of two (at most 1 GiB). MYNA_E_MLOCK when the memory
+ * cannot be mapped or locked (nothing is set up then): a kiosk must refuse to run. */
 MYNA_EXPORT myna_err myna_secure_init(size_t bytes);
-/* Zeroed locked memory; NULL when the heap is full. myna_secure_free wipes then frees. */
+/* n zeroed bytes (n == 0 gives 1), locked once myna_secure_init has succeeded; before that
+ * (or when OpenSSL falls back) ordinary heap memory that is still wiped on free. NULL when
+ * the heap is full. Free with myna_secure_free(p, n), same n: it wipes then frees; NULL is a
+ * no-op. */
 MYNA_EXPORT void *myna_secure_alloc(size_t n);
 MYNA_EXPORT void myna_secure_free(void *p, size_t n);
-/* Constant-time comparison of secrets (0 when equal). */
+/* Constant-time comparison of n bytes of secrets: 0 when equal, 1 when not. Two NULLs are
+ * equal; one NULL is not. */
 MYNA_EXPORT int myna_secure_cmp(const void *a, const void *b, size_t n);
 
 /* ---- PC/SC context: readers and card events ------------------------------------------ */
 
 typedef struct myna_ctx myna_ctx;
 
-/* One context per thread. MYNA_E_NO_SERVICE when pcscd cannot be reached. */
+/* One context per thread. MYNA_E_NO_SERVICE when pcscd cannot be reached, MYNA_E_NOMEM.
+ * Free with myna_ctx_free (after every transport opened on it; never while another thread
+ * waits on it). */
 MYNA_EXPORT myna_err myna_ctx_new(myna_ctx **out);
 MYNA_EXPORT void myna_ctx_free(myna_ctx *ctx);
 
-/* Reader names, newly allocated: free with myna_strv_free. An empty list is MYNA_OK. */
+/* Reader names: *names is a malloc'd array of *count malloc'd strings (NULL-terminated as
+ * well), freed by the caller with myna_strv_free(*names, *count). No reader is MYNA_OK with
+ * *names NULL and *count 0. MYNA_E_NO_SERVICE (pcscd gone), MYNA_E_NOMEM, MYNA_E_READER
+ * (the list kept changing while it was read). On error *names is NULL and *count 0.
+ * myna_strv_free accepts NULL. */
 MYNA_EXPORT myna_err myna_ctx_list_readers(myna_ctx *ctx, char ***names, size_t *count);
 MYNA_EXPORT void myna_strv_free(char **v, size_t count);
 
@@ -107,24 +124,30 @@ typedef enum myna_reader_state {
 } myna_reader_state;
 
 /* Wait until a card is present in a reader whose name contains `filter` (NULL or "" = any
- * reader). A card already present returns at once. timeout_ms < 0 waits for ever.
- * *reader_out (malloc'd, caller frees) names the reader. Returns MYNA_E_CANCELLED when
- * myna_ctx_cancel() is called from another thread, MYNA_E_NO_SERVICE if pcscd goes away.
- * Readers plugged in while waiting are noticed. */
+ * reader; the first 16 matching readers are watched). A card already present returns at
+ * once; timeout_ms 0 only looks, < 0 waits for ever. On MYNA_OK *reader_out (malloc'd, the
+ * caller frees it with free()) names the reader. Readers plugged in while waiting are
+ * noticed; a reader unplugged while waiting is dropped from the watch and the wait goes on
+ * (no reader at all is not an error here: myna_ctx_list_readers tells). Errors:
+ * MYNA_E_TIMEOUT, MYNA_E_CANCELLED (myna_ctx_cancel() from another thread),
+ * MYNA_E_NO_SERVICE (pcscd went away), MYNA_E_NOMEM, MYNA_E_READER (the reader list kept
+ * changing), MYNA_E_TRANSPORT (another PC/SC failure; myna_ctx_last_pcsc has the code). */
 MYNA_EXPORT myna_err myna_ctx_wait_card(myna_ctx *ctx, const char *filter, int timeout_ms,
                                         char **reader_out);
-/* Wait until `reader` leaves state MYNA_READER_CARD (card taken back): MYNA_OK when the
- * reader is empty, MYNA_E_READER when the reader itself vanished, MYNA_E_TIMEOUT,
- * MYNA_E_CANCELLED, MYNA_E_NO_SERVICE. */
+/* Wait until `reader` leaves state MYNA_READER_CARD (card taken back; a mute card counts as
+ * still in): MYNA_OK when the reader is empty, MYNA_E_READER when the reader itself vanished
+ * (or was never there), MYNA_E_TIMEOUT, MYNA_E_CANCELLED, MYNA_E_NO_SERVICE. */
 MYNA_EXPORT myna_err myna_ctx_wait_removed(myna_ctx *ctx, const char *reader, int timeout_ms);
-/* Current state of one reader, without waiting (an unknown name is MYNA_READER_ABSENT). */
+/* Current state of one reader, without waiting (an unknown name is MYNA_READER_ABSENT, with
+ * MYNA_OK). MYNA_E_NO_SERVICE when pcscd is gone. */
 MYNA_EXPORT myna_err myna_ctx_reader_state(myna_ctx *ctx, const char *reader,
                                            myna_reader_state *state);
 /* Thread-safe: wake a myna_ctx_wait_* in progress on this context (SCardCancel). A cancel
  * with no wait in progress cancels the next wait on this context (no lost wake-up).
+ * MYNA_OK also when pcscd is gone; otherwise the PC/SC error of SCardCancel.
  * After MYNA_E_NO_SERVICE every ctx call re-establishes the context once pcscd is back. */
 MYNA_EXPORT myna_err myna_ctx_cancel(myna_ctx *ctx);
-/* Last PC/SC return code seen on this context (a LONG), for diagnostics. */
+/* Last PC/SC return code seen on this context (a LONG), for diagnostics; 0 for NULL. */
 MYNA_EXPORT long myna_ctx_last_pcsc(const myna_ctx *ctx);
 
 /* ---- transports (the seam under the APDU layer) ---------------------------------------- */
@@ -142,13 +165,17 @@ typedef struct myna_transport_ops {
 } myna_transport_ops;
 
 /* Wrap an implementation. The transport owns impl and calls ops->close(impl) when freed
- * (also when this call fails). */
+ * (also when this call fails, if ops and ops->close are set and impl is not NULL). ops must
+ * outlive the transport. MYNA_E_ARG when ops, ops->transmit or out is NULL; MYNA_E_NOMEM.
+ * Free with myna_transport_free, unless a myna_card took it (myna_card_open). */
 MYNA_EXPORT myna_err myna_transport_new(const myna_transport_ops *ops, void *impl,
                                         myna_transport **out);
 MYNA_EXPORT void myna_transport_free(myna_transport *t);
 
 /* Connect to the card in `reader` (shared mode, T=1 or T=0) through ctx; the transport must
- * be used on ctx's thread and freed before ctx. MYNA_E_NO_CARD when the reader is empty.
+ * be used on ctx's thread and freed before ctx. MYNA_E_NO_CARD when the reader is empty (or
+ * the card was just pulled), MYNA_E_READER / MYNA_E_NO_READER for a reader that is not there,
+ * MYNA_E_NO_SERVICE, MYNA_E_NOMEM.
  * Transmit errors: MYNA_E_CARD_REMOVED (pulled; also an error right after a pull, checked
  * against the reader's state for at most 1.2 s), MYNA_E_READER, MYNA_E_NO_SERVICE,
  * MYNA_E_TRANSPORT. Freeing it disconnects with a card reset (the PIN state is dropped). */
@@ -156,29 +183,38 @@ MYNA_EXPORT myna_err myna_transport_pcsc_open(myna_ctx *ctx, const char *reader,
                                               myna_transport **out);
 
 /* Replay: answer commands from a recorded script and fail (MYNA_E_TRANSPORT) on any command
- * that differs from the recording. Script format, one exchange per line:
- *   "> 00A4040C0AD3921000310001010408\n< 9000\n"  (hex, '#' comments, blank lines allowed).
- * Unbounded input is refused (MYNA_REPLAY_MAX bytes). The script is copied. */
+ * that differs from the recording, and on any command after the last. Script format, one
+ * exchange per two lines:
+ *   "> 00A4040C0AD3921000310001010408\n< 9000\n"  (hex, blanks between bytes, '#' comments,
+ *   blank lines allowed; a command 4..MYNA_APDU_MAX bytes, a response 2..MYNA_RESP_MAX).
+ * MYNA_E_ARG for a malformed script or one longer than MYNA_REPLAY_MAX bytes; MYNA_E_NOMEM.
+ * The script is copied (into locked memory): the caller keeps and frees its own. */
 #define MYNA_REPLAY_MAX (1024u * 1024u)
 MYNA_EXPORT myna_err myna_transport_replay_new(const char *script, size_t len,
                                                myna_transport **out);
-/* Replay extras: a response line may also be "< !removed", "< !reader", "< !noservice" or
- * "< !transport" (the transmit fails with MYNA_E_CARD_REMOVED, MYNA_E_READER,
- * MYNA_E_NO_SERVICE, MYNA_E_TRANSPORT), and a command line "> *" matches any command.
+/* Replay extras: a response line may also be "< !removed", "< !reader", "< !noservice",
+ * "< !transport" or "< !nocard" (the transmit fails with MYNA_E_CARD_REMOVED, MYNA_E_READER,
+ * MYNA_E_NO_SERVICE, MYNA_E_TRANSPORT, MYNA_E_NO_CARD), and "> *" matches any command.
  * Exchanges not yet consumed (0 when t is not a replay): tests check a script ran to the end. */
 MYNA_EXPORT size_t myna_transport_replay_left(const myna_transport *t);
 
 /* Send one APDU through the transport as the card layer does: counts it, traces it (masked),
- * and follows ISO 7816-4 for 61xx (GET RESPONSE) and 6Cxx (resend with Le = xx, never for
- * VERIFY). *rlen: buffer size in, response length (data + SW1 SW2) out. Nothing is retried
- * after a transport error. */
+ * and follows ISO 7816-4 for 61xx (GET RESPONSE, at most 8 rounds) and 6Cxx (resend once with
+ * Le = xx, only for a 5-byte command, never for VERIFY). *rlen: buffer size in (at least 2),
+ * response length (data + SW1 SW2) out; a status word other than 9000 is MYNA_OK here (the
+ * caller reads it). Errors: MYNA_E_ARG (NULLs, clen outside 4..MYNA_APDU_MAX, *rlen < 2),
+ * MYNA_E_TRANSPORT (no status word, or more bytes than the buffer), MYNA_E_BAD_DATA (the
+ * 61xx chain is too long for the buffer or the rounds), or the implementation's own error.
+ * On every error but MYNA_E_ARG, *rlen is 0 and resp is wiped. Nothing is retried after a
+ * transport error. */
 MYNA_EXPORT myna_err myna_transport_transmit(myna_transport *t, const uint8_t *cmd, size_t clen,
                                              uint8_t *resp, size_t *rlen);
 /* Command APDUs sent through this transport so far (GET RESPONSE and 6Cxx resends count). */
 MYNA_EXPORT unsigned myna_transport_apdu_count(const myna_transport *t);
 
 /* Trace every exchange to a callback (installers' diagnostics). The data of VERIFY and of
- * every READ BINARY response are masked as "**" before the callback sees them. */
+ * every READ BINARY and GET RESPONSE response are masked as "**" before the callback sees
+ * them. masked_hex is valid only during the call. fn NULL stops tracing. */
 typedef void (*myna_trace_fn)(void *user, bool is_command, const char *masked_hex);
 MYNA_EXPORT void myna_transport_set_trace(myna_transport *t, myna_trace_fn fn, void *user);
 
@@ -197,20 +233,28 @@ MYNA_EXPORT void myna_transport_set_trace(myna_transport *t, myna_trace_fn fn, v
 typedef struct myna_card myna_card;
 
 /* Take ownership of transport t (freed with the card, also on error) and SELECT the
- * Kenhojo AP. MYNA_E_NOT_MYNA when the card has no such application. */
+ * Kenhojo AP. MYNA_E_NOT_MYNA when the card has no such application (6A82, 6A86, 6A81,
+ * 6D00, 6E00, 6999), MYNA_E_CARD for another status word, MYNA_E_NOMEM, or the transport's
+ * error (MYNA_E_CARD_REMOVED, MYNA_E_READER, ...). Free with myna_card_free: it wipes the
+ * card's buffers and frees the transport (a PC/SC one resets the card). */
 MYNA_EXPORT myna_err myna_card_open(myna_transport *t, myna_card **out);
 MYNA_EXPORT void myna_card_free(myna_card *card);
 
 /* Tries left for the PIN, asked with VERIFY without data: never spends a try.
  * A blocked PIN gives MYNA_OK with *tries == 0. When the card answers 9000 (already verified
- * on this card session) *tries is -1 and myna_card_verified() is true. */
+ * on this card session) *tries is -1 and myna_card_verified() is true. Errors: MYNA_E_ARG,
+ * MYNA_E_CARD (or another error of the status-word table) when the card refuses the SELECT
+ * or the query, transport errors; *tries is unchanged then. */
 MYNA_EXPORT myna_err myna_card_pin_tries(myna_card *card, int *tries);
 
 /* VERIFY the 4-digit PIN the resident typed (pin need not be NUL-terminated; the caller
- * wipes its own copy). The library asks tries left first unless it already knows them,
- * refuses to send anything to a blocked card (MYNA_E_PIN_BLOCKED), and never retries.
- * On a wrong PIN: MYNA_E_PIN_WRONG, MYNA_E_PIN_LAST_TRY or MYNA_E_PIN_BLOCKED, with
- * myna_card_tries_left() updated. */
+ * wipes its own copy; the library's copy in the command APDU is locked and wiped). The
+ * library asks tries left first unless it already knows them, refuses to send anything to a
+ * blocked card (MYNA_E_PIN_BLOCKED), and never retries. MYNA_OK without sending the PIN when
+ * the card says it is verified already. MYNA_E_ARG for a NULL card; MYNA_E_PIN_FORMAT (pin
+ * NULL, len != 4 or not all digits: nothing sent). On a wrong PIN: MYNA_E_PIN_WRONG,
+ * MYNA_E_PIN_LAST_TRY or MYNA_E_PIN_BLOCKED, with myna_card_tries_left() updated. A transport
+ * error during VERIFY (card pulled, ...) is returned as it is, and the tries become unknown. */
 MYNA_EXPORT myna_err myna_card_verify_pin(myna_card *card, const char *pin, size_t len);
 
 /* The PIN-less path for counter staff: 照合番号B = birth date YYMMDD + expiry year YYYY +
@@ -219,14 +263,14 @@ MYNA_EXPORT myna_err myna_card_checkcode_b_tries(myna_card *card, int *tries);
 MYNA_EXPORT myna_err myna_card_verify_checkcode_b(myna_card *card, const char *code, size_t len);
 
 /* Tries left as last reported by the card for the reference used last (PIN or 照合番号B);
- * -1 when not yet known (also after a successful verify, and after a transport error during
- * VERIFY: the next verify asks the card again first). */
+ * -1 when not yet known or card is NULL (also after a successful verify, and after a
+ * transport error during VERIFY: the next verify asks the card again first). */
 MYNA_EXPORT int myna_card_tries_left(const myna_card *card);
-/* Whether the PIN (or 照合番号B) was verified on this card handle. */
+/* Whether the PIN (or 照合番号B) was verified on this card handle (false for NULL). */
 MYNA_EXPORT bool myna_card_verified(const myna_card *card);
-/* Last status word (SW1 << 8 | SW2), 0 before the first exchange. */
+/* Last status word (SW1 << 8 | SW2), 0 before the first exchange or for NULL. */
 MYNA_EXPORT unsigned myna_card_last_sw(const myna_card *card);
-/* Command APDUs sent on this card so far (for tests and benchmarks). */
+/* Command APDUs sent on this card so far, SELECT AP included (tests and benchmarks). */
 MYNA_EXPORT unsigned myna_card_apdu_count(const myna_card *card);
 
 /* ---- the attributes -------------------------------------------------------------------- */
@@ -241,21 +285,27 @@ enum {
 /* Optional: a public key (PEM, SubjectPublicKeyInfo) that must have made the signature DF33
  * in EF 0003 (RSA PKCS#1 v1.5, SHA-256, over the DF31 and DF32 elements). With a key set,
  * MYNA_READ_VERIFY also checks the signature: MYNA_E_AUTH_DATA when it does not verify or is
- * missing. pem NULL removes the key. MYNA_E_ARG for an unreadable key. The real card's key
- * sits in EF 0004 under a J-LIS issuer key kakanai does not ship (cardlib/README.md). */
+ * missing. pem NULL removes the key. MYNA_E_ARG for a NULL card, pem NULL with len > 0, len
+ * over 16384 (the key set before stays), or an unreadable key (the key set before is gone);
+ * MYNA_E_NOMEM. The pem text is not kept. The real card's key sits in EF 0004 under a J-LIS issuer
+ * key kakanai does not ship (cardlib/README.md). */
 MYNA_EXPORT myna_err myna_card_set_signer_key(myna_card *card, const char *pem, size_t len);
 
-/* Read the four attributes after a successful verify. All strings live in locked memory.
- * Errors: MYNA_E_NOT_VERIFIED (6982), MYNA_E_BAD_DATA (TLV, UTF-8, format, limits),
- * MYNA_E_AUTH_DATA (MYNA_READ_VERIFY: digests/signature mismatch), transport errors. On any
- * error *out is NULL and every buffer that held card data has been wiped. The exact APDUs
- * are listed in cardlib/README.md. */
+/* Read the four attributes after a successful verify. All strings live in locked memory;
+ * *out belongs to the caller (myna_attrs_free). MYNA_READ_VERIFY checks DF32 against the
+ * attributes; DF31 (the number's digest) only when MYNA_READ_NUMBER is asked too.
+ * Errors: MYNA_E_ARG (NULLs, unknown flag bits), MYNA_E_NOMEM, MYNA_E_NOT_VERIFIED (6982),
+ * MYNA_E_CARD (another status word, e.g. a missing EF), MYNA_E_BAD_DATA (TLV, UTF-8, format,
+ * limits), MYNA_E_AUTH_DATA (MYNA_READ_VERIFY: digests/signature mismatch), transport
+ * errors. On any error *out is NULL and every buffer that held card data has been wiped. The
+ * exact APDUs are listed in cardlib/README.md. */
 MYNA_EXPORT myna_err myna_card_read_attrs(myna_card *card, unsigned flags, myna_attrs **out);
-/* Wipe and free. */
+/* Wipe every string and free (NULL is a no-op). */
 MYNA_EXPORT void myna_attrs_free(myna_attrs *a);
 
-/* NUL-terminated UTF-8 exactly as on the card (non-BMP characters and IVS kept). Valid until
- * myna_attrs_free. my_number is NULL unless MYNA_READ_NUMBER was asked. */
+/* NUL-terminated UTF-8 exactly as on the card (non-BMP characters and IVS kept), owned by a:
+ * valid until myna_attrs_free, never to be freed by the caller. NULL for a NULL a; the
+ * number is NULL unless MYNA_READ_NUMBER was asked. */
 MYNA_EXPORT const char *myna_attrs_name(const myna_attrs *a);
 MYNA_EXPORT const char *myna_attrs_address(const myna_attrs *a);
 MYNA_EXPORT const char *myna_attrs_birth(const myna_attrs *a); /* "YYYYMMDD" */
@@ -272,19 +322,28 @@ MYNA_EXPORT bool myna_attrs_signed(const myna_attrs *a);
 typedef struct myna_vcard myna_vcard;
 
 /* Load a card from a JSON profile (see tests/profiles/README.md for the keys). The
- * personal data is kept in locked memory. MYNA_E_PROFILE with a message in *why
- * (malloc'd, may be NULL) when the file is invalid. */
+ * personal data is kept in locked memory. MYNA_E_ARG (path or out NULL), MYNA_E_NOMEM,
+ * MYNA_E_PROFILE when the file is unreadable, over 64 KiB or invalid. why may be NULL; else
+ * *why is set to NULL, or on MYNA_E_PROFILE to a malloc'd sentence without personal data
+ * (the caller frees it with free()). Free the card with myna_vcard_free (it wipes). */
 MYNA_EXPORT myna_err myna_vcard_load(const char *path, myna_vcard **out, char **why);
 MYNA_EXPORT void myna_vcard_free(myna_vcard *vc);
-/* Process one command APDU as the card would (PIN counters persist in the vcard). */
+/* Process one command APDU as the card would (PIN counters persist in the vcard); a status
+ * word other than 9000 is MYNA_OK here. *rlen: buffer size in, answer length out.
+ * MYNA_E_ARG (NULLs, *rlen < 2, or the buffer too small for the answer),
+ * MYNA_E_CARD_REMOVED (the card is out; or it was pulled while the answer was delayed, and
+ * then the answer is wiped and *rlen is 0). */
 MYNA_EXPORT myna_err myna_vcard_process(myna_vcard *vc, const uint8_t *cmd, size_t clen,
                                         uint8_t *resp, size_t *rlen);
-/* Card inserted / pulled (an in-process transport answers MYNA_E_CARD_REMOVED while out). */
+/* Card inserted / pulled (an in-process transport answers MYNA_E_CARD_REMOVED while out; a
+ * pull also drops the verified state). Thread-safe; NULL: no-op / false. */
 MYNA_EXPORT void myna_vcard_set_present(myna_vcard *vc, bool present);
 MYNA_EXPORT bool myna_vcard_present(const myna_vcard *vc);
-/* A transport onto the in-process card. The vcard must outlive the transport. */
+/* A transport onto the in-process card. The vcard must outlive the transport; freeing the
+ * transport leaves the vcard alone. MYNA_E_ARG (vc or out NULL), MYNA_E_NOMEM. */
 MYNA_EXPORT myna_err myna_vcard_transport_new(myna_vcard *vc, myna_transport **out);
-/* The card's ATR (for the vpcd program). */
+/* Copy the card's ATR into buf and return its length; 0 when vc or buf is NULL or cap is
+ * smaller than the ATR (MYNA_VCARD_ATR_MAX in the private header always suffices). */
 MYNA_EXPORT size_t myna_vcard_atr(const myna_vcard *vc, uint8_t *buf, size_t cap);
 
 #ifdef __cplusplus

@@ -6,18 +6,25 @@
 const uint8_t myna_aid_kenhojo[MYNA_AID_KENHOJO_LEN] = {0xD3, 0x92, 0x10, 0x00, 0x31,
                                                         0x00, 0x01, 0x01, 0x04, 0x08};
 
+/* A case-3 command: header, Lc, then len data bytes (1..255). */
+static size_t apdu_with_data(uint8_t *cmd, uint8_t ins, uint8_t p1, uint8_t p2, const uint8_t *data,
+                             size_t len)
+{
+    cmd[0] = 0x00;
+    cmd[1] = ins;
+    cmd[2] = p1;
+    cmd[3] = p2;
+    cmd[4] = (uint8_t)len;
+    memcpy(cmd + 5, data, len);
+    return 5 + len;
+}
+
 size_t myna_apdu_select_aid(uint8_t *cmd, const uint8_t *aid, size_t aid_len)
 {
     if (cmd == NULL || aid == NULL || aid_len == 0 || aid_len > 16)
         return 0;
     /* P1 04: by DF name; P2 0C: first occurrence, no FCI returned (fewer bytes) */
-    cmd[0] = 0x00;
-    cmd[1] = MYNA_INS_SELECT;
-    cmd[2] = 0x04;
-    cmd[3] = 0x0C;
-    cmd[4] = (uint8_t)aid_len;
-    memcpy(cmd + 5, aid, aid_len);
-    return 5 + aid_len;
+    return apdu_with_data(cmd, MYNA_INS_SELECT, 0x04, 0x0C, aid, aid_len);
 }
 
 size_t myna_apdu_select_ef(uint8_t *cmd, unsigned ef)
@@ -44,13 +51,8 @@ size_t myna_apdu_verify(uint8_t *cmd, const uint8_t *data, size_t len)
 {
     if (cmd == NULL || data == NULL || len == 0 || len > 255)
         return 0;
-    cmd[0] = 0x00;
-    cmd[1] = MYNA_INS_VERIFY;
-    cmd[2] = 0x00;
-    cmd[3] = 0x80;
-    cmd[4] = (uint8_t)len;
-    memcpy(cmd + 5, data, len);
-    return 5 + len;
+    /* P2 80: specific reference data of the current EF */
+    return apdu_with_data(cmd, MYNA_INS_VERIFY, 0x00, 0x80, data, len);
 }
 
 size_t myna_apdu_read_binary(uint8_t *cmd, unsigned offset, unsigned le)

@@ -330,6 +330,7 @@ static myna_err read_ef(myna_card *c, unsigned ef, unsigned first_le, uint8_t **
     *len = have;
     return MYNA_OK;
 fail:
+    myna_wipe(c->io, MYNA_RESP_MAX); /* a refused answer may still have carried card data */
     myna_secure_free(b, MYNA_EF_MAX);
     return e;
 }
@@ -520,7 +521,7 @@ myna_err myna_card_read_attrs(myna_card *c, unsigned flags, myna_attrs **out)
             e = myna_parse_number(num, num_n, a);
     }
     if (e == MYNA_OK && (flags & MYNA_READ_VERIFY)) {
-        myna_digests d;
+        myna_digests d = {0}; /* read below only after myna_parse_digests filled it */
         e = read_ef(c, MYNA_EF_DIGESTS, 256, &dig, &dig_n);
         if (e == MYNA_OK)
             e = myna_parse_digests(dig, dig_n, &d);

@@ -5,6 +5,7 @@
  * fails with MYNA_E_TRANSPORT. The same format feeds the fuzzer's corpus. */
 #include "myna-transport-private.h"
 
+#include "myna-codec-private.h"
 #include "myna-private.h"
 
 #include <stdlib.h>
@@ -24,17 +25,6 @@ struct replay {
     size_t blob_len;
 };
 
-static int hexval(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /* Decode hex (spaces and tabs allowed between bytes) from s[0..len) into out (may be NULL to
  * count). Returns false on an odd digit count or a stray character. */
 static bool decode_hex(const char *s, size_t len, uint8_t *out, size_t cap, size_t *n)
@@ -48,7 +38,7 @@ static bool decode_hex(const char *s, size_t len, uint8_t *out, size_t cap, size
                 return false;
             continue;
         }
-        int v = hexval(c);
+        int v = myna_hex_value(c);
         if (v < 0)
             return false;
         if (hi < 0) {
@@ -89,6 +79,16 @@ static bool special_response(const char *s, size_t len, myna_err *err)
     return false;
 }
 
+/* One line's hex bytes, min..max of them, into the blob at offset at (with r == NULL only
+ * counted). */
+static bool take_hex(const char *s, size_t len, struct replay *r, size_t at, size_t min, size_t max,
+                     size_t *n)
+{
+    return decode_hex(s, len, r != NULL ? r->blob + at : NULL, r != NULL ? r->blob_len - at : 0,
+                      n) &&
+           *n >= min && *n <= max;
+}
+
 /* Parse the script; with r == NULL only count exchanges and bytes. */
 static myna_err parse(const char *script, size_t len, struct replay *r, size_t *n_ex,
                       size_t *n_bytes)
@@ -122,12 +122,8 @@ static myna_err parse(const char *script, size_t len, struct replay *r, size_t *
             if (want_resp)
                 return MYNA_E_ARG; /* two commands in a row */
             bool any = (b - a == 1 && script[a] == '*');
-            if (!any) {
-                if (!decode_hex(script + a, b - a, r != NULL ? r->blob + bytes : NULL,
-                                r != NULL ? r->blob_len - bytes : 0, &n) ||
-                    n < 4 || n > MYNA_APDU_MAX)
-                    return MYNA_E_ARG;
-            }
+            if (!any && !take_hex(script + a, b - a, r, bytes, 4, MYNA_APDU_MAX, &n))
+                return MYNA_E_ARG;
             if (r != NULL) {
                 r->ex[ex].coff = bytes;
                 r->ex[ex].clen = n;
@@ -139,12 +135,9 @@ static myna_err parse(const char *script, size_t len, struct replay *r, size_t *
             if (!want_resp)
                 return MYNA_E_ARG; /* a response without a command */
             myna_err fail = MYNA_OK;
-            if (!special_response(script + a, b - a, &fail)) {
-                if (!decode_hex(script + a, b - a, r != NULL ? r->blob + bytes : NULL,
-                                r != NULL ? r->blob_len - bytes : 0, &n) ||
-                    n < 2 || n > MYNA_RESP_MAX)
-                    return MYNA_E_ARG;
-            }
+            if (!special_response(script + a, b - a, &fail) &&
+                !take_hex(script + a, b - a, r, bytes, 2, MYNA_RESP_MAX, &n))
+                return MYNA_E_ARG;
             if (r != NULL) {
                 r->ex[ex].roff = bytes;
                 r->ex[ex].rlen = n;
@@ -171,7 +164,8 @@ static myna_err replay_transmit(void *impl, const uint8_t *cmd, size_t clen, uin
     if (r->pos >= r->n)
         return MYNA_E_TRANSPORT; /* the recording is over */
     const struct exchange *e = &r->ex[r->pos++];
-    if (!e->any && (e->clen != clen || memcmp(r->blob + e->coff, cmd, clen) != 0))
+    /* constant time: a recorded VERIFY holds a PIN */
+    if (!e->any && (e->clen != clen || myna_secure_cmp(r->blob + e->coff, cmd, clen) != 0))
         return MYNA_E_TRANSPORT; /* not the command that was recorded */
     if (e->fail != MYNA_OK)
         return e->fail;

@@ -1,6 +1,8 @@
 /* myna-tlv.c — bounds-checked BER-TLV cursor and UTF-8 validation (see myna-tlv.h). */
 #include "myna-tlv.h"
 
+#include "myna-codec-private.h"
+
 void myna_tlv_init(myna_tlv_cur *c, const uint8_t *p, size_t len)
 {
     c->p = p;
@@ -111,42 +113,11 @@ bool myna_utf8_valid(const uint8_t *s, size_t len)
     if (s == NULL)
         return len == 0;
     while (i < len) {
-        uint8_t b = s[i];
-        if (b < 0x80) {
-            if (b < 0x20 || b == 0x7F)
-                return false;
-            i++;
-            continue;
-        }
-        size_t n;
         uint32_t cp;
-        if (b >= 0xC2 && b <= 0xDF) {
-            n = 1;
-            cp = b & 0x1F;
-        } else if (b >= 0xE0 && b <= 0xEF) {
-            n = 2;
-            cp = b & 0x0F;
-        } else if (b >= 0xF0 && b <= 0xF4) {
-            n = 3;
-            cp = b & 0x07;
-        } else {
-            return false; /* 80..BF continuation, C0/C1 overlong, F5.. out of range */
-        }
-        if (len - i - 1 < n)
-            return false; /* truncated */
-        for (size_t k = 1; k <= n; k++) {
-            uint8_t cb = s[i + k];
-            if ((cb & 0xC0) != 0x80)
-                return false;
-            cp = (cp << 6) | (cb & 0x3F);
-        }
-        if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000))
-            return false; /* overlong */
-        if (cp >= 0xD800 && cp <= 0xDFFF)
-            return false; /* surrogate */
-        if (cp > 0x10FFFF)
+        if (!myna_utf8_next(s, len, &i, &cp))
             return false;
-        i += n + 1;
+        if (cp < 0x20 || cp == 0x7F)
+            return false; /* controls have no place in a name or an address */
     }
     return true;
 }

@@ -27,6 +27,7 @@
 
 #include <errno.h>
 #include <getopt.h>
+#include <openssl/crypto.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -231,8 +232,8 @@ static char *read_secret(size_t *len)
         return NULL;
     size_t n = 0;
     bool too_long = false;
+    char ch = 0;
     for (;;) {
-        char ch;
         ssize_t r = read(STDIN_FILENO, &ch, 1);
         if (r < 0 && errno == EINTR)
             continue;
@@ -242,8 +243,9 @@ static char *read_secret(size_t *len)
             buf[n++] = ch;
         else
             too_long = true;
-        ch = 0;
     }
+    /* the last digit read may still sit in ch: a plain store could be optimised away */
+    OPENSSL_cleanse(&ch, sizeof ch);
     if (!too_long && n > 0 && buf[n - 1] == '\r')
         buf[--n] = '\0';
     /* a line too long keeps 63 bytes: never a valid length, refused by the library */

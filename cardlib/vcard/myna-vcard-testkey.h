@@ -34,6 +34,5 @@ static const char myna_vcard_test_key_pem[] =
     "f4ruwYdBGFW3r1WSrqGiaX4jf7I7tR/S3bOJPnziF82a9S2++wmRRRdsjk321SGg\n"
     "nbYJtEHpcWKKbSADQOl4Rdj8ZeN66Ma4S81R2CoaTGjQraNRdwZDfdkW8a9lgtGE\n"
     "ATYyN+E1NmeuiBBSendaK2I=\n"
-    "-----END PRIVATE KEY-----\n"
-    ;
+    "-----END PRIVATE KEY-----\n";
 #endif

@@ -8,6 +8,8 @@
  * is parsed by a small JSON reader below that decodes strings straight into locked memory.
  */
 #include "myna-vcard-private.h"
+#include "myna-apdu.h"
+#include "myna-codec-private.h"
 #include "myna-vcard-testkey.h"
 
 #include <errno.h>
@@ -27,7 +29,7 @@
 
 /* ---- constants ------------------------------------------------------------------------- */
 
-static const uint8_t AID_KENHOJO[] = {0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x08};
+/* The Kenhojo AP's AID is the library's own (myna_aid_kenhojo, myna-apdu.h). */
 static const uint8_t AID_KENKAKU[] = {0xD3, 0x92, 0x10, 0x00, 0x31, 0x00, 0x01, 0x01, 0x04, 0x02};
 static const uint8_t AID_JPKI[] = {0xD3, 0x92, 0xF0, 0x00, 0x26, 0x01, 0x00, 0x00, 0x00, 0x01};
 /* The contact ATR OpenSC's card-jpki.c lists for the card. */
@@ -142,42 +144,14 @@ static bool valid_date(const char *s)
     return !(m == 2 && d == 29 && !leap);
 }
 
-/* Strict UTF-8: shortest forms only, no surrogates, nothing above U+10FFFF, no NUL. */
+/* Strict UTF-8 (myna_utf8_next) without NUL; other controls are allowed in a profile. */
 static bool valid_utf8(const uint8_t *s, size_t n)
 {
     size_t i = 0;
     while (i < n) {
-        uint8_t c = s[i];
-        size_t len;
         uint32_t cp;
-        if (c == 0)
+        if (s[i] == 0 || !myna_utf8_next(s, n, &i, &cp))
             return false;
-        if (c < 0x80) {
-            i++;
-            continue;
-        } else if (c >= 0xC2 && c <= 0xDF) {
-            len = 2;
-            cp = c & 0x1F;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            cp = c & 0x0F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            cp = c & 0x07;
-        } else {
-            return false;
-        }
-        if (n - i < len)
-            return false;
-        for (size_t k = 1; k < len; k++) {
-            if ((s[i + k] & 0xC0) != 0x80)
-                return false;
-            cp = (cp << 6) | (s[i + k] & 0x3F);
-        }
-        if ((len == 3 && cp < 0x800) || (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-            (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += len;
     }
     return true;
 }
@@ -269,24 +243,13 @@ static bool jexpect(jcur *c, char ch)
     return true;
 }
 
-static int hexval(char h)
-{
-    if (h >= '0' && h <= '9')
-        return h - '0';
-    if (h >= 'a' && h <= 'f')
-        return h - 'a' + 10;
-    if (h >= 'A' && h <= 'F')
-        return h - 'A' + 10;
-    return -1;
-}
-
 static bool jhex4(jcur *c, uint32_t *v)
 {
     if (c->n - c->i < 4)
         return jfail(c, "short \\u escape");
     uint32_t x = 0;
     for (int k = 0; k < 4; k++) {
-        int h = hexval(c->s[c->i + (size_t)k]);
+        int h = myna_hex_value(c->s[c->i + (size_t)k]);
         if (h < 0)
             return jfail(c, "bad \\u escape");
         x = (x << 4) | (uint32_t)h;
@@ -961,7 +924,7 @@ static unsigned do_select(myna_vcard *vc, const apdu *a)
         if (a->lc == 0)
             return 0x6700;
         int ap = AP_NONE;
-        if (a->lc == sizeof AID_KENHOJO && memcmp(a->data, AID_KENHOJO, a->lc) == 0)
+        if (a->lc == MYNA_AID_KENHOJO_LEN && memcmp(a->data, myna_aid_kenhojo, a->lc) == 0)
             ap = vc->no_kenhojo ? AP_NONE : AP_KENHOJO;
         else if (a->lc == sizeof AID_KENKAKU && memcmp(a->data, AID_KENKAKU, a->lc) == 0)
             ap = AP_KENKAKU;
@@ -1256,6 +1219,8 @@ static const myna_transport_ops vcard_ops = {vt_transmit, NULL};
 
 myna_err myna_vcard_transport_new(myna_vcard *vc, myna_transport **out)
 {
+    if (out)
+        *out = NULL;
     if (!vc || !out)
         return MYNA_E_ARG;
     return myna_transport_new(&vcard_ops, vc, out);

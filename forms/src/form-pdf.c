@@ -324,6 +324,21 @@ form_err form_pdf_new(const char *fonts_dir, form_pdf **out)
     return FORM_OK;
 }
 
+/* Wipe what HarfBuzz's buffer holds of the text (after shaping: glyph ids and positions,
+ * which spell it out as well as the characters do) and empty it. Called on every path that
+ * leaves shape_units and before the buffer is destroyed. */
+static void hb_wipe(hb_buffer_t *hb)
+{
+    unsigned n = 0;
+    hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(hb, &n);
+    if (gi != NULL)
+        explicit_bzero(gi, n * sizeof *gi);
+    hb_glyph_position_t *gp = hb_buffer_get_glyph_positions(hb, &n);
+    if (gp != NULL)
+        explicit_bzero(gp, n * sizeof *gp);
+    hb_buffer_clear_contents(hb);
+}
+
 void form_pdf_free(form_pdf *pdf)
 {
     if (pdf == NULL)
@@ -339,8 +354,10 @@ void form_pdf_free(form_pdf *pdf)
         mem_free(pdf->fonts[i].cid_uni);
         mem_free(pdf->fonts[i].hash);
     }
-    if (pdf->hb != NULL)
+    if (pdf->hb != NULL) {
+        hb_wipe(pdf->hb);
         hb_buffer_destroy(pdf->hb);
+    }
     mem_free(pdf->units);
     mem_free(pdf->glyphs);
     mem_free(pdf->lines);
@@ -706,14 +723,18 @@ static form_err shape_units(form_pdf *pdf, bool vertical)
         unsigned gn = 0;
         hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(hb, &gn);
         hb_glyph_position_t *gp = hb_buffer_get_glyph_positions(hb, NULL);
-        if (!mem_reserve((void **)&pdf->glyphs, (pdf->nglyphs + gn + 1) * sizeof(glyph)))
+        if (!mem_reserve((void **)&pdf->glyphs, (pdf->nglyphs + gn + 1) * sizeof(glyph))) {
+            hb_wipe(hb);
             return FORM_E_NOMEM;
+        }
         for (unsigned j = 0; j < gn; j++) {
             uint32_t k = gi[j].cluster;
             if (k < u || k >= e)
                 k = (uint32_t)u;
-            if (gi[j].codepoint == 0)
+            if (gi[j].codepoint == 0) {
+                hb_wipe(hb);
                 return FORM_E_GLYPH; /* cannot happen after pick_fonts; never draw tofu */
+            }
             glyph *g = &pdf->glyphs[pdf->nglyphs];
             g->gid = gi[j].codepoint;
             g->font = fid;
@@ -729,10 +750,7 @@ static form_err shape_units(form_pdf *pdf, bool vertical)
             un->adv += (double)g->adv / f->upem;
             pdf->nglyphs++;
         }
-        /* wipe HarfBuzz's copy of the text */
-        memset(gi, 0, gn * sizeof *gi);
-        memset(gp, 0, gn * sizeof *gp);
-        hb_buffer_clear_contents(hb);
+        hb_wipe(hb); /* HarfBuzz's copy of the text */
         for (size_t k = u; k < e; k++)
             if (pdf->units[k].ng == 0) {
                 pdf->units[k].joined = k > u; /* merged into the previous cluster */
@@ -1196,6 +1214,31 @@ static form_err emit_h_line(form_pdf *pdf, const line *l, double x, double y, do
     return FORM_OK;
 }
 
+/* One glyph of a vertical column, which sets a text matrix per glyph: select its font at
+ * size 1 (the matrix scales it) and find its CID (FORM_E_NOMEM when the font's CID table is
+ * full). The caller then writes the six matrix numbers and v_glyph_end shows the glyph. */
+static form_err v_glyph_begin(form_pdf *pdf, const glyph *g, const unit *un, bool first_of_unit,
+                              doc_font **df, uint32_t *cid)
+{
+    obuf *o = &pdf->ob;
+    *df = &pdf->fonts[g->font];
+    use_font(pdf, g->font);
+    *cid = doc_cid(*df, g->gid, un, first_of_unit);
+    if (*cid == 0)
+        return FORM_E_NOMEM;
+    ob_str(o, "/");
+    ob_str(o, (*df)->res);
+    ob_str(o, " 1 Tf ");
+    return FORM_OK;
+}
+
+static void v_glyph_end(obuf *o, uint32_t cid)
+{
+    ob_str(o, "Tm <");
+    ob_hex16(o, cid);
+    ob_str(o, ">Tj\n");
+}
+
 /* Vertical column: glyphs placed one by one down from (cx, top) with HarfBuzz's TTB
  * positions (vert forms; Latin upright). */
 static form_err emit_v_line(form_pdf *pdf, const line *l, double cx, double top, double pt,
@@ -1213,23 +1256,17 @@ static form_err emit_v_line(form_pdf *pdf, const line *l, double cx, double top,
                 const unit *uv = &pdf->units[v];
                 for (uint32_t k = 0; k < uv->ng; k++) {
                     const glyph *g = &pdf->glyphs[uv->g0 + k];
-                    doc_font *df = &pdf->fonts[g->font];
-                    use_font(pdf, g->font);
-                    double k1 = pt / df->font->upem;
-                    uint32_t cid = doc_cid(df, g->gid, uv, k == 0);
-                    if (cid == 0)
+                    doc_font *df;
+                    uint32_t cid;
+                    if (v_glyph_begin(pdf, g, uv, k == 0, &df, &cid) != FORM_OK)
                         return FORM_E_NOMEM;
-                    ob_str(o, "/");
-                    ob_str(o, df->res);
-                    ob_str(o, " 1 Tf ");
+                    double k1 = pt / df->font->upem;
                     ob_num(o, pt * hs);
                     ob_str(o, "0 0 ");
                     ob_num(o, pt * scale);
                     ob_num(o, x);
                     ob_num(o, pen - asc_frac(df->font) * pt * scale);
-                    ob_str(o, "Tm <");
-                    ob_hex16(o, cid);
-                    ob_str(o, ">Tj\n");
+                    v_glyph_end(o, cid);
                     x += g->adv * k1 * hs;
                 }
             }
@@ -1239,15 +1276,11 @@ static form_err emit_v_line(form_pdf *pdf, const line *l, double cx, double top,
         }
         for (uint32_t k = 0; k < un->ng; k++) {
             const glyph *g = &pdf->glyphs[un->g0 + k];
-            doc_font *df = &pdf->fonts[g->font];
-            use_font(pdf, g->font);
-            double k1 = pt / df->font->upem;
-            uint32_t cid = doc_cid(df, g->gid, un, k == 0);
-            if (cid == 0)
+            doc_font *df;
+            uint32_t cid;
+            if (v_glyph_begin(pdf, g, un, k == 0, &df, &cid) != FORM_OK)
                 return FORM_E_NOMEM;
-            ob_str(o, "/");
-            ob_str(o, df->res);
-            ob_str(o, " 1 Tf ");
+            double k1 = pt / df->font->upem;
             if (un->sideways) { /* rotated: the glyph's baseline runs down the column */
                 ob_str(o, "0 ");
                 ob_num(o, -pt * scale);
@@ -1262,9 +1295,7 @@ static form_err emit_v_line(form_pdf *pdf, const line *l, double cx, double top,
                 ob_num(o, cx + g->xoff * k1);
                 ob_num(o, pen + g->yoff * k1 * scale);
             }
-            ob_str(o, "Tm <");
-            ob_hex16(o, cid);
-            ob_str(o, ">Tj\n");
+            v_glyph_end(o, cid);
             pen -= g->adv * k1 * scale;
         }
         pen -= sp;

@@ -43,8 +43,8 @@ static void sleep_ms(long long ms)
 
 typedef enum reason_class {
     R_IGNORE = 0,
-    R_PAPER,   /* FORM_E_OUT_OF_PAPER */
-    R_OFFLINE, /* FORM_E_PRINTER_OFFLINE at once */
+    R_PAPER,      /* FORM_E_OUT_OF_PAPER */
+    R_OFFLINE,    /* FORM_E_PRINTER_OFFLINE at once */
     R_CONNECTING, /* FORM_E_PRINTER_OFFLINE once it lasted FORM_PRINT_OFFLINE_GRACE_MS */
     R_ATTENTION,  /* FORM_E_PRINTER_STOPPED: the printer needs a person */
 } reason_class;
@@ -166,7 +166,7 @@ form_err form_print_state_error(int printer_state, const char *const *reasons, s
 #define REASON_LEN 64
 
 typedef struct printer_status {
-    int state;     /* IPP printer-state */
+    int state; /* IPP printer-state */
     bool accepting;
     size_t n;
     char reasons[MAX_REASONS][REASON_LEN];
@@ -193,11 +193,11 @@ static form_err session_open(session *s, const char *printer, long long deadline
     memset(s, 0, sizeof *s);
     s->deadline = deadline;
     long long left = deadline - now_ms();
-    int msec = left < FORM_PRINT_IO_TIMEOUT_MS ? (int)(left > 0 ? left : 1)
-                                               : FORM_PRINT_IO_TIMEOUT_MS;
+    int msec =
+        left < FORM_PRINT_IO_TIMEOUT_MS ? (int)(left > 0 ? left : 1) : FORM_PRINT_IO_TIMEOUT_MS;
     /* cupsServer(): CUPS_SERVER, client.conf, or the local socket (thread-local in libcups). */
-    s->http = httpConnect2(cupsServer(), ippPort(), NULL, AF_UNSPEC, cupsEncryption(), 1, msec,
-                           NULL);
+    s->http =
+        httpConnect2(cupsServer(), ippPort(), NULL, AF_UNSPEC, cupsEncryption(), 1, msec, NULL);
     if (s->http == NULL)
         return FORM_E_NO_PRINTER;
     httpSetTimeout(s->http, FORM_PRINT_IO_TIMEOUT_MS / 1000.0, io_timeout_cb, NULL);
@@ -205,8 +205,7 @@ static form_err session_open(session *s, const char *printer, long long deadline
     s->dest = cupsGetNamedDest(s->http, printer, NULL);
     if (s->dest == NULL)
         return FORM_E_NO_PRINTER;
-    const char *u = cupsGetOption("printer-uri-supported", s->dest->num_options,
-                                  s->dest->options);
+    const char *u = cupsGetOption("printer-uri-supported", s->dest->num_options, s->dest->options);
     if (u != NULL && strlen(u) < sizeof s->uri) {
         memcpy(s->uri, u, strlen(u) + 1);
     } else if (httpAssembleURIf(HTTP_URI_CODING_ALL, s->uri, sizeof s->uri, "ipp", NULL,
@@ -412,8 +411,8 @@ static form_err send_document(session *s, const uint8_t *pdf, size_t len, int co
     char buf[16];
     snprintf(buf, sizeof buf, "%d", copies);
     nopts = cupsAddOption("copies", buf, nopts, &opts);
-    ipp_status_t st = cupsCreateDestJob(s->http, s->dest, s->info, job_id, FORM_PRINT_TITLE,
-                                        nopts, opts);
+    ipp_status_t st =
+        cupsCreateDestJob(s->http, s->dest, s->info, job_id, FORM_PRINT_TITLE, nopts, opts);
     if (st > IPP_STATUS_OK_EVENTS_COMPLETE || *job_id <= 0) {
         cupsFreeOptions(nopts, opts);
         *job_id = 0;
@@ -458,6 +457,13 @@ static form_err send_document(session *s, const uint8_t *pdf, size_t len, int co
     return FORM_OK;
 }
 
+/* Whether the queue no longer exists (or cupsd cannot be reached). */
+static bool queue_gone(session *s)
+{
+    printer_status ps;
+    return get_printer_status(s, &ps) == FORM_E_NO_PRINTER;
+}
+
 /* The reasons of now that were not there before the job (new problems). */
 static void without(const printer_status *now, const printer_status *before, printer_status *out)
 {
@@ -488,14 +494,17 @@ static form_err follow_job(session *s, int job_id, const printer_status *before,
             return err;
         switch (jstate) {
         case 0:
-            /* Gone from the history before we saw it end (PreserveJobHistory No or too
-             * short): success cannot be told from abort. */
-            return FORM_E_PRINT;
+            /* Gone: the queue was deleted with its jobs, or the job left the history before
+             * we saw it end (PreserveJobHistory No or too short: success cannot be told from
+             * abort). */
+            return queue_gone(s) ? FORM_E_NO_PRINTER : FORM_E_PRINT;
         case IPP_JSTATE_COMPLETED:
             report(progress, user, FORM_PRINT_DONE, NULL);
             return FORM_OK;
         case IPP_JSTATE_CANCELED:
-            return FORM_E_PRINT_CANCELLED; /* by staff, or cupsd */
+            /* Not by us (that returns before): staff cancelled it, or the queue was deleted.
+             * The resident must be told: FORM_E_PRINT_CANCELLED means the caller's own wish. */
+            return queue_gone(s) ? FORM_E_NO_PRINTER : FORM_E_PRINTER_STOPPED;
         case IPP_JSTATE_ABORTED:
         case IPP_JSTATE_STOPPED:
             return FORM_E_PRINTER_STOPPED;

@@ -86,6 +86,7 @@ typedef struct form_item {
 struct form_question {
     char *id;
     form_question_type type;
+    bool has_type;
     form_text *label;
     form_text *help;
     bool required;
@@ -93,6 +94,7 @@ struct form_question {
     long min, max;
     bool has_min, has_max;
     form_kana_kind kana;
+    bool has_kana; /* else inferred: a ふりがな label means hiragana, フリガナ katakana */
     char *about;
     size_t nchoices;
     char *choice_value[FORM_MAX_CHOICES];
@@ -151,6 +153,11 @@ struct form_procedure {
     size_t nquestions;
     unsigned needs;
 };
+
+/* Measure every fixed label of t with the fonts (form-render.c): a label that cannot fit
+ * would stop every print of the form, so `kakanai-form check` reports it. FORM_OK without
+ * the engine. */
+form_err form_render_check_labels(const form_template *t, form_diags *diags);
 
 /* ---- values and expressions ---- */
 /* Check an expression's syntax and names without values: FORM_OK or a diag at line/col

@@ -121,6 +121,12 @@ static form_err check_item(form_pdf *pdf, const form_template *t, const form_ite
     if (e == FORM_E_GLYPH) {
         form_pdf_can_draw(pdf, val, &bad);
         diag_cp(d, t, it, bad);
+    } else if (e == FORM_E_OVERFLOW && it->kind == FORM_ITEM_LABEL) {
+        form_diags_addf(d, FORM_E_OVERFLOW, t->file, it->vline, it->vcol, NULL,
+                        "the label \"%s\" does not fit its %g × %g mm box even at %g pt: make the "
+                        "box larger or lower min_size",
+                        "ラベル「%s」が %g × %g mm の枠に %g pt でも収まりません。枠を広げるか min_size を下げてください",
+                        it->text, it->w, it->h, it->min_pt > 0 ? it->min_pt : it->pt);
     } else if (e == FORM_E_OVERFLOW) {
         form_diags_addf(d, FORM_E_OVERFLOW, t->file, it->vline, 0, it->name,
                         "the text of \"%s\" does not fit its %g × %g mm box even at %g pt: "
@@ -312,6 +318,23 @@ FORM_EXPORT const uint8_t *form_doc_data(const form_doc *d, size_t *len)
 FORM_EXPORT size_t form_doc_page_count(const form_doc *d)
 {
     return d ? d->pages : 0;
+}
+
+form_err form_render_check_labels(const form_template *t, form_diags *diags)
+{
+    form_pdf *pdf = NULL;
+    form_err e = form_pdf_new(getenv("KAKANAI_FONTS_DIR"), &pdf);
+    if (e != FORM_OK)
+        return e;
+    form_err worst = FORM_OK;
+    for (size_t i = 0; i < t->nitems; i++)
+        if (t->items[i].kind == FORM_ITEM_LABEL) {
+            form_err r = check_item(pdf, t, &t->items[i], NULL, diags);
+            if (r != FORM_OK && worst == FORM_OK)
+                worst = r;
+        }
+    form_pdf_free(pdf);
+    return worst;
 }
 
 /* form_unprintable() is the engine's (form-font.c). */

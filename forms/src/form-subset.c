@@ -133,10 +133,14 @@ static long plan_find(const plan *pl, uint32_t g)
 static bool plan_add(plan *pl, uint32_t g)
 {
     if (pl->n == pl->cap) {
+        /* not realloc: the glyphs a document uses spell its text, so the old list is wiped */
         size_t cap = pl->cap ? pl->cap * 2 : 256;
-        uint32_t *q = realloc(pl->old, cap * sizeof *q);
+        uint32_t *q = OPENSSL_malloc(cap * sizeof *q);
         if (q == NULL)
             return false;
+        if (pl->n > 0)
+            memcpy(q, pl->old, pl->n * sizeof *q);
+        OPENSSL_clear_free(pl->old, pl->cap * sizeof *q);
         pl->old = q;
         pl->cap = cap;
     }
@@ -173,6 +177,20 @@ enum {
     HAVE_2X2 = 0x0080,
 };
 
+/* Bytes of one composite glyph component: flags, glyph index, the two arguments (words or
+ * bytes) and the transform that follows them. */
+static size_t component_size(uint32_t flags)
+{
+    size_t n = 4 + ((flags & ARG_WORDS) ? 4 : 2);
+    if (flags & HAVE_SCALE)
+        n += 2;
+    else if (flags & HAVE_XY_SCALE)
+        n += 4;
+    else if (flags & HAVE_2X2)
+        n += 8;
+    return n;
+}
+
 /* Walk the components of a composite glyph at data[0..len): each component's glyph index
  * offset. fn returns false to stop. */
 static bool components(const uint8_t *data, size_t len, bool (*fn)(void *, size_t, uint32_t),
@@ -186,13 +204,7 @@ static bool components(const uint8_t *data, size_t len, bool (*fn)(void *, size_
             return false;
         if (!fn(user, at + 2, g))
             return false;
-        at += 4 + ((flags & ARG_WORDS) ? 4 : 2);
-        if (flags & HAVE_SCALE)
-            at += 2;
-        else if (flags & HAVE_XY_SCALE)
-            at += 4;
-        else if (flags & HAVE_2X2)
-            at += 8;
+        at += component_size(flags);
         if (!(flags & MORE_COMPONENTS))
             return true;
     }
@@ -212,13 +224,7 @@ static size_t strip_len(const uint8_t *data, size_t len)
             uint32_t flags;
             if (!rd16(&t, at, &flags))
                 return len;
-            at += 4 + ((flags & ARG_WORDS) ? 4 : 2);
-            if (flags & HAVE_SCALE)
-                at += 2;
-            else if (flags & HAVE_XY_SCALE)
-                at += 4;
-            else if (flags & HAVE_2X2)
-                at += 8;
+            at += component_size(flags);
             if (!(flags & MORE_COMPONENTS))
                 return at <= len ? at : len;
         }
@@ -247,13 +253,7 @@ static void strip_copy(uint8_t *d, const uint8_t *data, size_t len, size_t keep)
             if (!rd16(&t, at, &flags))
                 return;
             wr16(d + at, flags & ~0x0100u);
-            at += 4 + ((flags & ARG_WORDS) ? 4 : 2);
-            if (flags & HAVE_SCALE)
-                at += 2;
-            else if (flags & HAVE_XY_SCALE)
-                at += 4;
-            else if (flags & HAVE_2X2)
-                at += 8;
+            at += component_size(flags);
             if (!(flags & MORE_COMPONENTS) || at >= keep)
                 return;
         }
@@ -346,7 +346,7 @@ form_err form_subset_truetype(hb_face_t *face, const uint32_t *gids, size_t n, u
 
     /* glyf and loca */
     out g = {0};
-    uint32_t *offs = calloc(ng + 1, sizeof *offs);
+    uint32_t *offs = OPENSSL_zalloc((ng + 1) * sizeof *offs);
     if (offs == NULL) {
         err = FORM_E_NOMEM;
         goto done;
@@ -355,7 +355,7 @@ form_err form_subset_truetype(hb_face_t *face, const uint32_t *gids, size_t n, u
         size_t off, len;
         offs[i] = (uint32_t)g.len;
         if (!glyph_range(&loca, &glyf, long_loca, pl.old[i], &off, &len)) {
-            free(offs);
+            OPENSSL_clear_free(offs, (ng + 1) * sizeof *offs);
             form_secure_free(g.p, g.cap);
             goto done;
         }
@@ -374,7 +374,7 @@ form_err form_subset_truetype(hb_face_t *face, const uint32_t *gids, size_t n, u
     }
     offs[ng] = (uint32_t)g.len;
     if (g.failed) {
-        free(offs);
+        OPENSSL_clear_free(offs, (ng + 1) * sizeof *offs);
         form_secure_free(g.p, g.cap);
         err = FORM_E_NOMEM;
         goto done;
@@ -398,7 +398,7 @@ form_err form_subset_truetype(hb_face_t *face, const uint32_t *gids, size_t n, u
     }
     uint8_t *dir = out_grow(&o, 12 + 16 * (size_t)nt);
     if (dir == NULL) {
-        free(offs);
+        OPENSSL_clear_free(offs, (ng + 1) * sizeof *offs);
         form_secure_free(g.p, g.cap);
         err = FORM_E_NOMEM;
         goto done;
@@ -483,7 +483,7 @@ form_err form_subset_truetype(hb_face_t *face, const uint32_t *gids, size_t n, u
         wr32(e + 8, (uint32_t)start);
         wr32(e + 12, (uint32_t)len);
     }
-    free(offs);
+    OPENSSL_clear_free(offs, (ng + 1) * sizeof *offs);
     form_secure_free(g.p, g.cap);
     if (o.failed) {
         err = FORM_E_NOMEM;
@@ -511,7 +511,7 @@ form_err form_subset_truetype(hb_face_t *face, const uint32_t *gids, size_t n, u
 done:
     if (o.p != NULL)
         form_secure_free(o.p, o.cap);
-    free(pl.old);
+    OPENSSL_clear_free(pl.old, pl.cap * sizeof *pl.old);
     table *all[] = {&head, &hhea, &maxp, &hmtx, &loca, &glyf, &cvt, &fpgm, &prep};
     for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
         table_put(all[i]);

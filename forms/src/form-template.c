@@ -449,7 +449,6 @@ static void begin_section(parser *ps, const char *p, size_t n)
         memset(q, 0, sizeof *q);
         q->id = form_strndup(p + as, ae - as);
         q->line = ps->lineno;
-        q->type = (form_question_type)-1;
         ps->q = q;
         break;
     }
@@ -600,8 +599,10 @@ static void key_question(parser *ps, const char *k, const char *v, size_t n)
     form_question *q = ps->q;
     if (strcmp(k, "type") == 0) {
         int e = parse_enum(ps, v, n, qtype_names, 7, "question type");
-        if (e >= 0)
+        if (e >= 0) {
             q->type = (form_question_type)e;
+            q->has_type = true;
+        }
     } else if (strncmp(k, "label.", 6) == 0 || strncmp(k, "help.", 5) == 0) {
         char *s = dup_value(v, n);
         if (s)
@@ -623,8 +624,10 @@ static void key_question(parser *ps, const char *k, const char *v, size_t n)
             q->max = (long)x, q->has_max = true;
     } else if (strcmp(k, "kana") == 0) {
         int e = parse_enum(ps, v, n, kana_names, 2, "kana kind");
-        if (e >= 0)
+        if (e >= 0) {
             q->kana = (form_kana_kind)e;
+            q->has_kana = true;
+        }
     } else if (strcmp(k, "about") == 0) {
         set_str(&q->about, v, n);
     }
@@ -807,6 +810,8 @@ static void key_qr(parser *ps, const char *k, const char *v, size_t n)
 
 static void key_line(parser *ps, const char *kp, size_t kn, const char *v, size_t n)
 {
+    if (ps->sec_line < 0)
+        return; /* the keys of a refused section: its header was reported */
     if (ps->sec == SEC_NONE) {
         if (ps->sec_line < 0)
             return; /* the broken section was reported */
@@ -845,7 +850,7 @@ static void key_line(parser *ps, const char *kp, size_t kn, const char *v, size_
                 "キー「%s」がこの区分に二度書かれています", k);
             return;
         }
-    if (ps->nseen < sizeof ps->seen / sizeof ps->seen[0])
+    if (ps->nseen < sizeof ps->seen / sizeof ps->seen[0] && kn < sizeof ps->seen[0])
         memcpy(ps->seen[ps->nseen++], k, kn + 1);
     if (n == 0 && strcmp(k, "default") != 0) {
         ERR(ps, kp, FORM_E_SYNTAX, "the key \"%s\" has no value", "キー「%s」に値がありません", k);
@@ -997,7 +1002,7 @@ static void finish(parser *ps)
     }
     for (size_t i = 0; i < t->nquestions; i++) {
         form_question *q = &t->questions[i];
-        if ((int)q->type < 0) {
+        if (!q->has_type) {
             ERRL(ps, q->line, FORM_E_TEMPLATE, "the question \"%s\" needs a type",
                  "質問「%s」に type を書いてください", q->id);
             continue;
@@ -1017,6 +1022,10 @@ static void finish(parser *ps)
         if (q->type == FORM_Q_NUMBER && (!q->has_min || !q->has_max))
             ERRL(ps, q->line, FORM_E_TEMPLATE, "the number question \"%s\" needs min and max",
                  "数値の質問「%s」には min と max を書いてください", q->id);
+        if (q->type == FORM_Q_KANA && !q->has_kana) {
+            const char *l = form_text_get(q->label, "ja");
+            q->kana = l && strstr(l, "ふりがな") ? FORM_KANA_HIRAGANA : FORM_KANA_KATAKANA;
+        }
         if ((q->type == FORM_Q_KANA || q->type == FORM_Q_TEXT) && !q->has_max)
             q->max = 40, q->has_max = true;
         if (q->has_min && q->has_max && q->min > q->max)

@@ -219,7 +219,7 @@ static void why(expr_ctx *c, size_t off, const char *en, const char *ja, const c
     c->err_off = off;
 }
 
-static const char *closest_name(const form_template *t, const char *n)
+static const char *closest_name(const form_template *t, const char *n, char *buf, size_t cap)
 {
     const char *best = NULL;
     size_t bestd = 4;
@@ -228,13 +228,12 @@ static const char *closest_name(const form_template *t, const char *n)
         if (d < bestd)
             bestd = d, best = names[i].name;
     }
-    static char buf[FORM_MAX_ID + 8];
     if (strncmp(n, "answer.", 7) == 0)
         for (size_t i = 0; t && i < t->nquestions; i++) {
             size_t d = form_edit_distance(n + 7, t->questions[i].id);
             if (d < bestd) {
                 bestd = d;
-                snprintf(buf, sizeof buf, "answer.%s", t->questions[i].id);
+                snprintf(buf, cap, "answer.%s", t->questions[i].id);
                 best = buf;
             }
         }
@@ -271,7 +270,8 @@ static form_err check_insert(expr_ctx *c, const char *s, size_t n, size_t off)
             known = true;
     }
     if (!known) {
-        const char *best = closest_name(c->t, name);
+        char sugg[FORM_MAX_ID + 8];
+        const char *best = closest_name(c->t, name, sugg, sizeof sugg);
         char msg_en[200], msg_ja[200];
         if (best) {
             snprintf(msg_en, sizeof msg_en, "unknown value name \"%%s\"; did you mean \"%s\"?", best);

@@ -93,6 +93,8 @@ static int cmd_check(const char *path)
             form_template *t = NULL;
             if (form_template_load(names[i], true, &t, d) == FORM_OK) {
                 ok++;
+                if (form_render_check_labels(t, d) != FORM_OK)
+                    ok--;
                 for (size_t k = 0; k < nids; k++)
                     if (strcmp(ids[k], t->id) == 0) {
                         form_diags_addf(d, FORM_E_TEMPLATE, names[i], 0, 0, NULL,
@@ -125,7 +127,8 @@ static int cmd_check(const char *path)
     } else {
         total = 1;
         form_template *t = NULL;
-        if (form_template_load(path, true, &t, d) == FORM_OK)
+        if (form_template_load(path, true, &t, d) == FORM_OK &&
+            form_render_check_labels(t, d) == FORM_OK)
             ok++;
         form_template_free(t);
     }

@@ -3,6 +3,11 @@
 T = {
 "For the counter — cannot be printed: ": "窓口の方へ — 印刷できない文字: ",
 "Form": "書類",
+"(none)": "（なし）",
+"Change": "なおす",
+"Printing a test page…": "テストページを 印刷しています…",
+"No template: nothing to print.": "様式が ないため、印刷できるものが ありません。",
+"Test page sent.": "テストページを 送りました。",
 "Name": "お名前",
 "Address": "ご住所",
 "Date of birth": "生年月日",

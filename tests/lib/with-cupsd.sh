@@ -11,7 +11,7 @@
 #
 # Printers:
 #   kakanai-pdf    printer-driver-cups-pdf; each job becomes a PDF in $KAKANAI_PDF_OUT
-#                  (named <title>-job_<id>.pdf: the title is kakanai's neutral one)
+#                  (named kakanai-job_<id>.pdf: the job's title, at most 8 characters, and id)
 #   kakanai-fault  raw queue whose backend is tests/forms/print/fault-backend.sh: write a mode
 #                  into $KAKANAI_CUPS_DIR/fault (ok, paper S, offline S, slow S, stop, abort)
 # The default destination is kakanai-pdf.
@@ -43,6 +43,10 @@ if [ "${KAKANAI_IN_CUPSD_NS:-}" != 1 ]; then
             exit 77
         fi
     done
+    if ! unshare --mount --propagation private true 2>/dev/null; then
+        echo "with-cupsd.sh: cannot make a private mount namespace (container without CAP_SYS_ADMIN?)" >&2
+        exit 77
+    fi
     export KAKANAI_IN_CUPSD_NS=1
     exec unshare --mount --propagation private "$0" "$@"
 fi
@@ -137,12 +141,15 @@ cp "$dir/cupsd.conf" "$dir/etc/cupsd.conf"
 # cups-pdf reads /etc/cups/cups-pdf-<name>.conf for the URI cups-pdf:/<name>: show it a
 # private /etc/cups (a copy of the real one plus ours), in this namespace only.
 cp -a /etc/cups/. "$dir/etc-cups/"
+# File names: the job title cut to 8 characters (cups-pdf's minimum; "kakanai" fits) and the
+# job id, so another program's title could leak at most 8 characters into a file name.
 cat >"$dir/etc-cups/cups-pdf-kakanai.conf" <<CONF
 Out $dir/pdf
 AnonDirName $dir/pdf
 Spool $dir/cups-pdf-spool
 Label 2
 TitlePref 1
+Truncate 8
 UserUMask 0022
 Grp root
 LogType 1
@@ -150,7 +157,12 @@ Log $dir/log
 CONF
 mount --bind "$dir/etc-cups" /etc/cups
 
-/usr/sbin/cupsd -f -c "$dir/cupsd.conf" -s "$dir/cups-files.conf" >>"$dir/log/cupsd.out" 2>&1 &
+# If this script is killed outright (SIGKILL: no trap runs), cupsd must not outlive it.
+pdeath=
+if setpriv --help 2>/dev/null | grep -q pdeathsig; then
+    pdeath="setpriv --pdeathsig KILL"
+fi
+$pdeath /usr/sbin/cupsd -f -c "$dir/cupsd.conf" -s "$dir/cups-files.conf" >>"$dir/log/cupsd.out" 2>&1 &
 cupsd_pid=$!
 
 export CUPS_SERVER="$dir/cups.sock"
@@ -171,8 +183,9 @@ while [ ! -S "$dir/cups.sock" ] && [ $i -lt 200 ]; do
     i=$((i + 1))
 done
 
+# The "noopt" PPD: the "opt" one's option defaults would override the configuration above.
 lpadmin -p kakanai-pdf -E -v cups-pdf:/kakanai \
-    -P /usr/share/ppd/cups-pdf/CUPS-PDF_opt.ppd >>"$dir/log/cupsd.out" 2>&1
+    -P /usr/share/ppd/cups-pdf/CUPS-PDF_noopt.ppd >>"$dir/log/cupsd.out" 2>&1
 lpadmin -p kakanai-fault -E -v "kakanai-fault:$dir" -m raw \
     -o printer-error-policy=abort-job >>"$dir/log/cupsd.out" 2>&1
 lpadmin -d kakanai-pdf >>"$dir/log/cupsd.out" 2>&1

@@ -115,12 +115,16 @@ cp "$deb" "$root/tmp/"
 
 step "apt-get install ./${deb##*/} (dependencies from the archive)"
 in_root apt-get -qq update >"$cache/apt.log" 2>&1 || { cat "$cache/apt.log"; exit 1; }
-if ! in_root apt-get install -y -q --no-install-recommends "/tmp/${deb##*/}" >>"$cache/apt.log" 2>&1; then
+before=$(du -sxm --exclude=var/cache/apt "$root" | cut -f1)
+# No fsync per file: the root is thrown away anyway, and it halves the time on a busy disk.
+if ! in_root apt-get install -y -q --no-install-recommends -o Dpkg::Options::=--force-unsafe-io \
+    "/tmp/${deb##*/}" >>"$cache/apt.log" 2>&1; then
     tail -40 "$cache/apt.log"
     echo "FAIL: apt-get could not install the package"
     exit 1
 fi
-echo "installed packages in the root: $(in_root dpkg-query -f '.\n' -W | wc -l)"
+echo "installed packages in the root: $(in_root dpkg-query -f '.\n' -W | wc -l)," \
+    "root $before MB → $(du -sxm --exclude=var/cache/apt "$root" | cut -f1) MB"
 
 fail=0
 check() { # check DESCRIPTION COMMAND... (runs COMMAND inside the root)
@@ -147,6 +151,10 @@ check "every program and library of the package finds its shared libraries" sh -
         [ -f "$f" ] || continue
         if ldd "$f" | grep "not found"; then echo "$f"; exit 1; fi
     done; echo "$(dpkg -L kakanai | grep -cE "^/usr/(bin/|lib/[^/]+/lib)") files"'
+case " $* " in *" kakanai-kiosk "*)
+    check "the kiosk looks for its translation where the package put it" sh -c \
+        'test -f /usr/share/locale/ja/LC_MESSAGES/kakanai-kiosk.mo && grep -q /usr/share/locale /usr/bin/kakanai-kiosk' ;;
+esac
 check "user kakanai exists, no login shell" sh -c \
     'getent passwd kakanai | grep -q ":/usr/sbin/nologin$" && id kakanai'
 check "kakanai is not root and has no password" sh -c \

@@ -70,20 +70,20 @@ static void print_diags(const char *what, form_diags *d)
 {
     for (size_t i = 0; i < form_diags_count(d); i++) {
         const form_diag *g = form_diags_get(d, i);
-        fprintf(stderr, "bench-render: %s: %s:%d: %s%s%s\n", what, g->file ? g->file : "-",
-                g->line, g->field ? g->field : "", g->field ? ": " : "", g->message);
+        fprintf(stderr, "bench-render: %s: %s:%d: %s%s%s\n", what, g->file ? g->file : "-", g->line,
+                g->field ? g->field : "", g->field ? ": " : "", g->message);
     }
 }
 
 /* Render template t n times; JSON line on stdout. */
-static int bench_template(const form_template *t, const form_procedure *proc,
-                          json_object *profile, const char *outdir, int n)
+static int bench_template(const form_template *t, const form_procedure *proc, json_object *profile,
+                          const char *outdir, int n)
 {
     form_values *v = NULL;
     if (form_values_new(&v) != FORM_OK)
         return 1;
-    const char *number = (form_template_needs(t) & FORM_NEEDS_NUMBER) ? jstr(profile, "my_number")
-                                                                       : NULL;
+    const char *number =
+        (form_template_needs(t) & FORM_NEEDS_NUMBER) ? jstr(profile, "my_number") : NULL;
     form_err e = form_values_set_card(v, jstr(profile, "name"), jstr(profile, "address"),
                                       jstr(profile, "birth"), jstr(profile, "sex"), number);
     if (e == FORM_OK)
@@ -100,8 +100,8 @@ static int bench_template(const form_template *t, const form_procedure *proc,
         const char *a = answer_for(q, buf, sizeof buf);
         const char *why = NULL;
         if (form_question_validate(q, a, "en", &why) != FORM_OK) {
-            fprintf(stderr, "bench-render: %s: no valid answer for %s (%s)\n",
-                    form_template_id(t), form_question_id(q), why ? why : "");
+            fprintf(stderr, "bench-render: %s: no valid answer for %s (%s)\n", form_template_id(t),
+                    form_question_id(q), why ? why : "");
             continue;
         }
         e = form_values_set_answer(v, form_question_id(q), a);

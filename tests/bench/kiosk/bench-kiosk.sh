@@ -106,9 +106,11 @@ m() { awk -v n="$1" -v f="$2" '$1 == "mark" && $2 == n { for (i = 3; i <= NF; i+
 touches=$(( $(m accepted touches) - $(m chosen touches) + 1 ))
 # The card put on the reader is counted by the script as an action; a tap it is not.
 touches=$((touches - 1))
-read_s=$(awk -v a="$(m submit now)" -v b="$(m read shown)" 'BEGIN {printf "%.3f", (b - a) / 1000}')
-render_s=$(awk -v a="$(m answered now)" -v b="$(m rendered shown)" 'BEGIN {printf "%.3f", (b - a) / 1000}')
-print_s=$(awk -v a="$(m print now)" -v b="$(m accepted shown)" 'BEGIN {printf "%.3f", (b - a) / 1000}')
+keys=$(( $(m accepted keys) - $(m chosen keys) ))
+decisions=$((touches - keys))
+read_s=$(awk -v a="$(m read touched)" -v b="$(m read shown)" 'BEGIN {printf "%.3f", (b - a) / 1000}')
+render_s=$(awk -v a="$(m answered touched)" -v b="$(m rendered shown)" 'BEGIN {printf "%.3f", (b - a) / 1000}')
+print_s=$(awk -v a="$(m accepted touched)" -v b="$(m accepted shown)" 'BEGIN {printf "%.3f", (b - a) / 1000}')
 proc_s=$(awk -v a="$read_s" -v b="$render_s" -v c="$print_s" 'BEGIN {printf "%.3f", a + b + c}')
 wall_s=$(awk -v a="$(m chosen now)" -v b="$(m accepted shown)" 'BEGIN {printf "%.2f", (b - a) / 1000}')
 hwm=$(awk '/rss-peak-kb/ {print $2}' "$OUT/request.out")
@@ -163,7 +165,7 @@ fi
 echo
 echo "== bench-kiosk ($(nproc) cores, Xvfb, GSK_RENDERER=cairo) =="
 echo "cold start to first interactive frame (median of 5): ${kiosk_first} ms since main(); exec to exit after that frame: ${kiosk_wall} ms"
-echo "住民票 request: $touches touches (goal <= 9) from procedure chosen to print job accepted"
+echo "住民票 request: $touches touches from procedure chosen to print job accepted: $keys keys typed (4 PIN digits, furigana) + $decisions other taps (goal <= 9 touches)"
 echo "  processing: ${proc_s} s (card verify+read ${read_s} s, render+preview ${render_s} s, job accepted ${print_s} s); wall with scripted taps ${wall_s} s"
 echo "peak memory: VmHWM ${hwm} kB; sampled peak PSS ${kmem% *} kB, RSS ${kmem#* } kB"
 if [ $chrome_ok = 1 ]; then

@@ -6,7 +6,7 @@
  * In order: readers listed; empty reader; wait times out on time; cancel from another
  * thread; a card inserted later is noticed; a full read through SCardTransmit; the card
  * pulled mid-session; wait_removed; pcscd killed while waiting -> NO_SERVICE; pcscd
- * restarted -> the same context works again. */
+ * restarted -> the same context works again; the reader unplugged and plugged back. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -167,6 +167,41 @@ static void vicc_stop(struct vicc *v)
 static struct vicc card;
 static myna_ctx *ctx;
 static pid_t restarted_pcscd;
+
+/* Start pcscd as our child on the reader.conf folder conf (with-pcscd.sh stops it too, by
+ * its command line) and wait for its socket. */
+static void pcscd_start(const char *conf)
+{
+    unlink("/run/pcscd/pcscd.comm");
+    restarted_pcscd = fork();
+    assert_true(restarted_pcscd >= 0);
+    if (restarted_pcscd == 0) {
+        int null = open("/dev/null", O_WRONLY);
+        dup2(null, 1);
+        dup2(null, 2);
+        execlp("pcscd", "pcscd", "--foreground", "--config", conf, (char *)NULL);
+        _exit(127);
+    }
+    struct stat st;
+    for (int i = 0; i < 100 && stat("/run/pcscd/pcscd.comm", &st) != 0; i++)
+        usleep(50000);
+    usleep(200000);
+}
+
+/* Stop the pcscd running now: the one we restarted, else with-pcscd.sh's. */
+static void pcscd_stop(void)
+{
+    if (restarted_pcscd > 0) {
+        kill(restarted_pcscd, SIGTERM);
+        waitpid(restarted_pcscd, NULL, 0);
+        restarted_pcscd = 0;
+    } else if (getenv("KAKANAI_PCSCD_PID") != NULL) {
+        pid_t p = (pid_t)strtol(getenv("KAKANAI_PCSCD_PID"), NULL, 10);
+        if (kill(p, SIGTERM) == 0)
+            for (int i = 0; i < 50 && kill(p, 0) == 0; i++)
+                usleep(50000);
+    }
+}
 
 /* ---- tests, in order --------------------------------------------------------------------- */
 
@@ -333,20 +368,7 @@ static void pcscd_killed_while_waiting_then_restarted(void **s)
     myna_reader_state rs;
     assert_int_equal(myna_ctx_reader_state(ctx, READER, &rs), MYNA_E_NO_SERVICE);
     /* restart pcscd (our child; with-pcscd.sh would also stop it) */
-    unlink("/run/pcscd/pcscd.comm");
-    restarted_pcscd = fork();
-    assert_true(restarted_pcscd >= 0);
-    if (restarted_pcscd == 0) {
-        int null = open("/dev/null", O_WRONLY);
-        dup2(null, 1);
-        dup2(null, 2);
-        execlp("pcscd", "pcscd", "--foreground", "--config", conf, (char *)NULL);
-        _exit(127);
-    }
-    struct stat st;
-    for (int i = 0; i < 100 && stat("/run/pcscd/pcscd.comm", &st) != 0; i++)
-        usleep(50000);
-    usleep(200000);
+    pcscd_start(conf);
     /* the same context comes back by itself */
     myna_err e = MYNA_E_NO_SERVICE;
     for (int i = 0; i < 20 && e != MYNA_OK; i++) {
@@ -360,6 +382,72 @@ static void pcscd_killed_while_waiting_then_restarted(void **s)
     vicc_start(&card, 0);
     char *reader = NULL;
     assert_int_equal(myna_ctx_wait_card(ctx, NULL, 10000, &reader), MYNA_OK);
+    free(reader);
+    vicc_stop(&card);
+}
+
+/* A reader unplugged and plugged back. vpcd's readers are fixed while pcscd runs, and pcscd
+ * 1.9.9 (libudev build) does not re-read reader.conf on `pcscd --hotplug` (SIGUSR1 only), so
+ * the reader goes and comes with a pcscd restart without / with its reader.conf: the same
+ * context then sees no reader (MYNA_E_READER for the reader that held the card), and notices
+ * the reader and its card when it is back. Bounded: about 3 s. */
+static void reader_unplugged_then_plugged_back(void **s)
+{
+    (void)s;
+    const char *conf = getenv("KAKANAI_PCSCD_CONF");
+    assert_non_null(conf);
+    char on[4096], off[4096];
+    snprintf(on, sizeof on, "%s/vpcd", conf);
+    snprintf(off, sizeof off, "%s.vpcd-unplugged", conf);
+    vicc_start(&card, 0);
+    char *reader = NULL;
+    myna_err e = MYNA_E_NO_SERVICE;
+    for (int i = 0; i < 20 && e == MYNA_E_NO_SERVICE; i++)
+        e = myna_ctx_wait_card(ctx, "PCD 00 00", 10000, &reader);
+    assert_int_equal(e, MYNA_OK);
+
+    /* unplugged, card and all */
+    pcscd_stop();
+    vicc_stop(&card);
+    assert_int_equal(rename(on, off), 0);
+    pcscd_start(conf);
+    char **names = NULL;
+    size_t n = 99;
+    e = MYNA_E_NO_SERVICE;
+    for (int i = 0; i < 20 && e != MYNA_OK; i++)
+        if ((e = myna_ctx_list_readers(ctx, &names, &n)) != MYNA_OK)
+            usleep(100000);
+    assert_int_equal(e, MYNA_OK);
+    assert_int_equal(n, 0);
+    assert_null(names);
+    assert_int_equal(myna_ctx_wait_removed(ctx, reader, 1000), MYNA_E_READER);
+    myna_reader_state st;
+    assert_int_equal(myna_ctx_reader_state(ctx, reader, &st), MYNA_OK);
+    assert_int_equal(st, MYNA_READER_ABSENT);
+    myna_transport *t = NULL;
+    e = myna_transport_pcsc_open(ctx, reader, &t);
+    printf("# opening the unplugged reader: %s (PC/SC 0x%lX)\n", myna_err_name(e),
+           myna_ctx_last_pcsc(ctx));
+    assert_true(e == MYNA_E_READER || e == MYNA_E_NO_READER);
+    assert_null(t);
+    char *none = NULL;
+    assert_int_equal(myna_ctx_wait_card(ctx, NULL, 300, &none), MYNA_E_TIMEOUT);
+    assert_null(none);
+
+    /* plugged back in, with the card */
+    pcscd_stop();
+    assert_int_equal(rename(off, on), 0);
+    pcscd_start(conf);
+    vicc_start(&card, 0);
+    char *again = NULL;
+    long t0 = now_ms();
+    e = MYNA_E_NO_SERVICE;
+    for (int i = 0; i < 20 && e == MYNA_E_NO_SERVICE; i++)
+        e = myna_ctx_wait_card(ctx, "PCD 00 00", 10000, &again);
+    assert_int_equal(e, MYNA_OK);
+    printf("# reader and card back after %ld ms\n", now_ms() - t0);
+    assert_string_equal(again, reader);
+    free(again);
     free(reader);
     vicc_stop(&card);
 }
@@ -403,6 +491,14 @@ static int teardown(void **s)
         kill(restarted_pcscd, SIGTERM);
         waitpid(restarted_pcscd, NULL, 0);
     }
+    /* a failed reader_unplugged_then_plugged_back may leave the reader.conf aside */
+    const char *conf = getenv("KAKANAI_PCSCD_CONF");
+    if (conf != NULL) {
+        char on[4096], off[4096];
+        snprintf(on, sizeof on, "%s/vpcd", conf);
+        snprintf(off, sizeof off, "%s.vpcd-unplugged", conf);
+        (void)rename(off, on);
+    }
     return 0;
 }
 
@@ -416,6 +512,7 @@ int main(void)
         cmocka_unit_test(card_inserted_later_is_noticed_and_read),
         cmocka_unit_test(wait_removed_sees_the_card_go),
         cmocka_unit_test(pcscd_killed_while_waiting_then_restarted),
+        cmocka_unit_test(reader_unplugged_then_plugged_back),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -521,6 +521,53 @@ static void digest_mismatch_is_auth_data(void **s)
     fix_free(&b);
 }
 
+/* A READ BINARY refused after the card sent data (6281: data may be corrupted) leaves no
+ * card data in the card's response buffer. */
+static void refused_read_wipes_card_data(void **s)
+{
+    (void)s;
+    struct image im;
+    make_image(&im, FIX_NAME, FIX_ADDRESS);
+    fix_buf b = {0};
+    script_verified(&b);
+    fix_cat(&b, "> " FIX_SELECT_ATTRS "\n< 9000\n");
+    fix_ex(&b, FIX_READ_256, im.attrs, im.attrs_n < 256 ? im.attrs_n : 256, 0x6281);
+    struct spy *sp = calloc(1, sizeof *sp);
+    assert_non_null(sp);
+    assert_int_equal(myna_transport_replay_new(b.s, b.len, &sp->inner), MYNA_OK);
+    myna_transport *t = NULL;
+    assert_int_equal(myna_transport_new(&spy_ops, sp, &t), MYNA_OK);
+    myna_card *c = NULL;
+    assert_int_equal(myna_card_open(t, &c), MYNA_OK);
+    assert_int_equal(myna_card_verify_pin(c, FIX_PIN, 4), MYNA_OK);
+    myna_attrs *a = NULL;
+    assert_int_equal(myna_card_read_attrs(c, 0, &a), MYNA_E_BAD_DATA);
+    assert_null(a);
+    for (size_t i = 0; i < sp->last_cap; i++)
+        assert_int_equal(sp->last_resp[i], 0); /* wiped, though the card is still open */
+    myna_card_free(c);
+    fix_free(&b);
+}
+
+/* EF 0003 that cannot be selected fails the verified read cleanly (no digest is looked at). */
+static void unreadable_digests_fail_the_read(void **s)
+{
+    (void)s;
+    struct image im;
+    make_image(&im, FIX_NAME, FIX_ADDRESS);
+    fix_buf b = {0};
+    script_verified(&b);
+    script_reads(&b, &im, 0);
+    fix_cat(&b, "> " FIX_SELECT_DIGESTS "\n< 6A82\n");
+    myna_card *c = open_replay(&b);
+    assert_int_equal(myna_card_verify_pin(c, FIX_PIN, 4), MYNA_OK);
+    myna_attrs *a = NULL;
+    assert_int_equal(myna_card_read_attrs(c, MYNA_READ_VERIFY, &a), MYNA_E_CARD);
+    assert_null(a);
+    myna_card_free(c);
+    fix_free(&b);
+}
+
 /* ---- ISO 7816-4: 61xx and 6Cxx ---------------------------------------------------------- */
 
 static void get_response_and_wrong_le_followed(void **s)
@@ -747,6 +794,8 @@ int main(void)
         cmocka_unit_test(card_removed_at_every_apdu),
         cmocka_unit_test(read_refused_without_pin),
         cmocka_unit_test(digest_mismatch_is_auth_data),
+        cmocka_unit_test(refused_read_wipes_card_data),
+        cmocka_unit_test(unreadable_digests_fail_the_read),
         cmocka_unit_test(get_response_and_wrong_le_followed),
         cmocka_unit_test(wrong_le_never_resends_verify),
         cmocka_unit_test(trace_masks_pin_and_data),

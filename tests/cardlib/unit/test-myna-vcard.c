@@ -202,6 +202,16 @@ static void wrong_pins_count_down(void **s)
 }
 
 /* Pull the card after each APDU of a full session: always CARD_REMOVED, never a crash. */
+/* Bad arguments leave no stale handle behind in *out (the myna.h convention). */
+static void transport_new_clears_out_on_bad_arguments(void **s)
+{
+    (void)s;
+    myna_transport *t = (myna_transport *)&t;
+    assert_int_equal(myna_vcard_transport_new(NULL, &t), MYNA_E_ARG);
+    assert_null(t);
+    assert_int_equal(myna_vcard_transport_new(NULL, NULL), MYNA_E_ARG);
+}
+
 static void removed_at_every_apdu(void **s)
 {
     (void)s;
@@ -255,6 +265,7 @@ int main(void)
         cmocka_unit_test(blocked_card_never_sees_the_pin),
         cmocka_unit_test(wrong_pins_count_down),
         cmocka_unit_test(removed_at_every_apdu),
+        cmocka_unit_test(transport_new_clears_out_on_bad_arguments),
     };
     return cmocka_run_group_tests(tests, setup, NULL);
 }

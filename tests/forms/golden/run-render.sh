@@ -21,7 +21,7 @@ for profile in "$profiles"/*.json; do
             continue
         fi
         count=$((count + 1))
-        text=$(pdftotext -enc UTF-8 "$pdf" - 2>/dev/null)
+        text=$(pdftotext -layout -enc UTF-8 "$pdf" - 2>/dev/null | tr -d " \n")
         for want in "令和8年11月25日" "083-922-0000"; do
             case $text in
             *"$want"*) ;;
@@ -36,6 +36,13 @@ done
 "$tool" preview --template "$templates" --procedure juminhyo --card-profile "$profiles/yoshida-taro.json" \
     --answers "$answers/juminhyo.json" --today 20261125 --out "$work/preview.pdf" >/dev/null 2>&1 || {
     echo "render: preview failed" >&2
+    fail=1
+}
+# a scanned background (PNG next to the template) and a vertical field
+"$tool" render --template "$(dirname "$0")/background/background.form" \
+    --card-profile "$profiles/yoshida-taro.json" --out "$work/background.pdf" >/dev/null 2>&1 &&
+    pdfimages -list "$work/background.pdf" 2>/dev/null | grep -q "image" || {
+    echo "render: the background image is missing from the PDF" >&2
     fail=1
 }
 echo "render: $count PDFs checked"

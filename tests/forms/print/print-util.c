@@ -25,10 +25,22 @@ bool pu_env(void)
            env_or_null("KAKANAI_CUPS_LOGS");
 }
 
-const char *pu_dir(void) { return getenv("KAKANAI_CUPS_DIR"); }
-const char *pu_spool(void) { return getenv("KAKANAI_CUPS_SPOOL"); }
-const char *pu_out(void) { return getenv("KAKANAI_PDF_OUT"); }
-const char *pu_logs(void) { return getenv("KAKANAI_CUPS_LOGS"); }
+const char *pu_dir(void)
+{
+    return getenv("KAKANAI_CUPS_DIR");
+}
+const char *pu_spool(void)
+{
+    return getenv("KAKANAI_CUPS_SPOOL");
+}
+const char *pu_out(void)
+{
+    return getenv("KAKANAI_PDF_OUT");
+}
+const char *pu_logs(void)
+{
+    return getenv("KAKANAI_CUPS_LOGS");
+}
 
 const char *pu_scratch(void)
 {
@@ -299,8 +311,8 @@ static bool contains(const uint8_t *hay, size_t n, const char *needle)
 }
 
 /* IPP attributes in a control file: tag(1) name-length(2) name value-length(2) value. */
-static bool check_attr(const uint8_t *buf, size_t n, const char *attr, const char *want,
-                       char *why, size_t cap, const char *file, size_t *found)
+static bool check_attr(const uint8_t *buf, size_t n, const char *attr, const char *want, char *why,
+                       size_t cap, const char *file, size_t *found)
 {
     size_t k = strlen(attr);
     for (size_t i = 2; i + k + 2 <= n; i++) {
@@ -321,8 +333,7 @@ static bool check_attr(const uint8_t *buf, size_t n, const char *attr, const cha
     return true;
 }
 
-bool pu_spool_titles(const char *want, const char *forbidden, size_t *nfiles, char *why,
-                     size_t cap)
+bool pu_spool_titles(const char *want, const char *forbidden, size_t *nfiles, char *why, size_t cap)
 {
     DIR *d = opendir(pu_spool());
     if (d == NULL) {

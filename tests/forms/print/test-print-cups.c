@@ -11,7 +11,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <pthread.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -128,6 +131,19 @@ static void pdf_printed_through_cups_pdf_looks_like_the_input(void **state)
     assert_true(files >= 1);
 }
 
+static size_t entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    size_t n = 0;
+    struct dirent *e;
+    while (d != NULL && (e = readdir(d)) != NULL)
+        n += strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0;
+    if (d != NULL)
+        closedir(d);
+    return n;
+}
+
+/* From memory: nothing lands in TMPDIR or HOME (libcups' ~/.cups) while printing. */
 static void default_destination_is_used_without_a_name(void **state)
 {
     (void)state;
@@ -244,8 +260,7 @@ static void lasting_out_of_paper_fails_after_the_grace(void **state)
 static void unreachable_printer_is_reported_offline(void **state)
 {
     (void)state;
-    expect_fault("offline 30", 20000, FORM_E_PRINTER_OFFLINE,
-                 FORM_PRINT_OFFLINE_GRACE_MS + 6000);
+    expect_fault("offline 30", 20000, FORM_E_PRINTER_OFFLINE, FORM_PRINT_OFFLINE_GRACE_MS + 6000);
 }
 
 static void backend_stopping_the_queue_is_reported_stopped(void **state)
@@ -323,8 +338,7 @@ static void unknown_queue_is_no_printer(void **state)
     char reason[64];
     assert_int_equal(form_print_pdf(g_pdf, g_len, "kakanai-none", 1, 5000, NULL, NULL),
                      FORM_E_NO_PRINTER);
-    assert_int_equal(form_printer_state("kakanai-none", reason, sizeof reason),
-                     FORM_E_NO_PRINTER);
+    assert_int_equal(form_printer_state("kakanai-none", reason, sizeof reason), FORM_E_NO_PRINTER);
 }
 
 static void cupsd_gone_is_no_printer(void **state)
@@ -349,6 +363,40 @@ static void *print_thread(void *arg)
     return NULL;
 }
 
+static void printing_writes_no_file_of_its_own(void **state)
+{
+    (void)state;
+    char tmp[1024], home[1024];
+    snprintf(tmp, sizeof tmp, "%s/tmpdir", pu_scratch());
+    snprintf(home, sizeof home, "%s/home", pu_scratch());
+    assert_int_equal(mkdir(tmp, 0700), 0);
+    assert_int_equal(mkdir(home, 0700), 0);
+    char *old_tmp = getenv("TMPDIR") ? strdup(getenv("TMPDIR")) : NULL;
+    char *old_home = getenv("HOME") ? strdup(getenv("HOME")) : NULL;
+    setenv("TMPDIR", tmp, 1);
+    setenv("HOME", home, 1);
+    pu_clear_out();
+    thread_job j;
+    assert_int_equal(pthread_create(&j.tid, NULL, print_thread, &j), 0);
+    pthread_join(j.tid, NULL);
+    form_err e = j.err;
+    if (old_tmp != NULL)
+        setenv("TMPDIR", old_tmp, 1);
+    else
+        unsetenv("TMPDIR");
+    if (old_home != NULL)
+        setenv("HOME", old_home, 1);
+    else
+        unsetenv("HOME");
+    free(old_tmp);
+    free(old_home);
+    assert_int_equal(e, FORM_OK);
+    assert_int_equal(entries(tmp), 0);
+    assert_int_equal(entries(home), 0);
+    assert_true(pu_wait_out(1, NULL, 0, 10000));
+    assert_spool_clean();
+}
+
 static void two_threads_print_at_once(void **state)
 {
     (void)state;
@@ -364,6 +412,86 @@ static void two_threads_print_at_once(void **state)
     assert_spool_clean();
 }
 
+static void *cancel_all_soon(void *arg)
+{
+    (void)arg;
+    usleep(800 * 1000);
+    pu_run("cancel -a %s", FAULT_Q);
+    return NULL;
+}
+
+static void *delete_fault_queue_soon(void *arg)
+{
+    (void)arg;
+    usleep(800 * 1000);
+    pu_run("lpadmin -x %s", FAULT_Q);
+    return NULL;
+}
+
+/* Staff delete the queue while our job waits: no printer (not "cancelled", which would mean
+ * the kiosk's own wish and show nothing to the resident). */
+static void queue_deleted_mid_job_is_no_printer(void **state)
+{
+    (void)state;
+    reset_fault_queue();
+    set_fault("slow 30");
+    pthread_t t;
+    assert_int_equal(pthread_create(&t, NULL, delete_fault_queue_soon, NULL), 0);
+    long long t0 = pu_now_ms();
+    form_err e = form_print_pdf(g_pdf, g_len, FAULT_Q, 1, 20000, NULL, NULL);
+    long long ms = pu_now_ms() - t0;
+    pthread_join(t, NULL);
+    fprintf(stderr, "  queue deleted → %d after %lld ms\n", e, ms);
+    assert_int_equal(pu_run("lpadmin -p %s -E -v kakanai-fault:%s -m raw "
+                            "-o printer-error-policy=abort-job 2>/dev/null",
+                            FAULT_Q, pu_dir()),
+                     0);
+    assert_int_equal(e, FORM_E_NO_PRINTER);
+    assert_true(ms < 3000);
+    assert_spool_clean();
+}
+
+/* Staff cancel our job (cancel -a): the resident is told (printer stopped), not silence. */
+static void job_cancelled_by_staff_is_reported_stopped(void **state)
+{
+    (void)state;
+    reset_fault_queue();
+    set_fault("slow 30");
+    pthread_t t;
+    assert_int_equal(pthread_create(&t, NULL, cancel_all_soon, NULL), 0);
+    form_err e = form_print_pdf(g_pdf, g_len, FAULT_Q, 1, 20000, NULL, NULL);
+    pthread_join(t, NULL);
+    assert_int_equal(e, FORM_E_PRINTER_STOPPED);
+    assert_spool_clean();
+}
+
+static void *kill_cupsd_soon(void *arg)
+{
+    (void)arg;
+    usleep(800 * 1000);
+    const char *pid = getenv("KAKANAI_CUPSD_PID");
+    if (pid != NULL)
+        kill((pid_t)strtol(pid, NULL, 10), SIGKILL);
+    return NULL;
+}
+
+/* Last: cupsd dies while our job waits → no printer, within a bound (not the full time-out). */
+static void cupsd_dying_mid_job_is_no_printer(void **state)
+{
+    (void)state;
+    reset_fault_queue();
+    set_fault("slow 30");
+    pthread_t killer;
+    assert_int_equal(pthread_create(&killer, NULL, kill_cupsd_soon, NULL), 0);
+    long long t0 = pu_now_ms();
+    form_err e = form_print_pdf(g_pdf, g_len, FAULT_Q, 1, 20000, NULL, NULL);
+    long long ms = pu_now_ms() - t0;
+    pthread_join(killer, NULL);
+    fprintf(stderr, "  cupsd killed → %d after %lld ms\n", e, ms);
+    assert_int_equal(e, FORM_E_NO_PRINTER);
+    assert_true(ms < 5000);
+}
+
 static void page_log_holds_only_the_neutral_title(void **state)
 {
     (void)state;
@@ -376,6 +504,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(pdf_printed_through_cups_pdf_looks_like_the_input),
+        cmocka_unit_test(printing_writes_no_file_of_its_own),
         cmocka_unit_test(default_destination_is_used_without_a_name),
         cmocka_unit_test(copies_reach_the_printer),
         cmocka_unit_test(progress_reports_sending_and_done),
@@ -395,6 +524,9 @@ int main(void)
         cmocka_unit_test(unknown_queue_is_no_printer),
         cmocka_unit_test(cupsd_gone_is_no_printer),
         cmocka_unit_test(page_log_holds_only_the_neutral_title),
+        cmocka_unit_test(queue_deleted_mid_job_is_no_printer),
+        cmocka_unit_test(job_cancelled_by_staff_is_reported_stopped),
+        cmocka_unit_test(cupsd_dying_mid_job_is_no_printer), /* last: cupsd is gone after it */
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -28,19 +28,40 @@ static const struct {
     {"idle, nothing to say", 3, true, 0, {"none"}, FORM_OK, ""},
     {"printing", 4, true, 0, {NULL}, FORM_OK, ""},
     {"out of paper", 4, true, 0, {"media-empty-error"}, FORM_E_OUT_OF_PAPER, "media-empty"},
-    {"paper needed, bare keyword", 4, true, 0, {"media-needed"}, FORM_E_OUT_OF_PAPER, "media-needed"},
+    {"paper needed, bare keyword",
+     4,
+     true,
+     0,
+     {"media-needed"},
+     FORM_E_OUT_OF_PAPER,
+     "media-needed"},
     {"paper low is only a warning", 4, true, 0, {"media-empty-warning"}, FORM_OK, ""},
     {"media report is informational", 4, true, 0, {"media-needed-report"}, FORM_OK, ""},
     {"offline report", 4, true, 0, {"offline-report"}, FORM_E_PRINTER_OFFLINE, "offline"},
     {"connecting, just started", 4, true, 500, {"connecting-to-device"}, FORM_OK, ""},
-    {"connecting, for long", 4, true, FORM_PRINT_OFFLINE_GRACE_MS, {"connecting-to-device"},
-     FORM_E_PRINTER_OFFLINE, "connecting-to-device"},
-    {"paper beats offline", 4, true, 0, {"offline-report", "media-empty-error"},
-     FORM_E_OUT_OF_PAPER, "media-empty"},
+    {"connecting, for long",
+     4,
+     true,
+     FORM_PRINT_OFFLINE_GRACE_MS,
+     {"connecting-to-device"},
+     FORM_E_PRINTER_OFFLINE,
+     "connecting-to-device"},
+    {"paper beats offline",
+     4,
+     true,
+     0,
+     {"offline-report", "media-empty-error"},
+     FORM_E_OUT_OF_PAPER,
+     "media-empty"},
     {"jam needs a person", 4, true, 0, {"media-jam-error"}, FORM_E_PRINTER_STOPPED, "media-jam"},
     {"queue stopped", 5, true, 0, {"paused"}, FORM_E_PRINTER_STOPPED, "paused"},
     {"stopped, no reason", 5, true, 0, {NULL}, FORM_E_PRINTER_STOPPED, "stopped"},
-    {"stopped for paper", 5, true, 0, {"paused", "media-empty-error"}, FORM_E_OUT_OF_PAPER,
+    {"stopped for paper",
+     5,
+     true,
+     0,
+     {"paused", "media-empty-error"},
+     FORM_E_OUT_OF_PAPER,
      "media-empty"},
     {"refusing jobs", 3, false, 0, {NULL}, FORM_E_PRINTER_STOPPED, "not-accepting-jobs"},
     {"unknown vendor reason", 4, true, 0, {"com.example-thing-error", "cups-waiting"}, FORM_OK, ""},
@@ -55,12 +76,12 @@ static void state_table_maps_each_printer_state_to_its_error(void **unused)
         while (n < MAXR && STATES[i].reasons[n] != NULL)
             n++;
         char reason[32];
-        form_err e = form_print_state_error(STATES[i].state, STATES[i].reasons, n,
-                                            STATES[i].accepting, STATES[i].stalled_ms, reason,
-                                            sizeof reason);
+        form_err e =
+            form_print_state_error(STATES[i].state, STATES[i].reasons, n, STATES[i].accepting,
+                                   STATES[i].stalled_ms, reason, sizeof reason);
         if (e != STATES[i].want || strcmp(reason, STATES[i].want_reason) != 0)
-            fail_msg("%s: got %d \"%s\", want %d \"%s\"", STATES[i].what, e, reason,
-                     STATES[i].want, STATES[i].want_reason);
+            fail_msg("%s: got %d \"%s\", want %d \"%s\"", STATES[i].what, e, reason, STATES[i].want,
+                     STATES[i].want_reason);
     }
 }
 
@@ -84,9 +105,9 @@ static void print_refuses_bad_arguments(void **unused)
     assert_int_equal(form_print_pdf(NULL, 10, NULL, 1, 1000, NULL, NULL), FORM_E_ARG);
     assert_int_equal(form_print_pdf(PDF, 0, NULL, 1, 1000, NULL, NULL), FORM_E_ARG);
     assert_int_equal(form_print_pdf(PDF, sizeof PDF, NULL, 0, 1000, NULL, NULL), FORM_E_ARG);
-    assert_int_equal(form_print_pdf(PDF, sizeof PDF, NULL, FORM_PRINT_MAX_COPIES + 1, 1000, NULL,
-                                    NULL),
-                     FORM_E_ARG);
+    assert_int_equal(
+        form_print_pdf(PDF, sizeof PDF, NULL, FORM_PRINT_MAX_COPIES + 1, 1000, NULL, NULL),
+        FORM_E_ARG);
     assert_int_equal(form_print_pdf(PDF, sizeof PDF, "", 1, 1000, NULL, NULL), FORM_E_ARG);
     assert_int_equal(form_printer_state("", NULL, 0), FORM_E_ARG);
 }

@@ -192,8 +192,8 @@ static void every_template_prints_as_rendered_and_leaves_nothing(void **state)
     for (int i = 0; i < g_nprofiles; i++) {
         json_object *profile = json_object_from_file(g_profiles[i]);
         assert_non_null(profile);
-        const char *base = strrchr(g_profiles[i], '/') ? strrchr(g_profiles[i], '/') + 1
-                                                       : g_profiles[i];
+        const char *base =
+            strrchr(g_profiles[i], '/') ? strrchr(g_profiles[i], '/') + 1 : g_profiles[i];
         char pname[128];
         snprintf(pname, sizeof pname, "%.*s", (int)strcspn(base, "."), base);
         fprintf(stderr, " profile %s\n", pname);

@@ -19,6 +19,8 @@ static const char text[] =
     "[question moved]\ntype = date\nlabel.ja = 日付\n"
     "[question kata]\ntype = kana\nlabel.ja = フリガナ\nkana = katakana\nmax = 8\nrequired = yes\n"
     "[question hira]\ntype = kana\nlabel.ja = ふりがな\nkana = hiragana\nmin = 2\nmax = 8\n"
+    "[question yomi]\ntype = kana\nlabel.ja = お名前のふりがな\n"
+    "[question yomi2]\ntype = kana\nlabel.ja = お名前のフリガナ\n"
     "[question note]\ntype = text\nlabel.ja = 備考\nlabel.en = Note\nhelp.ja = 任意\nmax = 5\n";
 
 static const struct {
@@ -47,6 +49,8 @@ static const struct {
     {"kata", "アイウエオカキク", FORM_OK},
     {"hira", "やまだ", FORM_OK},        {"hira", "ヤマダ", FORM_E_ANSWER},
     {"hira", "や", FORM_E_ANSWER},      /* min 2 */
+    {"yomi", "やまだ", FORM_OK},        {"yomi", "ヤマダ", FORM_E_ANSWER}, /* inferred from ふりがな */
+    {"yomi2", "ヤマダ", FORM_OK},       {"yomi2", "やまだ", FORM_E_ANSWER},
     {"note", "12345", FORM_OK},         {"note", "123456", FORM_E_ANSWER},
     {"note", "a\tb", FORM_E_ANSWER},    {"note", "𠮷田", FORM_OK},
     {"note", "\xe3\x81", FORM_E_ANSWER}, /* cut UTF-8 */
@@ -82,7 +86,7 @@ static void accessors_and_languages(void **state)
     form_template *t = NULL;
     assert_int_equal(form_template_parse("q.form", NULL, text, strlen(text), true, &t, NULL), FORM_OK);
     const form_question *purpose = &t->questions[0], *copies = &t->questions[3],
-                        *kata = &t->questions[5], *hira = &t->questions[6], *note = &t->questions[7];
+                        *kata = &t->questions[5], *hira = &t->questions[6], *note = &t->questions[9];
     assert_string_equal(form_question_id(purpose), "purpose");
     assert_int_equal(form_question_type_of(purpose), FORM_Q_CHOICE);
     assert_int_equal(form_question_choice_count(purpose), 3);

@@ -87,6 +87,16 @@ pull)
     # The card pulled at each screen that holds it: aborted, wiped, told, back to the menu.
     cat >"$OUT/pull.script" <<S
 wait menu
+lang en
+wait menu
+screenshot $OUT/menu-english.png
+procedure-index $main_index
+wait card
+screenshot $OUT/card-english.png
+back
+wait menu
+lang ja
+wait menu
 procedure-index $main_index
 wait card
 card on
@@ -124,7 +134,7 @@ card pull
 wait error
 screenshot $OUT/pull-at-confirm.png
 expect-wiped
-back
+ok
 wait menu
 expect-wiped
 S
@@ -200,6 +210,8 @@ wait menu
 staff 2468
 wait staff
 staff-action health
+staff-action testpage
+sleep 3000
 screenshot $OUT/staff-panel.png
 staff-action checkcode
 wait menu
@@ -219,6 +231,8 @@ S
     xrun "$OUT/staff.script" --config "$OUT/kiosk.conf" --virtual-card \
         "$PROFILES/yoshida-taro.json" --pdf-dir "$OUT/pdf" 2>"$OUT/staff.log" ||
         fail "$(tail -3 "$OUT/staff.log")"
+    [ -s "$OUT/pdf/kakanai-test-page.pdf" ] || fail "no test page"
+    grep -q "test page FORM_OK" "$OUT/staff.log" || fail "test page not reported"
     ;;
 printer)
     # No such printer: the problem is explained, retry fails again, cancel wipes.
@@ -232,6 +246,12 @@ pin 1234
 submit
 wait question,preparing,confirm 20000
 answer-questions
+wait confirm 30000
+screenshot $OUT/confirm-with-change-buttons.png
+edit 1
+wait question
+screenshot $OUT/edit-from-confirm.png
+next
 wait confirm 30000
 print
 wait print-problem 30000

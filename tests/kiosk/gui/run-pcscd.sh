@@ -47,6 +47,32 @@ screenshot $OUT/pcscd-pulled.png
 expect-wiped
 ok
 wait menu
+card on
+sleep 500
+procedure-index $main_index
+wait pin 20000
+pin 1234
+submit
+wait question,preparing,confirm 20000
+card pull
+wait error 10000
+expect-wiped
+ok
+wait menu
+card on
+sleep 500
+procedure-index $main_index
+wait pin 20000
+pin 1234
+submit
+wait question,preparing,confirm 20000
+answer-questions
+wait confirm 30000
+card pull
+wait error 10000
+expect-wiped
+ok
+wait menu
 S
 timeout 150 xvfb-run -a -s "-screen 0 1920x1080x24" "$KIOSK" --templates "$TEMPLATES" \
     --pdf-dir "$OUT/pdf" --script "$OUT/pcscd.script" 2>"$OUT/kiosk.log" || {

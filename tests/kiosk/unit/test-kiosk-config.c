@@ -64,6 +64,7 @@ static void out_of_range_values_are_refused(void **state)
         "[kiosk]\nidle-timeout=9\n",      "[kiosk]\nidle-timeout=901\n",
         "[kiosk]\nidle-timeout=soon\n",   "[kiosk]\ncounter=-1\n",
         "[kiosk]\nlanguages=fr;\n",       "[kiosk]\nrequire-signed=maybe\n",
+        "[kiosk]\nprint-timeout=4\n",     "[kiosk]\nprint-timeout=301\n",
         "[kiosk]\nrequire-signed=true\n", "not a key file\n",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {

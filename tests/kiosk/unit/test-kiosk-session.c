@@ -565,6 +565,78 @@ static void printer_problem_cancel_or_timeout_wipes(void **state)
     }
 }
 
+/* ---- questions already answered (defaults) or optional: shown on CONFIRM, not asked ------ */
+
+static void skipped_questions_are_not_asked(void **state)
+{
+    fixture *x = *state;
+    /* 5 questions; 0, 2 and 4 skipped: asked are 1 and 3 */
+    kiosk_session_set_skipped(x->s, (1ull << 0) | (1ull << 2) | (1ull << 4));
+    to_pin(x, 5, 3);
+    type_pin(x, "1234");
+    assert_true(EV(x, SUBMIT, 0));
+    assert_true(EV(x, VERIFY_OK, 0));
+    assert_true(EV(x, READ_OK, 0));
+    assert_int_equal(kiosk_session_question(x->s), 1);
+    assert_true(EV(x, ANSWER, 0));
+    assert_int_equal(kiosk_session_question(x->s), 3);
+    assert_true(EV(x, BACK, 0));
+    assert_int_equal(kiosk_session_question(x->s), 1);
+    assert_true(EV(x, ANSWER, 0));
+    assert_true(EV(x, ANSWER, 0));
+    assert_int_equal(ST(x), KIOSK_S_CONFIRM);
+    assert_true(EV(x, RENDER_OK, 0));
+    assert_true(EV(x, BACK, 0)); /* back from confirm: the last asked one */
+    assert_int_equal(kiosk_session_question(x->s), 3);
+    assert_true(EV(x, ANSWER, 0));
+    assert_int_equal(ST(x), KIOSK_S_CONFIRM);
+}
+
+static void edit_from_confirm_returns_to_confirm(void **state)
+{
+    fixture *x = *state;
+    kiosk_session_set_skipped(x->s, 1ull << 2);
+    to_questions(x, 3); /* asks 0 and 1 */
+    assert_true(EV(x, ANSWER, 0));
+    assert_true(EV(x, ANSWER, 0));
+    assert_int_equal(ST(x), KIOSK_S_CONFIRM);
+    assert_true(EV(x, RENDER_OK, 0));
+    int renders = x->f.render;
+    assert_false(EV(x, EDIT, 3)); /* out of range */
+    assert_false(EV(x, EDIT, -1));
+    assert_true(EV(x, EDIT, 2)); /* a skipped one can be changed */
+    assert_int_equal(ST(x), KIOSK_S_QUESTIONS);
+    assert_int_equal(kiosk_session_question(x->s), 2);
+    assert_true(kiosk_session_editing(x->s));
+    assert_false(kiosk_session_rendered(x->s));
+    assert_true(EV(x, ANSWER, 0));
+    assert_int_equal(ST(x), KIOSK_S_CONFIRM);
+    assert_false(kiosk_session_editing(x->s));
+    assert_int_equal(x->f.render, renders + 1);
+    assert_true(EV(x, RENDER_OK, 0));
+    assert_true(EV(x, EDIT, 0));
+    assert_true(EV(x, BACK, 0)); /* back while editing: to the confirmation, not the menu */
+    assert_int_equal(ST(x), KIOSK_S_CONFIRM);
+    assert_int_equal(x->f.render, renders + 2);
+    assert_true(EV(x, EDIT, 1));
+    assert_true(EV(x, CARD_PULLED, 0)); /* editing holds the card like any question */
+    assert_int_equal(ST(x), KIOSK_S_ERROR);
+    assert_false(kiosk_session_editing(x->s));
+}
+
+static void all_skipped_goes_straight_to_confirm_and_mask_is_per_session(void **state)
+{
+    fixture *x = *state;
+    kiosk_session_set_skipped(x->s, 0x3);
+    to_questions(x, 2);
+    assert_int_equal(ST(x), KIOSK_S_CONFIRM);
+    assert_true(EV(x, BACK, 0)); /* nothing asked: back leaves */
+    assert_int_equal(ST(x), KIOSK_S_MENU);
+    to_questions(x, 2); /* next session: no mask set, both asked */
+    assert_int_equal(ST(x), KIOSK_S_QUESTIONS);
+    assert_int_equal(kiosk_session_question(x->s), 0);
+}
+
 static void changed_callback_reports_each_transition(void **state)
 {
     fixture *x = *state;
@@ -615,6 +687,9 @@ int main(void)
         T(render_failure_sends_resident_to_counter),
         T(printer_problem_retry_then_ok),
         T(printer_problem_cancel_or_timeout_wipes),
+        T(skipped_questions_are_not_asked),
+        T(edit_from_confirm_returns_to_confirm),
+        T(all_skipped_goes_straight_to_confirm_and_mask_is_per_session),
         T(changed_callback_reports_each_transition),
         T(names_cover_every_value),
     };

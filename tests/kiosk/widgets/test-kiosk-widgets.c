@@ -105,7 +105,11 @@ static void drive_confirm(GtkWidget *w, seen *s)
     assert_false(kiosk_confirm_screen_set_pdf(c, (const guint8 *)"not a pdf", 9));
     g_byte_array_unref(pdf);
     assert_true(kiosk_confirm_screen_has_preview(c));
-    kiosk_confirm_screen_add_summary(c, "Name", "見本 花子");
+    kiosk_confirm_screen_add_summary(c, "Name", "見本 花子", -1);
+    kiosk_confirm_screen_add_summary(c, "Copies", "1", 5);
+    assert_true(gtk_widget_activate_action(w, "confirm.edit", "i", 5));
+    assert_string_equal(s->what, "edit");
+    assert_string_equal(s->arg, "5");
     kiosk_confirm_screen_set_flags(c, "U+20BB7");
     assert_true(gtk_widget_activate_action(w, "confirm.print", NULL));
     assert_string_equal(s->what, "print");
@@ -189,6 +193,93 @@ static void staff_screen_unlocks_only_with_the_passcode(void **state)
     free(staff_hash);
 }
 
+/* ---- screens fed from the shipped templates (skipped when there are none) ---------------- */
+
+static form_catalog *catalog;
+
+static void drive_menu(GtkWidget *w, seen *s)
+{
+    kiosk_config cfg = {0};
+    char *none[] = {NULL};
+    cfg.procedures = none;
+    guint n = kiosk_menu_screen_set_catalog(KIOSK_MENU_SCREEN(w), catalog, &cfg, "ja");
+    assert_int_equal(n, form_catalog_procedure_count(catalog));
+    const char *id = form_procedure_id(form_catalog_procedure(catalog, 0));
+    assert_true(gtk_widget_activate_action(w, "menu.choose", "s", id));
+    assert_string_equal(s->what, "procedure");
+    assert_string_equal(s->arg, id);
+    char *only[] = {(char *)id, NULL};
+    cfg.procedures = only;
+    assert_int_equal(kiosk_menu_screen_set_catalog(KIOSK_MENU_SCREEN(w), catalog, &cfg, "en"), 1);
+}
+
+static void menu_screen_lists_offered_procedures(void **state)
+{
+    if (!catalog)
+        skip();
+    with_widget(kiosk_menu_screen_new(), drive_menu);
+}
+
+static void drive_questions(GtkWidget *w, seen *s)
+{
+    KioskQuestionScreen *q = KIOSK_QUESTION_SCREEN(w);
+    int types_seen = 0;
+    for (size_t p = 0; p < form_catalog_procedure_count(catalog); p++) {
+        const form_procedure *proc = form_catalog_procedure(catalog, p);
+        size_t n = form_procedure_question_count(proc);
+        for (size_t i = 0; i < n; i++) {
+            const form_question *fq = form_procedure_question(proc, i);
+            kiosk_question_screen_set(q, fq, (int)i, (int)n, "ja", NULL);
+            switch (form_question_type_of(fq)) {
+            case FORM_Q_KANA:
+                assert_true(gtk_widget_activate_action(w, "question.kana", "s", "か"));
+                assert_true(gtk_widget_activate_action(w, "question.kana-mod", "i", 1));
+                assert_string_equal(kiosk_question_screen_value(q),
+                                    form_question_kana(fq) == FORM_KANA_KATAKANA ? "ガ" : "が");
+                assert_true(gtk_widget_activate_action(w, "question.next", NULL));
+                assert_string_equal(s->what, "answer");
+                /* what was typed is gone after a wipe */
+                kiosk_question_screen_wipe(q);
+                assert_string_equal(kiosk_question_screen_value(q), "");
+                types_seen |= 1;
+                break;
+            case FORM_Q_CHOICE:
+                assert_true(gtk_widget_activate_action(w, "question.choose", "s",
+                                                       form_question_choice_value(fq, 0)));
+                assert_string_equal(s->arg, form_question_choice_value(fq, 0));
+                types_seen |= 2;
+                break;
+            case FORM_Q_NUMBER:
+                assert_true(gtk_widget_activate_action(w, "question.set", "s", "3"));
+                assert_true(gtk_widget_activate_action(w, "question.step", "s", "n+"));
+                assert_true(gtk_widget_activate_action(w, "question.next", NULL));
+                assert_string_equal(s->arg, form_question_max(fq) >= 4 ? "4" : "3");
+                types_seen |= 4;
+                break;
+            case FORM_Q_DATE:
+                assert_true(gtk_widget_activate_action(w, "question.set", "s", "20190430"));
+                assert_true(gtk_widget_activate_action(w, "question.step", "s", "d+"));
+                assert_true(gtk_widget_activate_action(w, "question.next", NULL));
+                assert_string_equal(s->arg, "20190401"); /* April has 30 days: wraps */
+                types_seen |= 8;
+                break;
+            default:
+                assert_true(gtk_widget_activate_action(w, "question.next", NULL));
+                break;
+            }
+        }
+    }
+    kiosk_question_screen_wipe(q);
+    assert_true(types_seen & 3); /* the shipped templates have kana and choice questions */
+}
+
+static void question_screen_handles_every_shipped_question(void **state)
+{
+    if (!catalog)
+        skip();
+    with_widget(kiosk_question_screen_new(), drive_questions);
+}
+
 static void wareki_and_kana_helpers(void **state)
 {
     static const struct {
@@ -227,6 +318,13 @@ int main(void)
         return 77;
     }
     kiosk_screens_register();
+    const char *dir = g_getenv("KAKANAI_TEMPLATES");
+    form_diags *diags = NULL;
+    if (dir && form_catalog_load(dir, NULL, &catalog, &diags) != FORM_OK)
+        catalog = NULL;
+    if (catalog && form_catalog_procedure_count(catalog) == 0)
+        g_clear_pointer(&catalog, form_catalog_free);
+    form_diags_free(diags);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(pin_screen_emits_digits_and_submit),
         cmocka_unit_test(card_screen_shows_states_and_demo_toggle),
@@ -235,7 +333,11 @@ int main(void)
         cmocka_unit_test(done_screen_finishes),
         cmocka_unit_test(message_screen_acknowledges),
         cmocka_unit_test(staff_screen_unlocks_only_with_the_passcode),
+        cmocka_unit_test(menu_screen_lists_offered_procedures),
+        cmocka_unit_test(question_screen_handles_every_shipped_question),
         cmocka_unit_test(wareki_and_kana_helpers),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    form_catalog_free(catalog);
+    return rc;
 }
