@@ -83,8 +83,18 @@ for t in $targets; do
     echo "$t: executions ${execs:-?} (${rate:-?}/s), new inputs ${newu:-?}, oom/timeout/crash ${found:-?}, exit $rc, artifacts $crashes (log $log)"
     [ "${found:-0/0/0}" = 0/0/0 ] || rc=1
     if [ "$rc" -ne 0 ]; then
-        grep -m 3 -E 'ERROR: (AddressSanitizer|libFuzzer|LeakSanitizer)|runtime error' "$log" || true
         total_crashes=$((total_crashes + 1))
+        # distinct bugs: replay every artifact, keep the first report line and frame #0
+        for a in "$build/fuzz-artifacts/$t-"*; do
+            [ -f "$a" ] || continue
+            ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+                timeout 30 "$exe" "$a" 2>&1 |
+                awk '/runtime error:|ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)/ && !e { e = $0 }
+                     /^ *#[0-9]+ .* in / && !f && e { f = $0 }
+                     END { sub(/^.*\/(forms|cardlib|tests|kiosk)\//, "", e); sub(/ \(.*$/, "", f);
+                           gsub(/^ +/, "", f); gsub(/0x[0-9a-f]+ /, "", f); print e " | " f }' |
+                sed "s|\$| | $(basename "$a")|"
+        done | sort -t'|' -k1,2 -u | awk -F'|' '{ n++; print "  bug " n ":" $1 "|" $2 "| e.g. " $3 }'
     fi
 done
 echo "fuzz-run: $(echo $targets | wc -w) targets, $total_crashes with crashes"

@@ -6,7 +6,8 @@
 #
 # Library soak: leaky-session (clean) runs SESSIONS whole sessions — virtual card, VERIFY, read,
 # form_values, form_render, everything freed — and reports RSS after the first and the last.
-# Kiosk soak (when kakanai-kiosk is built): the kiosk's --script driver loops SESSIONS sessions
+# Kiosk soak (when kakanai-kiosk is built): the kiosk's --script driver loops KAKANAI_KIOSK_SOAK
+# (default 100) sessions
 # on its --virtual-card under Xvfb; RSS is sampled from /proc after the first and the last.
 set -eu
 src=$(cd "$(dirname "$0")/../.." && pwd)
@@ -29,8 +30,10 @@ awk -v g="$growth" -v n="$n" -v t0="$start" -v t1="$end" 'BEGIN {
 
 kiosk=$build/kiosk/kakanai-kiosk
 if [ -x "$kiosk" ] && "$kiosk" --help 2>&1 | grep -q -- '--script'; then
-    echo "== soak: $n kiosk sessions (--script, --virtual-card, Xvfb)"
-    "$src/tests/privacy/kiosk-soak.sh" "$kiosk" "$n" || echo "kiosk soak: failed"
+    # about 2 s a session: the GUI soak defaults to 100 sessions (KAKANAI_KIOSK_SOAK=1000 for all)
+    kn=${KAKANAI_KIOSK_SOAK:-100}
+    echo "== soak: $kn kiosk sessions (--script, --virtual-card, Xvfb)"
+    "$src/tests/privacy/kiosk-soak.sh" "$kiosk" "$kn" || echo "kiosk soak: failed"
 else
     echo "kiosk soak: kakanai-kiosk with --script not built: skipped"
 fi

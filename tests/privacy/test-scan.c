@@ -381,8 +381,28 @@ static void allowed_process_is_only_noted(void **state)
     assert_non_null(strstr(out, "NOTE:"));
 }
 
+/* VmSize of a process in kB (0 when unknown). */
+static unsigned long vm_size_kb(pid_t pid)
+{
+    char path[64], line[256];
+    snprintf(path, sizeof path, "/proc/%d/status", (int)pid);
+    FILE *f = fopen(path, "r");
+    unsigned long kb = 0;
+    if (f == NULL)
+        return 0;
+    while (fgets(line, sizeof line, f) != NULL)
+        if (sscanf(line, "VmSize: %lu kB", &kb) == 1)
+            break;
+    fclose(f);
+    return kb;
+}
+
 static void finds_canary_in_core_file(void **state)
 {
+#if defined(__SANITIZE_ADDRESS__)
+    /* ASan maps terabytes of shadow: gcore would write a core that size. */
+    skip();
+#endif
     if (access("/usr/bin/gcore", X_OK) != 0)
         skip();
     int fds;
@@ -393,6 +413,10 @@ static void finds_canary_in_core_file(void **state)
     size_t n = encode("UTF-16LE", canary, enc, sizeof enc);
     feed_holder(fds, enc, n);
     snprintf(pidarg, sizeof pidarg, "%d", (int)pid);
+    if (vm_size_kb(pid) == 0 || vm_size_kb(pid) > 1024ul * 1024ul) {
+        stop_holder(pid); /* a core over 1 GiB is not written into /tmp by a unit test */
+        skip();
+    }
     snprintf(core, sizeof core, "%s/core", g_tmp);
     snprintf(cmd, sizeof cmd, "gcore -o %s %d >/dev/null 2>&1", core, (int)pid);
     int rc = system(cmd);
