@@ -481,7 +481,7 @@ typedef struct work {
     const form_doc *doc; /* print: owned by the engine, kept until wipe */
     char *pdf_dir;
     char *printer;
-    int copies;
+    int copies; /* sheets of the application: always 1 (the "copies" answer is printed on it) */
     int timeout_ms;
 } work;
 
@@ -595,21 +595,6 @@ static gpointer print_thread(gpointer data)
     return NULL;
 }
 
-static int answer_copies(kiosk_engine *e)
-{
-    if (!e->procedure)
-        return 1;
-    for (size_t i = 0; i < e->n_answers; i++) {
-        const form_question *q = form_procedure_question(e->procedure, i);
-        if (q && e->answers[i] && strcmp(form_question_id(q), "copies") == 0 &&
-            form_question_type_of(q) == FORM_Q_NUMBER) {
-            long n = strtol(e->answers[i], NULL, 10);
-            return n >= 1 && n <= 20 ? (int)n : 1;
-        }
-    }
-    return 1;
-}
-
 static void be_print(void *user)
 {
     kiosk_engine *e = user;
@@ -624,7 +609,7 @@ static void be_print(void *user)
     work *w = g_new0(work, 1);
     *w = (work){.e = e, .gen = e->gen, .p = e->procedure, .doc = e->doc,
                 .pdf_dir = g_strdup(e->config->pdf_dir), .printer = g_strdup(e->config->printer),
-                .copies = answer_copies(e), .timeout_ms = e->config->print_timeout * 1000};
+                .copies = 1, .timeout_ms = e->config->print_timeout * 1000};
     g_thread_unref(g_thread_new("kiosk-print", print_thread, w));
 }
 
