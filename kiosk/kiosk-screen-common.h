@@ -19,6 +19,8 @@ void kiosk_screens_register(void);
 void kiosk_screen_add_request_signal(gpointer klass);
 /* Emit "request" on a screen. */
 void kiosk_screen_request(gpointer self, const char *what, const char *arg);
+/* An action handler for a parameterless action "screen.what": emits request(what, NULL). */
+void kiosk_screen_request_action(GtkWidget *self, const char *action, GVariant *param);
 
 /* A big keypad of digits into grid: 1-9, then left / 0 / right. digit_action gets the
  * digit as an "i" target. */

@@ -14,10 +14,6 @@ struct _KioskConfirmScreen {
 };
 G_DEFINE_FINAL_TYPE(KioskConfirmScreen, kiosk_confirm_screen, GTK_TYPE_BOX)
 
-static void confirm_print(GtkWidget *w, const char *n, GVariant *p)
-{
-    kiosk_screen_request(w, "print", NULL);
-}
 static void confirm_edit(GtkWidget *w, const char *n, GVariant *p)
 {
     char i[12];
@@ -35,7 +31,7 @@ static void kiosk_confirm_screen_class_init(KioskConfirmScreenClass *klass)
     gtk_widget_class_bind_template_child(wc, KioskConfirmScreen, summary);
     gtk_widget_class_bind_template_child(wc, KioskConfirmScreen, flags);
     gtk_widget_class_bind_template_child(wc, KioskConfirmScreen, print);
-    gtk_widget_class_install_action(wc, "confirm.print", NULL, confirm_print);
+    gtk_widget_class_install_action(wc, "confirm.print", NULL, kiosk_screen_request_action);
     gtk_widget_class_install_action(wc, "confirm.edit", "i", confirm_edit);
     kiosk_screen_add_request_signal(klass);
 }

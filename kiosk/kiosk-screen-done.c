@@ -11,17 +11,12 @@ struct _KioskDoneScreen {
 };
 G_DEFINE_FINAL_TYPE(KioskDoneScreen, kiosk_done_screen, GTK_TYPE_BOX)
 
-static void done_finish(GtkWidget *w, const char *n, GVariant *p)
-{
-    kiosk_screen_request(w, "finish", NULL);
-}
-
 static void kiosk_done_screen_class_init(KioskDoneScreenClass *klass)
 {
     GtkWidgetClass *wc = GTK_WIDGET_CLASS(klass);
     gtk_widget_class_set_template_from_resource(wc, KIOSK_SCREEN_RES "done.ui");
     gtk_widget_class_bind_template_child(wc, KioskDoneScreen, counter);
-    gtk_widget_class_install_action(wc, "done.finish", NULL, done_finish);
+    gtk_widget_class_install_action(wc, "done.finish", NULL, kiosk_screen_request_action);
     kiosk_screen_add_request_signal(klass);
 }
 

@@ -11,11 +11,6 @@ struct _KioskMessageScreen {
 };
 G_DEFINE_FINAL_TYPE(KioskMessageScreen, kiosk_message_screen, GTK_TYPE_BOX)
 
-static void msg_ok(GtkWidget *w, const char *n, GVariant *p)
-{
-    kiosk_screen_request(w, "ok", NULL);
-}
-
 static void kiosk_message_screen_class_init(KioskMessageScreenClass *klass)
 {
     GtkWidgetClass *wc = GTK_WIDGET_CLASS(klass);
@@ -26,7 +21,7 @@ static void kiosk_message_screen_class_init(KioskMessageScreenClass *klass)
     gtk_widget_class_bind_template_child(wc, KioskMessageScreen, message);
     gtk_widget_class_bind_template_child(wc, KioskMessageScreen, detail);
     gtk_widget_class_bind_template_child(wc, KioskMessageScreen, ok);
-    gtk_widget_class_install_action(wc, "message.ok", NULL, msg_ok);
+    gtk_widget_class_install_action(wc, "message.ok", NULL, kiosk_screen_request_action);
     kiosk_screen_add_request_signal(klass);
 }
 

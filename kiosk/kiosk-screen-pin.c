@@ -17,19 +17,6 @@ static void pin_digit(GtkWidget *w, const char *name, GVariant *param)
     g_snprintf(d, sizeof d, "%d", g_variant_get_int32(param));
     kiosk_screen_request(w, "digit", d);
 }
-static void pin_delete(GtkWidget *w, const char *n, GVariant *p)
-{
-    kiosk_screen_request(w, "delete", NULL);
-}
-static void pin_clear(GtkWidget *w, const char *n, GVariant *p)
-{
-    kiosk_screen_request(w, "clear", NULL);
-}
-static void pin_submit(GtkWidget *w, const char *n, GVariant *p)
-{
-    kiosk_screen_request(w, "submit", NULL);
-}
-
 static void kiosk_pin_screen_class_init(KioskPinScreenClass *klass)
 {
     GtkWidgetClass *wc = GTK_WIDGET_CLASS(klass);
@@ -42,9 +29,9 @@ static void kiosk_pin_screen_class_init(KioskPinScreenClass *klass)
     gtk_widget_class_bind_template_child(wc, KioskPinScreen, ok);
     gtk_widget_class_bind_template_child(wc, KioskPinScreen, forgot);
     gtk_widget_class_install_action(wc, "pin.digit", "i", pin_digit);
-    gtk_widget_class_install_action(wc, "pin.delete", NULL, pin_delete);
-    gtk_widget_class_install_action(wc, "pin.clear", NULL, pin_clear);
-    gtk_widget_class_install_action(wc, "pin.submit", NULL, pin_submit);
+    gtk_widget_class_install_action(wc, "pin.delete", NULL, kiosk_screen_request_action);
+    gtk_widget_class_install_action(wc, "pin.clear", NULL, kiosk_screen_request_action);
+    gtk_widget_class_install_action(wc, "pin.submit", NULL, kiosk_screen_request_action);
     kiosk_screen_add_request_signal(klass);
 }
 

@@ -11,15 +11,6 @@ struct _KioskPrintingScreen {
 };
 G_DEFINE_FINAL_TYPE(KioskPrintingScreen, kiosk_printing_screen, GTK_TYPE_BOX)
 
-static void pr_retry(GtkWidget *w, const char *n, GVariant *p)
-{
-    kiosk_screen_request(w, "retry", NULL);
-}
-static void pr_cancel(GtkWidget *w, const char *n, GVariant *p)
-{
-    kiosk_screen_request(w, "cancel", NULL);
-}
-
 static void kiosk_printing_screen_class_init(KioskPrintingScreenClass *klass)
 {
     GtkWidgetClass *wc = GTK_WIDGET_CLASS(klass);
@@ -28,8 +19,8 @@ static void kiosk_printing_screen_class_init(KioskPrintingScreenClass *klass)
     gtk_widget_class_bind_template_child(wc, KioskPrintingScreen, title);
     gtk_widget_class_bind_template_child(wc, KioskPrintingScreen, status);
     gtk_widget_class_bind_template_child(wc, KioskPrintingScreen, problem_buttons);
-    gtk_widget_class_install_action(wc, "printing.retry", NULL, pr_retry);
-    gtk_widget_class_install_action(wc, "printing.cancel", NULL, pr_cancel);
+    gtk_widget_class_install_action(wc, "printing.retry", NULL, kiosk_screen_request_action);
+    gtk_widget_class_install_action(wc, "printing.cancel", NULL, kiosk_screen_request_action);
     kiosk_screen_add_request_signal(klass);
 }
 

@@ -65,11 +65,6 @@ static void staff_enter(GtkWidget *w, const char *n, GVariant *p)
     kiosk_screen_request(w, "unlocked", NULL);
 }
 
-static void staff_req(GtkWidget *w, const char *name, GVariant *p)
-{
-    kiosk_screen_request(w, name + strlen("staff."), NULL);
-}
-
 static void kiosk_staff_screen_finalize(GObject *o)
 {
     KioskStaffScreen *self = KIOSK_STAFF_SCREEN(o);
@@ -95,10 +90,10 @@ static void kiosk_staff_screen_class_init(KioskStaffScreenClass *klass)
     gtk_widget_class_install_action(wc, "staff.digit", "i", staff_digit);
     gtk_widget_class_install_action(wc, "staff.clear", NULL, staff_clear);
     gtk_widget_class_install_action(wc, "staff.enter", NULL, staff_enter);
-    gtk_widget_class_install_action(wc, "staff.save", NULL, staff_req);
-    gtk_widget_class_install_action(wc, "staff.health", NULL, staff_req);
-    gtk_widget_class_install_action(wc, "staff.testpage", NULL, staff_req);
-    gtk_widget_class_install_action(wc, "staff.checkcode", NULL, staff_req);
+    gtk_widget_class_install_action(wc, "staff.save", NULL, kiosk_screen_request_action);
+    gtk_widget_class_install_action(wc, "staff.health", NULL, kiosk_screen_request_action);
+    gtk_widget_class_install_action(wc, "staff.testpage", NULL, kiosk_screen_request_action);
+    gtk_widget_class_install_action(wc, "staff.checkcode", NULL, kiosk_screen_request_action);
     kiosk_screen_add_request_signal(klass);
 }
 
