@@ -522,8 +522,8 @@ static form_err apply(expr_ctx *c, const char *f, const char *arg, bool has_arg,
         size_t i = 0;
         while (i < n) {
             size_t st = i;
-            long cp = form_u8_next(s, n, &i);
-            if (cp < 0)
+            uint32_t cp;
+            if (!form_utf8_next(s, n, &i, &cp))
                 return FORM_E_ARG;
             if (f[0] == 'z' && cp == ' ')
                 form_buf_addcp(out, 0x3000);
