@@ -30,6 +30,7 @@ struct _KioskWindow {
     gint64 last_touch;  /* monotonic µs */
     guint tick;
     char *flag_text;    /* unprintable characters for the counter; wiped at the menu */
+    guint print_watchdog;
     kiosk_reader_status reader;
 };
 G_DEFINE_FINAL_TYPE(KioskWindow, kiosk_window, GTK_TYPE_WINDOW)
@@ -152,6 +153,20 @@ static void on_testpage(void *user, form_err result)
                                          result == FORM_OK ? "#006b1b" : "#b00020", esc);
     if (kiosk_session_state(self->session) == KIOSK_S_STAFF)
         kiosk_staff_screen_set_health(KIOSK_STAFF_SCREEN(self->staff_screen), m);
+}
+
+/* form_print gives up after print-timeout; if CUPS itself hangs (a queue deleted mid-job)
+ * the resident still gets the problem screen with try again / stop a little later. */
+static gboolean on_print_watchdog(gpointer data)
+{
+    KioskWindow *self = data;
+    self->print_watchdog = 0;
+    if (kiosk_session_state(self->session) == KIOSK_S_PRINTING &&
+        !kiosk_session_printer_problem(self->session)) {
+        g_warning("print: no answer from the printer");
+        feed(self, KIOSK_EV_PRINTER_PROBLEM, KIOSK_P_PRINTER_OFFLINE, 0);
+    }
+    return G_SOURCE_REMOVE;
 }
 
 /* ---- showing a state --------------------------------------------------------------------- */
@@ -290,6 +305,10 @@ static void show_state(KioskWindow *self)
         break;
     }
     case KIOSK_S_PRINTING:
+        g_clear_handle_id(&self->print_watchdog, g_source_remove);
+        if (!kiosk_session_printer_problem(self->session))
+            self->print_watchdog = g_timeout_add_seconds(
+                (guint)self->config->print_timeout + 2, on_print_watchdog, self);
         if (kiosk_session_printer_problem(self->session))
             kiosk_printing_screen_set_problem(
                 KIOSK_PRINTING_SCREEN(self->printing),
@@ -573,6 +592,7 @@ static void kiosk_window_dispose(GObject *o)
     if (self->tick)
         g_source_remove(self->tick);
     self->tick = 0;
+    g_clear_handle_id(&self->print_watchdog, g_source_remove);
     g_clear_pointer(&self->session, kiosk_session_free);
     g_clear_pointer(&self->engine, kiosk_engine_free);
     flag_text_clear(self);

@@ -36,8 +36,28 @@ struct kiosk_engine {
     card_job *card;
     gint card_threads; /* card threads still running (stopped ones end by themselves) */
     gint print_cancel;
+    GMutex print_lock;  /* prints_inflight, orphans, last_pdf */
+    int prints_inflight;
+    GPtrArray *orphans; /* documents wiped while a print thread may still read them */
     unsigned apdus;
 };
+
+/* ---- documents and print threads ------------------------------------------------------ */
+
+/* Drop the engine's document: freed now, or by the last print thread still reading it (a
+ * job stuck in CUPS must not keep the resident from leaving, nor read freed memory). */
+static void doc_release(kiosk_engine *e)
+{
+    if (!e->doc)
+        return;
+    g_mutex_lock(&e->print_lock);
+    if (e->prints_inflight > 0)
+        g_ptr_array_add(e->orphans, e->doc);
+    else
+        form_doc_free(e->doc);
+    g_mutex_unlock(&e->print_lock);
+    e->doc = NULL;
+}
 
 /* ---- posting results to the UI thread ------------------------------------------------ */
 
@@ -76,7 +96,7 @@ static gboolean post_deliver(gpointer data)
         g_mutex_unlock(&e->values_lock);
     }
     if (p->kind == 0 && (p->ev == KIOSK_EV_RENDER_OK || p->ev == KIOSK_EV_RENDER_FAILED)) {
-        form_doc_free(e->doc);
+        doc_release(e);
         e->doc = p->doc;
         form_diags_free(e->render_diags);
         e->render_diags = p->diags;
@@ -461,7 +481,7 @@ typedef struct work {
     const form_doc *doc; /* print: owned by the engine, kept until wipe */
     char *pdf_dir;
     char *printer;
-    int copies;
+    int copies; /* sheets of the application: always 1 (the "copies" answer is printed on it) */
     int timeout_ms;
 } work;
 
@@ -556,34 +576,23 @@ static gpointer print_thread(gpointer data)
         err = form_print(w->doc, (w->printer && *w->printer) ? w->printer : NULL, w->copies,
                          w->timeout_ms, print_progress, w);
     }
-    if (path) {
-        /* Only the path (no personal data) is kept; logged without it. */
-        g_free(w->e->last_pdf);
-        w->e->last_pdf = path;
-    }
+    kiosk_engine *e = w->e;
     if (err == FORM_OK)
-        post_event(w->e, w->gen, KIOSK_EV_PRINT_OK, 0);
+        post_event(e, w->gen, KIOSK_EV_PRINT_OK, 0);
     else if (err != FORM_E_PRINT_CANCELLED)
-        post_event(w->e, w->gen, KIOSK_EV_PRINTER_PROBLEM, print_problem(err));
+        post_event(e, w->gen, KIOSK_EV_PRINTER_PROBLEM, print_problem(err));
+    g_mutex_lock(&e->print_lock);
+    if (path) { /* only the path (no personal data) is kept */
+        g_free(e->last_pdf);
+        e->last_pdf = path;
+    }
+    if (--e->prints_inflight == 0)
+        g_ptr_array_set_size(e->orphans, 0); /* frees (wipes) the orphaned documents */
+    g_mutex_unlock(&e->print_lock);
     g_free(w->pdf_dir);
     g_free(w->printer);
     g_free(w);
     return NULL;
-}
-
-static int answer_copies(kiosk_engine *e)
-{
-    if (!e->procedure)
-        return 1;
-    for (size_t i = 0; i < e->n_answers; i++) {
-        const form_question *q = form_procedure_question(e->procedure, i);
-        if (q && e->answers[i] && strcmp(form_question_id(q), "copies") == 0 &&
-            form_question_type_of(q) == FORM_Q_NUMBER) {
-            long n = strtol(e->answers[i], NULL, 10);
-            return n >= 1 && n <= 20 ? (int)n : 1;
-        }
-    }
-    return 1;
 }
 
 static void be_print(void *user)
@@ -594,10 +603,13 @@ static void be_print(void *user)
         return;
     }
     g_atomic_int_set(&e->print_cancel, 0);
+    g_mutex_lock(&e->print_lock);
+    e->prints_inflight++;
+    g_mutex_unlock(&e->print_lock);
     work *w = g_new0(work, 1);
     *w = (work){.e = e, .gen = e->gen, .p = e->procedure, .doc = e->doc,
                 .pdf_dir = g_strdup(e->config->pdf_dir), .printer = g_strdup(e->config->printer),
-                .copies = answer_copies(e), .timeout_ms = e->config->print_timeout * 1000};
+                .copies = 1, .timeout_ms = e->config->print_timeout * 1000};
     g_thread_unref(g_thread_new("kiosk-print", print_thread, w));
 }
 
@@ -624,10 +636,7 @@ static void be_wipe(void *user)
     myna_attrs_free(e->attrs);
     e->attrs = NULL;
     answers_clear(e);
-    /* A print thread may still read the document: it is only freed once no job runs,
-     * i.e. here after PRINT_OK / problem (the session wipes after those) or cancel. */
-    form_doc_free(e->doc);
-    e->doc = NULL;
+    doc_release(e);
     form_diags_free(e->render_diags);
     e->render_diags = NULL;
     g_mutex_lock(&e->values_lock);
@@ -660,6 +669,8 @@ kiosk_engine *kiosk_engine_new(const kiosk_config *config, myna_vcard *vcard,
     if (hooks)
         e->hooks = *hooks;
     g_mutex_init(&e->values_lock);
+    g_mutex_init(&e->print_lock);
+    e->orphans = g_ptr_array_new_with_free_func((GDestroyNotify)form_doc_free);
     if (form_values_new(&e->values) != FORM_OK) {
         kiosk_engine_free(e);
         return NULL;
@@ -681,6 +692,22 @@ void kiosk_engine_free(kiosk_engine *e)
     form_catalog_free(e->catalog);
     form_diags_free(e->catalog_diags);
     g_free(e->catalog_error);
+    /* A print thread stuck in CUPS gets a few seconds to end; its document is then wiped. */
+    int n = 0;
+    for (int i = 0; i < 300; i++) {
+        g_mutex_lock(&e->print_lock);
+        n = e->prints_inflight;
+        g_mutex_unlock(&e->print_lock);
+        if (n == 0)
+            break;
+        g_usleep(10000);
+    }
+    if (n > 0) { /* the process is ending: leave what the stuck thread still uses */
+        g_warning("print: a job is still stuck at exit");
+        return;
+    }
+    g_ptr_array_unref(e->orphans);
+    g_mutex_clear(&e->print_lock);
     g_free(e->last_pdf);
     g_mutex_clear(&e->values_lock);
     g_free(e);

@@ -40,6 +40,9 @@ step() { echo "[$(($(date +%s) - start))s] $*"; }
 
 cache=$build/packaging-cache
 mkdir -p "$cache/apt-archives/partial"
+# Roots left by a run that was killed outright (SIGKILL skips the trap; its mounts died with its
+# namespace, only files remain). Older than 20 minutes: no run takes that long.
+find "$cache" -maxdepth 1 -name 'root.*' -mmin +20 -exec rm -rf {} + 2>/dev/null || true
 root=$(mktemp -d "$cache/root.XXXXXX")
 mounted=
 cleanup() {
