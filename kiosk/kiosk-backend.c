@@ -36,6 +36,7 @@ struct kiosk_engine {
 
     card_job *card;
     gint card_threads; /* card threads still running (stopped ones end by themselves) */
+    gint workers;      /* render and test-page threads still running */
     gint print_cancel;
     GMutex print_lock;  /* prints_inflight, orphans, last_pdf */
     int prints_inflight;
@@ -69,7 +70,7 @@ typedef struct post {
     guint source; /* its idle source in the default main context */
     guint gen;
     guint render_gen; /* RENDER_OK / RENDER_FAILED: which render */
-    int kind; /* 0 session event, 1 reader status, 2 print stage */
+    int kind; /* 0 session event, 1 reader status, 2 print stage, 3 test page (form_err) */
     kiosk_event_type ev;
     int arg;
     myna_attrs *attrs;
@@ -95,7 +96,7 @@ static gboolean post_deliver(gpointer data)
     g_mutex_lock(&e->post_lock);
     g_hash_table_remove(e->posts, p);
     g_mutex_unlock(&e->post_lock);
-    if (p->gen != e->gen) /* the session this belonged to is gone: wipe and drop */
+    if (p->kind != 3 && p->gen != e->gen) /* its session is gone: wipe and drop */
         return G_SOURCE_REMOVE;
     bool render = p->kind == 0 && (p->ev == KIOSK_EV_RENDER_OK || p->ev == KIOSK_EV_RENDER_FAILED);
     if (render && p->render_gen != e->render_gen) /* answers changed since: a newer render */
@@ -125,6 +126,8 @@ static gboolean post_deliver(gpointer data)
         e->hooks.reader(e->hooks.user, (kiosk_reader_status)p->arg);
     else if (p->kind == 2 && e->hooks.print_stage)
         e->hooks.print_stage(e->hooks.user, (form_print_stage)p->arg);
+    else if (p->kind == 3 && e->hooks.testpage)
+        e->hooks.testpage(e->hooks.user, (form_err)p->arg);
     return G_SOURCE_REMOVE;
 }
 
@@ -538,6 +541,7 @@ static gpointer render_thread(gpointer data)
         form_doc_free(doc);
     post_send(p);
     g_free(w);
+    g_atomic_int_dec_and_test(&e->workers); /* e may be freed from here on */
     return NULL;
 }
 
@@ -546,6 +550,7 @@ static void be_render(void *user)
     kiosk_engine *e = user;
     work *w = g_new0(work, 1);
     *w = (work){.e = e, .gen = e->gen, .render_gen = ++e->render_gen, .p = e->procedure};
+    g_atomic_int_inc(&e->workers);
     g_thread_unref(g_thread_new("kiosk-render", render_thread, w));
 }
 
@@ -725,14 +730,13 @@ void kiosk_engine_free(kiosk_engine *e)
     /* Earlier sessions' threads end within a poll period unless a transmit hangs. */
     for (int i = 0; i < 200 && g_atomic_int_get(&e->card_threads) > 0; i++)
         g_usleep(10000);
+    /* Render and test-page threads read the values and the catalogue. */
+    for (int i = 0; i < 300 && g_atomic_int_get(&e->workers) > 0; i++)
+        g_usleep(10000);
     be_wipe(e);
     /* Results the UI thread has not taken yet (card attributes, a rendered document) are
      * wiped now: nothing delivers them after the engine is gone. */
     posts_drop(e);
-    form_values_free(e->values);
-    form_catalog_free(e->catalog);
-    form_diags_free(e->catalog_diags);
-    g_free(e->catalog_error);
     /* A print thread stuck in CUPS gets a few seconds to end; its document is then wiped. */
     int n = 0;
     for (int i = 0; i < 300; i++) {
@@ -751,6 +755,14 @@ void kiosk_engine_free(kiosk_engine *e)
         g_warning("card: a reader is still stuck at exit");
         return;
     }
+    if (g_atomic_int_get(&e->workers) > 0) { /* likewise: it reads the catalogue */
+        g_warning("render or test page still running at exit");
+        return;
+    }
+    form_values_free(e->values);
+    form_catalog_free(e->catalog);
+    form_diags_free(e->catalog_diags);
+    g_free(e->catalog_error);
     g_ptr_array_unref(e->orphans);
     posts_drop(e); /* none can come any more */
     g_hash_table_unref(e->posts);
@@ -763,6 +775,8 @@ void kiosk_engine_free(kiosk_engine *e)
 
 gboolean kiosk_engine_reload(kiosk_engine *e, gboolean force)
 {
+    if (g_atomic_int_get(&e->workers) > 0)
+        return FALSE; /* a render or test page still reads the catalogue: next time */
     const char *dir = e->config->template_dir;
     char fp[65] = "";
     if (form_catalog_fingerprint(dir, fp) != FORM_OK)
@@ -950,17 +964,6 @@ typedef struct testpage {
     char *printer, *pdf_dir;
 } testpage;
 
-static gboolean testpage_done(gpointer data)
-{
-    gpointer *pair = data;
-    kiosk_engine *e = pair[0];
-    form_err err = (form_err)GPOINTER_TO_INT(pair[1]);
-    if (e->hooks.testpage)
-        e->hooks.testpage(e->hooks.user, err);
-    g_free(pair);
-    return G_SOURCE_REMOVE;
-}
-
 static gpointer testpage_thread(gpointer data)
 {
     testpage *t = data;
@@ -980,13 +983,12 @@ static gpointer testpage_thread(gpointer data)
     }
     form_doc_free(doc);
     form_diags_free(diags);
-    gpointer *pair = g_new(gpointer, 2);
-    pair[0] = t->e;
-    pair[1] = GINT_TO_POINTER((int)err);
-    g_idle_add(testpage_done, pair);
+    kiosk_engine *e = t->e;
+    post_status(e, 0, 3, (int)err);
     g_free(t->printer);
     g_free(t->pdf_dir);
     g_free(t);
+    g_atomic_int_dec_and_test(&e->workers); /* e may be freed from here on */
     return NULL;
 }
 
@@ -999,6 +1001,7 @@ gboolean kiosk_engine_test_page(kiosk_engine *e)
     t->p = form_catalog_procedure(e->catalog, 0);
     t->printer = g_strdup(e->config->printer);
     t->pdf_dir = g_strdup(e->config->pdf_dir);
+    g_atomic_int_inc(&e->workers);
     g_thread_unref(g_thread_new("kiosk-testpage", testpage_thread, t));
     return TRUE;
 }

@@ -6,6 +6,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include <glib/gstdio.h>
 #include <openssl/crypto.h>
 #include <string.h>
 
@@ -120,6 +121,36 @@ static void only_the_latest_render_is_delivered(void **state)
     kiosk_engine_free(e);
 }
 
+/* The window closes while a render and a staff test page run: the engine waits for them
+ * (they read its values and catalogue) and nothing is delivered afterwards. */
+static void freed_engine_waits_for_render_and_test_page(void **state)
+{
+    g_autoptr(kiosk_config) cfg = kiosk_config_load("/nonexistent/kiosk.conf", FALSE, NULL);
+    assert_non_null(cfg);
+    g_free(cfg->template_dir);
+    cfg->template_dir = g_strdup(KIOSK_TEST_SRC "/templates");
+    g_autofree char *dir = g_dir_make_tmp("kiosk-engine-XXXXXX", NULL);
+    assert_non_null(dir);
+    g_free(cfg->pdf_dir);
+    cfg->pdf_dir = g_strdup(dir);
+    seen s = {0};
+    kiosk_engine_hooks hooks = {.user = &s, .event = on_event};
+    kiosk_engine *e = kiosk_engine_new(cfg, NULL, &hooks);
+    assert_non_null(e);
+    kiosk_engine_set_procedure(e, form_catalog_procedure(kiosk_engine_catalog(e), 0));
+    kiosk_backend be;
+    kiosk_engine_backend(e, &be);
+    be.render(be.user);
+    assert_true(kiosk_engine_test_page(e));
+    kiosk_engine_free(e);
+    g_usleep(300 * 1000);
+    assert_false(g_main_context_pending(NULL));
+    assert_int_equal(s.count, 0);
+    g_autofree char *page = g_build_filename(dir, "kakanai-test-page.pdf", NULL);
+    g_unlink(page);
+    g_rmdir(dir);
+}
+
 int main(void)
 {
     if (myna_secure_init(256 * 1024) != MYNA_OK || !CRYPTO_secure_malloc_initialized()) {
@@ -129,6 +160,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(freed_engine_wipes_card_data_never_delivered),
         cmocka_unit_test(only_the_latest_render_is_delivered),
+        cmocka_unit_test(freed_engine_waits_for_render_and_test_page),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
