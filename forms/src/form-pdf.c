@@ -306,7 +306,11 @@ form_err form_pdf_new(const char *fonts_dir, form_pdf **out)
         return FORM_E_FONT;
     }
     pdf->hb = hb_buffer_create();
-    if (!hb_buffer_allocation_successful(pdf->hb)) {
+    /* Room for the longest text at once (a run is at most FORM_PDF_TEXT_MAX code points; twice
+     * that for what normalisation may decompose): HarfBuzz grows its buffer with realloc(),
+     * which would leave the text's code points behind, unwiped, in every block it outgrows. */
+    if (!hb_buffer_allocation_successful(pdf->hb) ||
+        !hb_buffer_pre_allocate(pdf->hb, 2 * FORM_PDF_TEXT_MAX)) {
         form_pdf_free(pdf);
         return FORM_E_NOMEM;
     }
