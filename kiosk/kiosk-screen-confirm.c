@@ -54,7 +54,18 @@ void kiosk_confirm_screen_set_waiting(KioskConfirmScreen *self)
     gtk_widget_set_sensitive(self->print, FALSE);
 }
 
-static void wipe_bytes(guchar *p, gpointer data) { }
+/* The preview's pixels show the filled form: their copy is wiped when the texture goes. */
+typedef struct pixels {
+    gsize n;
+    guchar data[];
+} pixels;
+
+static void pixels_wipe_free(gpointer data)
+{
+    pixels *px = data;
+    memset(px->data, 0, px->n);
+    g_free(px);
+}
 
 gboolean kiosk_confirm_screen_set_pdf(KioskConfirmScreen *self, const guint8 *pdf, gsize len)
 {
@@ -83,12 +94,15 @@ gboolean kiosk_confirm_screen_set_pdf(KioskConfirmScreen *self, const guint8 *pd
     cairo_surface_flush(surf);
     int stride = cairo_image_surface_get_stride(surf);
     guchar *data = cairo_image_surface_get_data(surf);
-    g_autoptr(GBytes) pix = g_bytes_new(data, (gsize)stride * (gsize)h);
-    memset(data, 0, (gsize)stride * (gsize)h);
+    gsize n = (gsize)stride * (gsize)h;
+    pixels *px = g_malloc(sizeof *px + n);
+    px->n = n;
+    memcpy(px->data, data, n);
+    memset(data, 0, n);
+    g_autoptr(GBytes) pix = g_bytes_new_with_free_func(px->data, n, pixels_wipe_free, px);
     cairo_surface_destroy(surf);
     g_object_unref(page);
     g_object_unref(doc);
-    (void)wipe_bytes;
     GdkTexture *tex = gdk_memory_texture_new(w, h, GDK_MEMORY_DEFAULT, pix, (gsize)stride);
     gtk_picture_set_paintable(GTK_PICTURE(self->preview), GDK_PAINTABLE(tex));
     g_object_unref(tex);

@@ -2,7 +2,10 @@
 #include "kiosk-screen-question.h"
 
 #include <glib/gi18n.h>
+#include <stdarg.h>
 #include <string.h>
+
+#include "myna.h"
 
 #include "kiosk-screen-common.h"
 #include "kiosk-util.h"
@@ -13,7 +16,10 @@ struct _KioskQuestionScreen {
     const form_question *q;
     form_question_type type;
     char *lang;
-    GString *value;      /* composed value (number, date YYYYMMDD, kana) */
+    /* The composed value (number, date YYYYMMDD, kana): cap bytes of locked memory, never
+     * realloc'd in place (a grown copy moves and the old one is wiped). */
+    char *value;
+    size_t len, cap;
     GtkWidget *display;  /* GtkEntry (kana) or GtkLabel (number/date) */
     GtkWidget *era;      /* 和暦 label for dates */
     int y, m, d;         /* date */
@@ -21,12 +27,50 @@ struct _KioskQuestionScreen {
 };
 G_DEFINE_FINAL_TYPE(KioskQuestionScreen, kiosk_question_screen, GTK_TYPE_BOX)
 
-static void value_wipe(GString *s)
+#define VALUE_CAP_FIRST 64
+
+static void value_wipe(KioskQuestionScreen *self)
 {
-    if (s && s->len)
-        memset(s->str, 0, s->len);
-    if (s)
-        g_string_truncate(s, 0);
+    if (self->value)
+        memset(self->value, 0, self->cap);
+    self->len = 0;
+}
+
+static void value_append(KioskQuestionScreen *self, const char *t)
+{
+    size_t n = strlen(t);
+    if (!self->value || self->len + n + 1 > self->cap) {
+        size_t cap = MAX(self->cap ? self->cap * 2 : VALUE_CAP_FIRST, self->len + n + 1);
+        char *grown = myna_secure_alloc(cap);
+        if (!grown)
+            return; /* the locked heap is full: the tap is ignored */
+        if (self->value)
+            memcpy(grown, self->value, self->len);
+        myna_secure_free(self->value, self->cap);
+        self->value = grown;
+        self->cap = cap;
+    }
+    memcpy(self->value + self->len, t, n + 1);
+    self->len += n;
+}
+
+/* A short formatted value (number, date); the scratch copy is wiped. */
+static void value_set_printf(KioskQuestionScreen *self, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+static void value_set_printf(KioskQuestionScreen *self, const char *fmt, ...)
+{
+    char buf[32];
+    va_list ap;
+    va_start(ap, fmt);
+    g_vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    value_wipe(self);
+    value_append(self, buf);
+    memset(buf, 0, sizeof buf);
+}
+
+static const char *value_str(const KioskQuestionScreen *self)
+{
+    return self->value ? self->value : "";
 }
 
 static void q_refresh(KioskQuestionScreen *self)
@@ -34,21 +78,21 @@ static void q_refresh(KioskQuestionScreen *self)
     if (!self->display)
         return;
     if (self->type == FORM_Q_NUMBER) {
-        value_wipe(self->value);
-        g_string_append_printf(self->value, "%ld", self->n);
-        gtk_label_set_text(GTK_LABEL(self->display), self->value->str);
+        value_set_printf(self, "%ld", self->n);
+        gtk_label_set_text(GTK_LABEL(self->display), value_str(self));
     } else if (self->type == FORM_Q_DATE) {
         int dim = kiosk_days_in_month(self->y, self->m);
         if (self->d > dim)
             self->d = dim;
-        value_wipe(self->value);
-        g_string_append_printf(self->value, "%04d%02d%02d", self->y, self->m, self->d);
-        g_autofree char *w = kiosk_wareki(self->y, self->m, self->d);
-        g_autofree char *g = g_strdup_printf("%d / %d / %d", self->y, self->m, self->d);
+        value_set_printf(self, "%04d%02d%02d", self->y, self->m, self->d);
+        char *w = kiosk_wareki(self->y, self->m, self->d);
+        char *g = g_strdup_printf("%d / %d / %d", self->y, self->m, self->d);
         gtk_label_set_text(GTK_LABEL(self->display), w ? w : g);
         gtk_label_set_text(GTK_LABEL(self->era), g);
+        kiosk_text_free(w);
+        kiosk_text_free(g);
     } else {
-        gtk_editable_set_text(GTK_EDITABLE(self->display), self->value->str);
+        gtk_editable_set_text(GTK_EDITABLE(self->display), value_str(self));
     }
 }
 
@@ -74,7 +118,7 @@ static void q_next(GtkWidget *w, const char *name, GVariant *param)
         g_string_free(v, TRUE);
         return;
     }
-    kiosk_screen_request(w, "answer", self->value->str);
+    kiosk_screen_request(w, "answer", value_str(self));
 }
 
 static void parse_date(KioskQuestionScreen *self, const char *v)
@@ -116,8 +160,8 @@ static void q_set(GtkWidget *w, const char *name, GVariant *param)
     } else if (self->type == FORM_Q_DATE && strlen(v) == 8) {
         parse_date(self, v);
     } else {
-        value_wipe(self->value);
-        g_string_append(self->value, v);
+        value_wipe(self);
+        value_append(self, v);
     }
     q_refresh(self);
 }
@@ -149,13 +193,13 @@ static void q_kana(GtkWidget *w, const char *name, GVariant *param)
     KioskQuestionScreen *self = KIOSK_QUESTION_SCREEN(w);
     const char *k = g_variant_get_string(param, NULL);
     long max = form_question_max(self->q);
-    if (max > 0 && g_utf8_strlen(self->value->str, -1) >= max)
+    if (max > 0 && g_utf8_strlen(value_str(self), -1) >= max)
         return;
     if (form_question_kana(self->q) == FORM_KANA_KATAKANA) {
         g_autofree char *kk = kiosk_to_katakana(k);
-        g_string_append(self->value, kk);
+        value_append(self, kk);
     } else {
-        g_string_append(self->value, k);
+        value_append(self, k);
     }
     q_refresh(self);
 }
@@ -163,10 +207,10 @@ static void q_kana(GtkWidget *w, const char *name, GVariant *param)
 static void q_kana_mod(GtkWidget *w, const char *name, GVariant *param)
 {
     KioskQuestionScreen *self = KIOSK_QUESTION_SCREEN(w);
-    char *m = kiosk_kana_modify(self->value->str, g_variant_get_int32(param));
+    char *m = kiosk_kana_modify(value_str(self), g_variant_get_int32(param));
     if (m) {
-        value_wipe(self->value);
-        g_string_append(self->value, m);
+        value_wipe(self);
+        value_append(self, m);
         memset(m, 0, strlen(m));
         g_free(m);
         q_refresh(self);
@@ -176,20 +220,20 @@ static void q_kana_mod(GtkWidget *w, const char *name, GVariant *param)
 static void q_kana_del(GtkWidget *w, const char *name, GVariant *param)
 {
     KioskQuestionScreen *self = KIOSK_QUESTION_SCREEN(w);
-    if (!self->value->len)
+    if (!self->len)
         return;
-    const char *last = g_utf8_find_prev_char(self->value->str, self->value->str + self->value->len);
-    gsize keep = (gsize)(last - self->value->str);
-    memset(self->value->str + keep, 0, self->value->len - keep);
-    g_string_truncate(self->value, keep);
+    const char *last = g_utf8_find_prev_char(self->value, self->value + self->len);
+    size_t keep = (size_t)(last - self->value);
+    memset(self->value + keep, 0, self->len - keep);
+    self->len = keep;
     q_refresh(self);
 }
 
 static void kiosk_question_screen_finalize(GObject *o)
 {
     KioskQuestionScreen *self = KIOSK_QUESTION_SCREEN(o);
-    value_wipe(self->value);
-    g_string_free(self->value, TRUE);
+    myna_secure_free(self->value, self->cap); /* wipes */
+    self->value = NULL;
     g_free(self->lang);
     G_OBJECT_CLASS(kiosk_question_screen_parent_class)->finalize(o);
 }
@@ -219,7 +263,6 @@ static void kiosk_question_screen_class_init(KioskQuestionScreenClass *klass)
 static void kiosk_question_screen_init(KioskQuestionScreen *self)
 {
     gtk_widget_init_template(GTK_WIDGET(self));
-    self->value = g_string_new(NULL);
 }
 
 GtkWidget *kiosk_question_screen_new(void)
@@ -407,7 +450,7 @@ void kiosk_question_screen_set(KioskQuestionScreen *self, const form_question *q
     default:
         build_kana(self);
         if (def)
-            g_string_append(self->value, def);
+            value_append(self, def);
         break;
     }
     q_refresh(self);
@@ -419,11 +462,11 @@ void kiosk_question_screen_set_error(KioskQuestionScreen *self, const char *why)
     gtk_widget_set_visible(self->error, why && *why);
 }
 
-const char *kiosk_question_screen_value(KioskQuestionScreen *self) { return self->value->str; }
+const char *kiosk_question_screen_value(KioskQuestionScreen *self) { return value_str(self); }
 
 void kiosk_question_screen_wipe(KioskQuestionScreen *self)
 {
-    value_wipe(self->value);
+    value_wipe(self);
     if (self->display && GTK_IS_EDITABLE(self->display))
         gtk_editable_set_text(GTK_EDITABLE(self->display), "");
     self->display = NULL;
