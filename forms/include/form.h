@@ -11,9 +11,16 @@
  *   form_print()               stream it to CUPS and follow the job
  *   form_doc_free(), form_values_free()   wipe
  *
- * Every function returns a form_err; form_strerror() gives a sentence. Template problems
- * come as form_diag records (file, line, column, a sentence for a municipal IT clerk).
- * Every handle's free function accepts NULL. This library does not log.
+ * Functions that can fail return a form_err; form_strerror() gives a sentence. Template
+ * problems come as form_diag records (file, line, column, a sentence for a municipal IT clerk).
+ * Every handle's free function accepts NULL. This library does not log, and no diagnostic
+ * carries a resident's value: at most a field's name and a code point.
+ *
+ * Ownership: what form_catalog_load, form_values_new or form_render hands out through an out
+ * parameter belongs to the caller and is freed with the matching free function
+ * (form_diags_free for diagnostics);
+ * every other pointer the library returns (strings, form_text, procedures, templates,
+ * questions, a document's bytes) is borrowed from its owner and lives as long as it.
  */
 #ifndef FORM_H
 #define FORM_H
@@ -38,14 +45,15 @@ typedef enum form_err {
     FORM_OK = 0,
 
     /* 1xx: caller / process */
-    FORM_E_ARG = 100,
-    FORM_E_NOMEM,
-    FORM_E_IO,             /* a file could not be read */
+    FORM_E_ARG = 100,      /* a NULL or out-of-range argument, or a value that is not UTF-8 */
+    FORM_E_NOMEM,          /* out of memory (ordinary or locked) */
+    FORM_E_IO,             /* a file or directory could not be read or written */
 
     /* 2xx: templates */
     FORM_E_SYNTAX = 200,   /* a template or catalogue does not parse: see the diagnostics */
     FORM_E_TEMPLATE,       /* parses, but is inconsistent (unknown value, field off the page) */
-    FORM_E_SIGNATURE,      /* a bundle signature is missing, invalid, or the bundle changed */
+    FORM_E_SIGNATURE,      /* a bundle signature is missing, invalid, or the bundle changed;
+                              also: a key that is not Ed25519 */
     FORM_E_NOT_FOUND,      /* no such procedure, form or question */
 
     /* 3xx: values and rendering */
@@ -58,19 +66,26 @@ typedef enum form_err {
     FORM_E_PDF,            /* the PDF writer failed */
 
     /* 4xx: printing */
-    FORM_E_NO_PRINTER = 400, /* the printer (or cupsd) does not exist / cannot be reached */
-    FORM_E_PRINTER_OFFLINE,
-    FORM_E_OUT_OF_PAPER,
-    FORM_E_PRINTER_STOPPED,  /* queue stopped or job aborted by the printer */
-    FORM_E_PRINT_TIMEOUT,
-    FORM_E_PRINT_CANCELLED,
-    FORM_E_PRINT,            /* any other CUPS failure */
+    FORM_E_NO_PRINTER = 400, /* no such queue (or no default one), cupsd cannot be reached
+                                or died, or the queue was deleted while the job waited */
+    FORM_E_PRINTER_OFFLINE,  /* the printer is off, unplugged or unreachable from cupsd */
+    FORM_E_OUT_OF_PAPER,     /* out of paper, or the tray is missing */
+    FORM_E_PRINTER_STOPPED,  /* queue stopped or not accepting jobs, the printer needs someone
+                                (jam, cover open, toner), or the job was aborted by the printer
+                                or cancelled by someone else (staff) */
+    FORM_E_PRINT_TIMEOUT,    /* not printed within timeout_ms (the job is cancelled) */
+    FORM_E_PRINT_CANCELLED,  /* only: the progress callback returned false (the job is
+                                cancelled) */
+    FORM_E_PRINT,            /* any other CUPS failure, or the job vanished before its end
+                                could be seen */
 } form_err;
 
+/* Static strings, never NULL: "unknown error" / "FORM_E_UNKNOWN" for a value not listed. */
 FORM_EXPORT const char *form_strerror(form_err err);
 FORM_EXPORT const char *form_err_name(form_err err); /* "FORM_E_OVERFLOW" */
 
-/* A problem found in a template, or a field that cannot be rendered. */
+/* A problem found in a template, or a field that cannot be rendered. It names the field and,
+ * for FORM_E_GLYPH, the code point (U+XXXX), never the resident's value. */
 typedef struct form_diag {
     form_err err;
     char *file;    /* template file (may be NULL for render problems) */
@@ -81,6 +96,8 @@ typedef struct form_diag {
     char *message_ja; /* the same in Japanese, may be NULL */
 } form_diag;
 
+/* A list of diagnostics, owned by the caller that received it (form_diags_free). count is 0
+ * and get is NULL for a NULL list or an index past the end; the records belong to the list. */
 typedef struct form_diags form_diags;
 FORM_EXPORT size_t form_diags_count(const form_diags *d);
 FORM_EXPORT const form_diag *form_diags_get(const form_diags *d, size_t i);
@@ -88,7 +105,9 @@ FORM_EXPORT void form_diags_free(form_diags *d);
 
 /* ---- localized text -------------------------------------------------------------------- */
 
-/* Languages are BCP 47 primary tags: "ja", "en". A missing translation falls back to "ja". */
+/* Languages are BCP 47 primary tags: "ja", "en". "en" gives the English text when there is
+ * one; any other lang (or NULL) gives the Japanese, falling back to English. NULL for a NULL
+ * text. */
 typedef struct form_text form_text; /* owned by its template; never freed by the caller */
 FORM_EXPORT const char *form_text_get(const form_text *t, const char *lang);
 
@@ -99,27 +118,44 @@ typedef struct form_procedure form_procedure; /* owned by the catalogue */
 typedef struct form_template form_template;   /* owned by the catalogue */
 typedef struct form_question form_question;   /* owned by its template */
 
-/* Load every procedure and template under dir. A broken template is skipped and reported in
- * *diags (never fatal); FORM_OK even then. The catalogue is immutable and may be shared
- * between threads. keyfile: when non-NULL, a PEM Ed25519 public key; then bundles that are
- * unsigned or altered are refused (FORM_E_SIGNATURE diagnostics). */
+/* Load every procedure and template under dir (its *.form files and catalog.conf; without
+ * catalog.conf, one procedure per form). A broken template, or a procedure naming one, is
+ * skipped and reported in *diags (never fatal): FORM_OK even then. The catalogue is immutable
+ * and may be shared between threads; the caller frees it with form_catalog_free.
+ * keyfile: when non-NULL, a PEM Ed25519 public key; then a bundle that is unsigned or altered
+ * is refused as a whole with FORM_E_SIGNATURE (and a diagnostic saying why).
+ * Errors: FORM_E_ARG (dir or out NULL), FORM_E_NOMEM, FORM_E_SIGNATURE, FORM_E_IO (dir cannot
+ * be read); *out is NULL then. diags may be NULL; when it is not, *diags is set to a list the
+ * caller frees with form_diags_free (also on error, except FORM_E_ARG). */
 FORM_EXPORT form_err form_catalog_load(const char *dir, const char *keyfile,
                                        form_catalog **out, form_diags **diags);
 FORM_EXPORT void form_catalog_free(form_catalog *c);
-/* A digest of every file the catalogue was loaded from: changes when the directory does. */
+/* A digest of every regular file under dir (64 lowercase hex digits and a NUL into out):
+ * changes when a file is added, removed or changed. MANIFEST.sha256/.sig at the top and
+ * symbolic links are left out. FORM_E_ARG (NULL argument), FORM_E_IO, FORM_E_NOMEM. */
 FORM_EXPORT form_err form_catalog_fingerprint(const char *dir, char out[65]);
 
-/* Signed bundles (added): sign writes MANIFEST.sha256 (SHA-256 of every file, sorted) and
- * MANIFEST.sig (Ed25519, base64) into dir with a PEM private key. verify answers FORM_OK or
- * FORM_E_SIGNATURE with a sentence in why (unsigned, altered, added/removed file, wrong key). */
+/* Signed bundles (added). form_bundle_sign writes MANIFEST.sha256 (the SHA-256 of every
+ * regular file under dir, sorted by path; symbolic links left out) and MANIFEST.sig (its
+ * Ed25519 signature, base64) into dir with the PEM private key in the file privkey_pem.
+ * Errors: FORM_E_ARG (NULL argument), FORM_E_IO (key file or a bundle file unreadable, or the
+ * manifest cannot be written), FORM_E_SIGNATURE (not an Ed25519 private key, or signing
+ * failed), FORM_E_NOMEM.
+ * form_bundle_verify checks dir against the PEM public key in the file pubkey_pem: FORM_OK,
+ * or FORM_E_SIGNATURE with an English sentence in why (cap bytes, may be NULL: key unreadable
+ * or not Ed25519, bundle unsigned, a file added/removed/changed, damaged signature, wrong
+ * key), or FORM_E_ARG (dir NULL), FORM_E_NOMEM. */
 FORM_EXPORT form_err form_bundle_sign(const char *dir, const char *privkey_pem);
 FORM_EXPORT form_err form_bundle_verify(const char *dir, const char *pubkey_pem, char *why,
                                         size_t cap);
 
+/* Procedures in catalogue order (by their order key); NULL when c is NULL or i too large, or
+ * when no procedure has the id. Everything returned is owned by the catalogue. */
 FORM_EXPORT size_t form_catalog_procedure_count(const form_catalog *c);
 FORM_EXPORT const form_procedure *form_catalog_procedure(const form_catalog *c, size_t i);
 FORM_EXPORT const form_procedure *form_catalog_find(const form_catalog *c, const char *id);
-/* Added: one template by its form id (NULL when absent or skipped as broken). */
+/* Added: one template by its form id (NULL when c or id is NULL, or the form is absent or
+ * was skipped as broken). Owned by the catalogue. */
 FORM_EXPORT const form_template *form_catalog_template(const form_catalog *c, const char *id);
 
 FORM_EXPORT const char *form_procedure_id(const form_procedure *p);
@@ -177,8 +213,9 @@ FORM_EXPORT const char *form_question_about(const form_question *q);
 FORM_EXPORT size_t form_question_choice_count(const form_question *q);
 FORM_EXPORT const char *form_question_choice_value(const form_question *q, size_t i);
 FORM_EXPORT const form_text *form_question_choice_label(const form_question *q, size_t i);
-/* Check one answer. FORM_E_ANSWER with a sentence in the session language in *why
- * (static or owned by q: do not free). */
+/* Check one answer: FORM_OK, or FORM_E_ANSWER with a sentence for the resident in *why
+ * (English when lang is "en", else Japanese; static: do not free). NULL or "" is an answer
+ * only for a question that is not required. FORM_E_ARG when q is NULL. why may be NULL. */
 FORM_EXPORT form_err form_question_validate(const form_question *q, const char *value,
                                             const char *lang, const char **why);
 
@@ -186,16 +223,22 @@ FORM_EXPORT form_err form_question_validate(const form_question *q, const char *
 
 typedef struct form_values form_values;
 
-/* All strings are copied into locked memory and wiped by form_values_free. */
+/* All strings are copied into locked memory (the caller keeps and wipes its own copies) and
+ * wiped by form_values_free, or when replaced. The set functions answer FORM_E_ARG for a NULL
+ * v, a value longer than 4096 bytes or not UTF-8, FORM_E_NOMEM when locked memory runs out. */
 FORM_EXPORT form_err form_values_new(form_values **out);
 FORM_EXPORT void form_values_free(form_values *v);
-/* Card attributes as myna_attrs gives them (birth "YYYYMMDD", sex "1"/"2"/"9"); number
- * may be NULL. */
+/* Card attributes as myna_attrs gives them (birth "YYYYMMDD", sex "1"/"2"/"9"); each may be
+ * NULL (not read from the card). Replaces all five; FORM_E_ARG also for a birth that is not a
+ * real date. On an error the attributes before the failing one are already replaced. */
 FORM_EXPORT form_err form_values_set_card(form_values *v, const char *name, const char *address,
                                           const char *birth, const char *sex, const char *number);
+/* Set (or with value NULL, clear) the answer to question_id (at most 48 bytes). Not checked
+ * here: use form_question_validate. FORM_E_ARG also for more than 128 answers. */
 FORM_EXPORT form_err form_values_set_answer(form_values *v, const char *question_id,
                                             const char *value);
-/* "Today" for derived dates (YYYYMMDD); default is the local date at render time. */
+/* "Today" for derived dates (YYYYMMDD, a real date, else FORM_E_ARG); default is the local
+ * date at render time. */
 FORM_EXPORT form_err form_values_set_today(form_values *v, const char *yyyymmdd);
 
 /* ---- rendering ------------------------------------------------------------------------- */
@@ -208,17 +251,27 @@ enum {
 typedef struct form_doc form_doc;
 
 /* Render the forms of procedure p (or, with p NULL, the one template t) filled with v, as
- * one PDF in locked memory. On FORM_E_OVERFLOW / FORM_E_GLYPH / FORM_E_MISSING_VALUE no
- * document is made and *diags names each field and character concerned, so the kiosk can
- * flag it for the counter. */
+ * one PDF in locked memory, into *out (the caller frees it with form_doc_free). Every field
+ * is checked before anything is drawn: on FORM_E_OVERFLOW / FORM_E_GLYPH /
+ * FORM_E_MISSING_VALUE (the first kind found) no document is made and *diags names each
+ * field and code point concerned (never the value), so the kiosk can flag it for the
+ * counter. Other errors: FORM_E_ARG (out or v NULL, or both p and t NULL), FORM_E_NOMEM,
+ * FORM_E_FONT (KAKANAI_FONTS_DIR or the shipped fonts unusable), FORM_E_IMAGE, FORM_E_PDF.
+ * *out is NULL on every error. diags may be NULL; when it is not (and the arguments are
+ * valid), *diags is set to a list the caller frees with form_diags_free. */
 FORM_EXPORT form_err form_render(const form_procedure *p, const form_template *t,
                                  const form_values *v, unsigned flags, form_doc **out,
                                  form_diags **diags);
-FORM_EXPORT void form_doc_free(form_doc *d); /* wipes */
+FORM_EXPORT void form_doc_free(form_doc *d); /* wipes the PDF and frees */
+/* The PDF's bytes (in locked memory, borrowed: valid until form_doc_free; never write them to
+ * disk) and their length in *len (len may be NULL). NULL and 0 for a NULL doc. */
 FORM_EXPORT const uint8_t *form_doc_data(const form_doc *d, size_t *len);
 FORM_EXPORT size_t form_doc_page_count(const form_doc *d);
 
-/* Characters of s that no shipped font can draw: the count; their code points in out. */
+/* Characters of utf8 that no shipped font can draw, returned as their count (also those past
+ * cap); the first cap of them go to out (may be NULL). A base character with an ideographic
+ * variation selector no font draws is reported as the selector when some font draws the base
+ * alone; malformed UTF-8 counts as U+FFFD; newline and tab never count. 0 for NULL. */
 FORM_EXPORT size_t form_unprintable(const char *utf8, uint32_t *out, size_t cap);
 
 /* ---- printing -------------------------------------------------------------------------- */
@@ -230,16 +283,30 @@ typedef enum form_print_stage {
     FORM_PRINT_DONE,
 } form_print_stage;
 
-/* Progress callback, called from the printing thread. `reason` is the printer's state
- * reason when it is not printing ("media-empty", ...), else NULL. Return false to cancel. */
+/* Progress callback, called on the thread that called form_print: once with
+ * FORM_PRINT_SENDING when the job exists, then at every poll (about every 200 ms) with
+ * FORM_PRINT_QUEUED or FORM_PRINT_PRINTING, and once with FORM_PRINT_DONE when the job
+ * completed (its answer then is ignored). `reason` is the printer's state reason keyword
+ * without its suffix ("media-empty", ...) while it shows one, else NULL; valid only during
+ * the call. Return false to cancel: the job is cancelled and form_print answers
+ * FORM_E_PRINT_CANCELLED. */
 typedef bool (*form_print_progress_fn)(void *user, form_print_stage stage, const char *reason);
 
-/* Stream doc to the CUPS queue `printer` (NULL: the default destination) from memory, as a
- * job titled neutrally ("kakanai"), then follow it until completed, a printer problem, or
- * timeout_ms. Blocking: call it off the UI thread. */
+/* Stream doc to the CUPS queue `printer` (NULL: the default destination; else 1..127 bytes)
+ * from memory, as a job titled neutrally ("kakanai"), then follow it until it completes (FORM_OK),
+ * a printer problem shows, the caller cancels, or timeout_ms passes (<= 0: 120 s). copies:
+ * 1..20. A stopped queue or one not accepting jobs is refused before anything is sent. On
+ * every error after the job exists the job is cancelled and purged (waiting up to 3 s for
+ * cupsd to confirm). progress may be NULL. Blocking: call it off the UI thread; several
+ * threads may print at once. Errors: FORM_E_ARG (doc NULL, copies or printer out of range),
+ * FORM_E_NOMEM, and the 4xx codes above. Without the CUPS backend built in, always
+ * FORM_E_NO_PRINTER. */
 FORM_EXPORT form_err form_print(const form_doc *doc, const char *printer, int copies,
                                 int timeout_ms, form_print_progress_fn progress, void *user);
-/* Printer health for staff mode: FORM_OK when idle or printing. */
+/* Printer health for staff mode: FORM_OK when idle or printing, else the 4xx code of the
+ * problem with its reason keyword ("media-empty", "stopped", "not-accepting-jobs", ...) in
+ * reason (cap bytes; "" when none; reason may be NULL). "connecting-to-device" outside a job
+ * counts as FORM_E_PRINTER_OFFLINE at once. FORM_E_ARG for a printer name out of range. */
 FORM_EXPORT form_err form_printer_state(const char *printer, char *reason, size_t cap);
 
 #ifdef __cplusplus

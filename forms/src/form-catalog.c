@@ -105,6 +105,21 @@ static form_err proc_add_template(form_procedure *p, const form_template *t)
     return FORM_OK;
 }
 
+/* End of the section of procedure cur (the last one added, or NULL): drop it when it had an
+ * error (already reported) or lists no forms (reported here). */
+static void proc_close(form_catalog *c, form_procedure *cur, bool bad, const char *path,
+                       int line, form_diags *diags)
+{
+    if (cur == NULL || (!bad && cur->ntemplates > 0))
+        return;
+    if (!bad)
+        form_diags_addf(diags, FORM_E_TEMPLATE, path, line, 1, cur->id,
+                        "the procedure \"%s\" lists no forms (forms = ...)",
+                        "手続き「%s」に forms = ... がありません", cur->id);
+    proc_free(cur);
+    c->nprocs--;
+}
+
 /* Parse catalog.conf; procedures naming a missing template are skipped with a diagnostic. */
 static void load_conf(form_catalog *c, const char *path, const char *text, size_t len,
                       form_diags *diags)
@@ -135,14 +150,7 @@ static void load_conf(form_catalog *c, const char *path, const char *text, size_
             continue;
         }
         if (p[i] == '[') {
-            if (cur && (cur_bad || cur->ntemplates == 0)) {
-                if (!cur_bad)
-                    form_diags_addf(diags, FORM_E_TEMPLATE, path, cur_line, 1, cur->id,
-                                    "the procedure \"%s\" lists no forms (forms = ...)",
-                                    "手続き「%s」に forms = ... がありません", cur->id);
-                proc_free(cur);
-                c->nprocs--;
-            }
+            proc_close(c, cur, cur_bad, path, cur_line, diags);
             cur = NULL;
             cur_bad = false;
             const char *close = memchr(p + i, ']', n - i);
@@ -282,14 +290,7 @@ static void load_conf(form_catalog *c, const char *path, const char *text, size_
         }
         free(val);
     }
-    if (cur && (cur_bad || cur->ntemplates == 0)) {
-        if (!cur_bad)
-            form_diags_addf(diags, FORM_E_TEMPLATE, path, cur_line, 1, cur->id,
-                            "the procedure \"%s\" lists no forms (forms = ...)",
-                            "手続き「%s」に forms = ... がありません", cur->id);
-        proc_free(cur);
-        c->nprocs--;
-    }
+    proc_close(c, cur, cur_bad, path, cur_line, diags);
 }
 
 static int cmp_proc(const void *a, const void *b)

@@ -56,19 +56,25 @@ form_diags *form_diags_new(void)
     return calloc(1, sizeof(form_diags));
 }
 
+/* Room for one more diagnostic (doubling from 8); false when out of memory. */
+static bool diags_reserve(form_diags *d)
+{
+    if (d->n < d->cap)
+        return true;
+    size_t cap = d->cap ? d->cap * 2 : 8;
+    form_diag *v = realloc(d->v, cap * sizeof *v);
+    if (v == NULL)
+        return false;
+    d->v = v;
+    d->cap = cap;
+    return true;
+}
+
 void form_diags_addf(form_diags *d, form_err err, const char *file, int line, int column,
                      const char *field, const char *en, const char *ja, ...)
 {
-    if (d == NULL)
+    if (d == NULL || !diags_reserve(d))
         return;
-    if (d->n == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 8;
-        form_diag *v = realloc(d->v, cap * sizeof *v);
-        if (v == NULL)
-            return;
-        d->v = v;
-        d->cap = cap;
-    }
     char m_en[512], m_ja[512];
     va_list ap;
     va_start(ap, ja);
@@ -111,14 +117,8 @@ void form_diags_take(form_diags *into, form_diags *from)
     if (from == NULL)
         return;
     for (size_t i = 0; into != NULL && i < from->n; i++) {
-        if (into->n == into->cap) {
-            size_t cap = into->cap ? into->cap * 2 : 8;
-            form_diag *v = realloc(into->v, cap * sizeof *v);
-            if (v == NULL)
-                break;
-            into->v = v;
-            into->cap = cap;
-        }
+        if (!diags_reserve(into))
+            break;
         into->v[into->n++] = from->v[i];
         memset(&from->v[i], 0, sizeof from->v[i]);
     }

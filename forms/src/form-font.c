@@ -173,45 +173,6 @@ uint32_t form_font_glyph(const form_font *f, uint32_t cp, uint32_t vs)
     return 0;
 }
 
-bool form_font_utf8_next(const char *s, size_t n, size_t *i, uint32_t *cp)
-{
-    const uint8_t *p = (const uint8_t *)s;
-    size_t k = *i;
-    if (k >= n)
-        return false;
-    uint8_t c = p[k];
-    uint32_t v;
-    size_t len;
-    if (c < 0x80) {
-        v = c;
-        len = 1;
-    } else if (c >= 0xC2 && c <= 0xDF) {
-        v = c & 0x1F;
-        len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        v = c & 0x0F;
-        len = 3;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        v = c & 0x07;
-        len = 4;
-    } else {
-        return false;
-    }
-    if (n - k < len)
-        return false;
-    for (size_t j = 1; j < len; j++) {
-        if ((p[k + j] & 0xC0) != 0x80)
-            return false;
-        v = (v << 6) | (p[k + j] & 0x3F);
-    }
-    if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
-        (v >= 0xD800 && v <= 0xDFFF))
-        return false;
-    *cp = v;
-    *i = k + len;
-    return true;
-}
-
 /* form_unprintable() (form.h): the coverage check over the shipped fonts. */
 FORM_EXPORT size_t form_unprintable(const char *utf8, uint32_t *out, size_t cap)
 {
@@ -227,14 +188,14 @@ FORM_EXPORT size_t form_unprintable(const char *utf8, uint32_t *out, size_t cap)
     size_t n = strlen(utf8), i = 0, count = 0;
     while (i < n) {
         uint32_t cp = 0, vs = 0;
-        bool ok = form_font_utf8_next(utf8, n, &i, &cp);
+        bool ok = form_utf8_next(utf8, n, &i, &cp);
         if (!ok) {
             cp = 0xFFFD; /* malformed UTF-8: nothing can draw it */
             i++;
         } else {
             size_t j = i;
             uint32_t next = 0;
-            if (form_font_utf8_next(utf8, n, &j, &next) && form_font_is_vs(next)) {
+            if (form_utf8_next(utf8, n, &j, &next) && form_font_is_vs(next)) {
                 vs = next;
                 i = j;
             }

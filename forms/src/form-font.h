@@ -15,6 +15,7 @@
 #include <hb.h>
 
 #include "form.h"
+#include "form-utf8.h"
 
 /* The shipped font files. */
 typedef enum form_font_id {
@@ -55,9 +56,5 @@ uint32_t form_font_glyph(const form_font *f, uint32_t cp, uint32_t vs);
 
 /* Whether cp is a variation selector (applies to the character before it). */
 bool form_font_is_vs(uint32_t cp);
-
-/* Decode one UTF-8 sequence at s[*i] (bounded by n); advances *i. Returns false on malformed
- * input (overlong, surrogates, > U+10FFFF, truncated). */
-bool form_font_utf8_next(const char *s, size_t n, size_t *i, uint32_t *cp);
 
 #endif /* FORM_FONT_H */

@@ -655,7 +655,7 @@ static form_err decode_units(form_pdf *pdf, const char *utf8)
     size_t i = 0;
     while (i < n) {
         uint32_t cp;
-        if (!form_font_utf8_next(utf8, n, &i, &cp))
+        if (!form_utf8_next(utf8, n, &i, &cp))
             return FORM_E_ARG;
         if (cp == '\r')
             continue;

@@ -6,6 +6,7 @@
 #define FORM_PRIVATE_H
 
 #include "form.h"
+#include "form-utf8.h"
 
 #include <stdarg.h>
 
@@ -187,8 +188,6 @@ void form_today(form_date *out);
 /* ---- utilities (form-util.c) ---- */
 char *form_strdup(const char *s);
 char *form_strndup(const char *s, size_t n);
-/* Decode one UTF-8 code point at s[*i] (len bytes); -1 on malformed input. */
-long form_u8_next(const char *s, size_t len, size_t *i);
 size_t form_utf8_put(uint32_t cp, char *out); /* up to 4 bytes */
 size_t form_utf8_count(const char *s);        /* code points, or SIZE_MAX when malformed */
 bool form_utf8_valid(const char *s, size_t len);

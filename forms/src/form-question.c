@@ -151,11 +151,12 @@ FORM_EXPORT form_err form_question_validate(const form_question *q, const char *
     case FORM_Q_TEXT: {
         size_t i = 0, count = 0;
         while (i < n) {
-            long cp = form_u8_next(value, n, &i);
-            if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0))
+            uint32_t cp = 0;
+            if (!form_utf8_next(value, n, &i, &cp) || cp < 0x20 || cp == 0x7F ||
+                (cp >= 0x80 && cp < 0xA0))
                 WHY("This answer contains a character that cannot be used.",
                     "使えない文字が含まれています。");
-            if (q->type == FORM_Q_KANA && !kana_ok((uint32_t)cp, q->kana)) {
+            if (q->type == FORM_Q_KANA && !kana_ok(cp, q->kana)) {
                 if (q->kana == FORM_KANA_KATAKANA)
                     WHY("Please enter katakana only.", "カタカナで入力してください。");
                 WHY("Please enter hiragana only.", "ひらがなで入力してください。");

@@ -199,6 +199,8 @@ FORM_EXPORT form_err form_bundle_verify(const char *dir, const char *pubkey_pem,
     EVP_MD_CTX *ctx = NULL;
     if (why && cap)
         why[0] = '\0';
+    if (dir == NULL)
+        return FORM_E_ARG;
     FILE *kf = pubkey_pem ? fopen(pubkey_pem, "r") : NULL;
     if (kf == NULL)
         FAIL("the public key file cannot be read");

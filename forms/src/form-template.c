@@ -1252,11 +1252,9 @@ form_err form_template_parse(const char *name, const char *dir, const char *text
                 "the file contains a NUL byte: is it really a text file?",
                 "ファイルに NUL 文字があります。テキストファイルですか");
         } else if (!form_utf8_valid(ps.line, n)) {
-            size_t i = 0;
-            while (form_u8_next(ps.line, n, &i) >= 0)
-                ;
             size_t bad = 0;
-            while (bad < n && form_u8_next(ps.line, n, &bad) >= 0)
+            uint32_t cp;
+            while (bad < n && form_utf8_next(ps.line, n, &bad, &cp))
                 ;
             ERR(&ps, ps.line + bad, FORM_E_SYNTAX,
                 "this line is not UTF-8 text (save the file as UTF-8, not Shift_JIS)",

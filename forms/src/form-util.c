@@ -25,38 +25,43 @@ char *form_strndup(const char *s, size_t n)
     return d;
 }
 
-long form_u8_next(const char *s, size_t len, size_t *i)
+bool form_utf8_next(const char *s, size_t n, size_t *i, uint32_t *cp)
 {
-    const unsigned char *u = (const unsigned char *)s;
+    const uint8_t *p = (const uint8_t *)s;
     size_t k = *i;
-    if (k >= len)
-        return -1;
-    unsigned c = u[k];
-    size_t n;
-    uint32_t cp, min;
+    if (k >= n)
+        return false;
+    uint8_t c = p[k];
+    uint32_t v;
+    size_t len;
     if (c < 0x80) {
-        *i = k + 1;
-        return (long)c;
-    } else if ((c & 0xE0) == 0xC0) {
-        n = 1, cp = c & 0x1F, min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-        n = 2, cp = c & 0x0F, min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-        n = 3, cp = c & 0x07, min = 0x10000;
+        v = c;
+        len = 1;
+    } else if (c >= 0xC2 && c <= 0xDF) {
+        v = c & 0x1F;
+        len = 2;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+        v = c & 0x0F;
+        len = 3;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        v = c & 0x07;
+        len = 4;
     } else {
-        return -1;
+        return false; /* continuation byte, C0/C1 (always overlong), F5..FF (> U+10FFFF) */
     }
-    if (len - k - 1 < n)
-        return -1;
-    for (size_t j = 1; j <= n; j++) {
-        if ((u[k + j] & 0xC0) != 0x80)
-            return -1;
-        cp = (cp << 6) | (u[k + j] & 0x3F);
+    if (n - k < len)
+        return false;
+    for (size_t j = 1; j < len; j++) {
+        if ((p[k + j] & 0xC0) != 0x80)
+            return false;
+        v = (v << 6) | (p[k + j] & 0x3F);
     }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return -1;
-    *i = k + 1 + n;
-    return (long)cp;
+    if ((len == 3 && v < 0x800) || (len == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
+        (v >= 0xD800 && v <= 0xDFFF))
+        return false;
+    *cp = v;
+    *i = k + len;
+    return true;
 }
 
 size_t form_utf8_put(uint32_t cp, char *o)
@@ -84,8 +89,9 @@ size_t form_utf8_put(uint32_t cp, char *o)
 bool form_utf8_valid(const char *s, size_t len)
 {
     size_t i = 0;
+    uint32_t cp;
     while (i < len)
-        if (form_u8_next(s, len, &i) < 0)
+        if (!form_utf8_next(s, len, &i, &cp))
             return false;
     return true;
 }
@@ -93,8 +99,9 @@ bool form_utf8_valid(const char *s, size_t len)
 size_t form_utf8_count(const char *s)
 {
     size_t len = strlen(s), i = 0, n = 0;
+    uint32_t cp;
     while (i < len) {
-        if (form_u8_next(s, len, &i) < 0)
+        if (!form_utf8_next(s, len, &i, &cp))
             return SIZE_MAX;
         n++;
     }

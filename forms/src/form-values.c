@@ -240,6 +240,49 @@ static const char *closest_name(const form_template *t, const char *n, char *buf
     return best;
 }
 
+/* One filter "name" or "name:arg" of an insert, read from s[*i] up to the next '|' (or n); the
+ * name is trimmed of spaces. Both the check and the evaluation read filters through this, so
+ * they agree on where each starts and ends. *fs and *as are the offsets of the name and the
+ * argument, for diagnostics. */
+#define FILTER_NAME_MAX 32
+#define FILTER_ARG_MAX 128
+enum { SPLIT_OK, SPLIT_NAME_LONG, SPLIT_ARG_LONG };
+static int split_filter(const char *s, size_t n, size_t *i, char f[FILTER_NAME_MAX],
+                        char arg[FILTER_ARG_MAX], bool *has_arg, size_t *fs, size_t *as)
+{
+    size_t k = *i, b = k;
+    while (k < n && s[k] != '|' && s[k] != ':')
+        k++;
+    size_t e = k;
+    while (b < e && s[b] == ' ')
+        b++;
+    while (e > b && s[e - 1] == ' ')
+        e--;
+    *fs = b;
+    *as = k;
+    *has_arg = false;
+    arg[0] = '\0';
+    f[0] = '\0';
+    *i = k;
+    if (e - b >= FILTER_NAME_MAX)
+        return SPLIT_NAME_LONG;
+    memcpy(f, s + b, e - b);
+    f[e - b] = '\0';
+    if (k < n && s[k] == ':') {
+        size_t a = ++k;
+        while (k < n && s[k] != '|')
+            k++;
+        *as = a;
+        *i = k;
+        if (k - a >= FILTER_ARG_MAX)
+            return SPLIT_ARG_LONG;
+        memcpy(arg, s + a, k - a);
+        arg[k - a] = '\0';
+        *has_arg = true;
+    }
+    return SPLIT_OK;
+}
+
 /* Check one {name|filters} (inner text without braces) */
 static form_err check_insert(expr_ctx *c, const char *s, size_t n, size_t off)
 {
@@ -289,21 +332,14 @@ static form_err check_insert(expr_ctx *c, const char *s, size_t n, size_t off)
     }
     while (i < n) {
         i++; /* '|' */
-        size_t fs = i;
-        while (i < n && s[i] != '|' && s[i] != ':')
-            i++;
-        char f[32];
-        size_t fe = i;
-        while (fs < fe && s[fs] == ' ')
-            fs++;
-        while (fe > fs && s[fe - 1] == ' ')
-            fe--;
-        if (fe - fs >= sizeof f) {
+        char f[FILTER_NAME_MAX], arg[FILTER_ARG_MAX];
+        bool has_arg;
+        size_t fs, as;
+        int split = split_filter(s, n, &i, f, arg, &has_arg, &fs, &as);
+        if (split == SPLIT_NAME_LONG) {
             why(c, off + fs, "unknown filter%s", "フィルタ名が長すぎます%s", "");
             return FORM_E_TEMPLATE;
         }
-        memcpy(f, s + fs, fe - fs);
-        f[fe - fs] = '\0';
         const struct filter_def *fd = NULL;
         for (size_t k = 0; k < sizeof filters / sizeof filters[0]; k++)
             if (strcmp(filters[k].name, f) == 0)
@@ -317,20 +353,9 @@ static form_err check_insert(expr_ctx *c, const char *s, size_t n, size_t off)
                 f);
             return FORM_E_TEMPLATE;
         }
-        char arg[128] = "";
-        bool has_arg = false;
-        if (i < n && s[i] == ':') {
-            i++;
-            size_t as = i;
-            while (i < n && s[i] != '|')
-                i++;
-            if (i - as >= sizeof arg) {
-                why(c, off + as, "the filter argument is too long%s", "フィルタの引数が長すぎます%s", "");
-                return FORM_E_TEMPLATE;
-            }
-            memcpy(arg, s + as, i - as);
-            arg[i - as] = '\0';
-            has_arg = true;
+        if (split == SPLIT_ARG_LONG) {
+            why(c, off + as, "the filter argument is too long%s", "フィルタの引数が長すぎます%s", "");
+            return FORM_E_TEMPLATE;
         }
         if (!has_arg && !fd->optional_arg) {
             why(c, off + fs, "the filter \"%s\" needs an argument, for example pad:3 or default:—",
@@ -522,8 +547,8 @@ static form_err apply(expr_ctx *c, const char *f, const char *arg, bool has_arg,
         size_t i = 0;
         while (i < n) {
             size_t st = i;
-            long cp = form_u8_next(s, n, &i);
-            if (cp < 0)
+            uint32_t cp;
+            if (!form_utf8_next(s, n, &i, &cp))
                 return FORM_E_ARG;
             if (f[0] == 'z' && cp == ' ')
                 form_buf_addcp(out, 0x3000);
@@ -610,28 +635,13 @@ static form_err eval_fn(expr_ctx *c, const char *s, size_t n, size_t off, form_b
     form_buf cur = {.secure = true};
     form_buf_adds(&cur, raw ? raw : "");
     while (i < n) {
-        i++;
-        size_t fs = i;
-        while (i < n && s[i] != '|' && s[i] != ':')
-            i++;
-        size_t fe = i;
-        while (fs < fe && s[fs] == ' ')
-            fs++;
-        while (fe > fs && s[fe - 1] == ' ')
-            fe--;
-        char f[32];
-        memcpy(f, s + fs, fe - fs);
-        f[fe - fs] = '\0';
-        char arg[128] = "";
-        bool has_arg = false;
-        if (i < n && s[i] == ':') {
-            i++;
-            size_t as = i;
-            while (i < n && s[i] != '|')
-                i++;
-            memcpy(arg, s + as, i - as);
-            arg[i - as] = '\0';
-            has_arg = true;
+        i++; /* '|' */
+        char f[FILTER_NAME_MAX], arg[FILTER_ARG_MAX];
+        bool has_arg;
+        size_t fs, as;
+        if (split_filter(s, n, &i, f, arg, &has_arg, &fs, &as) != SPLIT_OK) {
+            form_buf_release(&cur); /* form_expr_check() rejects these first */
+            return FORM_E_TEMPLATE;
         }
         form_buf next = {.secure = true};
         if (cur.n == 0 && strcmp(f, "default") != 0) {

@@ -412,6 +412,21 @@ static void two_threads_print_at_once(void **state)
     assert_spool_clean();
 }
 
+/* Print to the fault queue a job the backend holds for 30 s while another thread runs
+ * disrupt (which acts after ~800 ms); *ms is how long form_print_pdf() took. */
+static form_err print_slow_job_while(void *(*disrupt)(void *), long long *ms)
+{
+    reset_fault_queue();
+    set_fault("slow 30");
+    pthread_t t;
+    assert_int_equal(pthread_create(&t, NULL, disrupt, NULL), 0);
+    long long t0 = pu_now_ms();
+    form_err e = form_print_pdf(g_pdf, g_len, FAULT_Q, 1, 20000, NULL, NULL);
+    *ms = pu_now_ms() - t0;
+    pthread_join(t, NULL);
+    return e;
+}
+
 static void *cancel_all_soon(void *arg)
 {
     (void)arg;
@@ -433,14 +448,8 @@ static void *delete_fault_queue_soon(void *arg)
 static void queue_deleted_mid_job_is_no_printer(void **state)
 {
     (void)state;
-    reset_fault_queue();
-    set_fault("slow 30");
-    pthread_t t;
-    assert_int_equal(pthread_create(&t, NULL, delete_fault_queue_soon, NULL), 0);
-    long long t0 = pu_now_ms();
-    form_err e = form_print_pdf(g_pdf, g_len, FAULT_Q, 1, 20000, NULL, NULL);
-    long long ms = pu_now_ms() - t0;
-    pthread_join(t, NULL);
+    long long ms;
+    form_err e = print_slow_job_while(delete_fault_queue_soon, &ms);
     fprintf(stderr, "  queue deleted → %d after %lld ms\n", e, ms);
     assert_int_equal(pu_run("lpadmin -p %s -E -v kakanai-fault:%s -m raw "
                             "-o printer-error-policy=abort-job 2>/dev/null",
@@ -455,12 +464,8 @@ static void queue_deleted_mid_job_is_no_printer(void **state)
 static void job_cancelled_by_staff_is_reported_stopped(void **state)
 {
     (void)state;
-    reset_fault_queue();
-    set_fault("slow 30");
-    pthread_t t;
-    assert_int_equal(pthread_create(&t, NULL, cancel_all_soon, NULL), 0);
-    form_err e = form_print_pdf(g_pdf, g_len, FAULT_Q, 1, 20000, NULL, NULL);
-    pthread_join(t, NULL);
+    long long ms;
+    form_err e = print_slow_job_while(cancel_all_soon, &ms);
     assert_int_equal(e, FORM_E_PRINTER_STOPPED);
     assert_spool_clean();
 }
@@ -479,14 +484,8 @@ static void *kill_cupsd_soon(void *arg)
 static void cupsd_dying_mid_job_is_no_printer(void **state)
 {
     (void)state;
-    reset_fault_queue();
-    set_fault("slow 30");
-    pthread_t killer;
-    assert_int_equal(pthread_create(&killer, NULL, kill_cupsd_soon, NULL), 0);
-    long long t0 = pu_now_ms();
-    form_err e = form_print_pdf(g_pdf, g_len, FAULT_Q, 1, 20000, NULL, NULL);
-    long long ms = pu_now_ms() - t0;
-    pthread_join(killer, NULL);
+    long long ms;
+    form_err e = print_slow_job_while(kill_cupsd_soon, &ms);
     fprintf(stderr, "  cupsd killed → %d after %lld ms\n", e, ms);
     assert_int_equal(e, FORM_E_NO_PRINTER);
     assert_true(ms < 5000);

@@ -155,6 +155,19 @@ static void another_key_is_refused(void **state)
     assert_int_equal(form_bundle_sign(fx->dir, fx->pub), FORM_E_SIGNATURE);
 }
 
+/* NULL arguments are refused, not followed (verify used to read a NULL dir). */
+static void null_arguments_are_refused(void **state)
+{
+    fixture *fx = *state;
+    char why[65] = "x";
+    assert_int_equal(form_bundle_verify(NULL, fx->pub, why, sizeof why), FORM_E_ARG);
+    assert_string_equal(why, "");
+    assert_int_equal(form_bundle_sign(NULL, fx->priv), FORM_E_ARG);
+    assert_int_equal(form_bundle_sign(fx->dir, NULL), FORM_E_ARG);
+    assert_int_equal(form_bundle_verify(fx->dir, NULL, NULL, 0), FORM_E_SIGNATURE);
+    assert_int_equal(form_catalog_fingerprint(NULL, why), FORM_E_ARG);
+}
+
 static void fingerprint_follows_the_files(void **state)
 {
     fixture *fx = *state;
@@ -182,6 +195,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(one_flipped_byte_is_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(added_file_and_flipped_signature_are_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(another_key_is_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(null_arguments_are_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(fingerprint_follows_the_files, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

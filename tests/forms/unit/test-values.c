@@ -200,6 +200,56 @@ static void expressions_are_checked(void **state)
     form_template_free(t);
 }
 
+/* The one UTF-8 decoder (form-utf8.h) that the parser, the checks and the engine share. */
+static void utf8_decoder_rejects_every_malformed_form(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *s;
+        size_t n;
+        bool ok;
+        uint32_t cp;
+        size_t len;
+    } cases[] = {
+        {"A", 1, true, 0x41, 1},
+        {"\xC2\x80", 2, true, 0x80, 2},
+        {"\xDF\xBF", 2, true, 0x7FF, 2},
+        {"\xE0\xA0\x80", 3, true, 0x800, 3},
+        {"\xE6\x9B\xB8", 3, true, 0x66F8, 3},         /* 書 */
+        {"\xED\x9F\xBF", 3, true, 0xD7FF, 3},         /* last before the surrogates */
+        {"\xEE\x80\x80", 3, true, 0xE000, 3},         /* first after them */
+        {"\xF0\x90\x80\x80", 4, true, 0x10000, 4},
+        {"\xF3\xA0\x84\x80", 4, true, 0xE0100, 4},   /* an IVS */
+        {"\xF4\x8F\xBF\xBF", 4, true, 0x10FFFF, 4},
+        {"", 0, false, 0, 0},                         /* at the end */
+        {"\x80", 1, false, 0, 0},                      /* stray continuation */
+        {"\xC0\xAF", 2, false, 0, 0},                  /* overlong '/' */
+        {"\xC1\xBF", 2, false, 0, 0},                  /* overlong */
+        {"\xE0\x9F\xBF", 3, false, 0, 0},              /* overlong 3-byte */
+        {"\xF0\x8F\xBF\xBF", 4, false, 0, 0},          /* overlong 4-byte */
+        {"\xED\xA0\x80", 3, false, 0, 0},              /* U+D800 */
+        {"\xED\xBF\xBF", 3, false, 0, 0},              /* U+DFFF */
+        {"\xF4\x90\x80\x80", 4, false, 0, 0},          /* U+110000 */
+        {"\xF5\x80\x80\x80", 4, false, 0, 0},
+        {"\xFF", 1, false, 0, 0},
+        {"\xE6\x9B", 2, false, 0, 0},                  /* truncated */
+        {"\xE6\x9B\xB8", 2, false, 0, 0},              /* truncated by the bound, not NUL */
+        {"\xE6\x41\xB8", 3, false, 0, 0},              /* bad continuation */
+    };
+    for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+        size_t i = 0;
+        uint32_t cp = 0xABCD;
+        bool ok = form_utf8_next(cases[k].s, cases[k].n, &i, &cp);
+        assert_int_equal(ok, cases[k].ok);
+        assert_int_equal(i, cases[k].len);                   /* untouched when malformed */
+        assert_int_equal(cp, cases[k].ok ? cases[k].cp : 0xABCD);
+    }
+    assert_true(form_utf8_valid("\xE6\x9B\xB8\xE3\x81\x8B", 6));
+    assert_false(form_utf8_valid("\xE6\x9B\xB8\xED\xA0\x80", 6));
+    assert_int_equal(form_utf8_count("\xE6\x9B\xB8\xE3\x81\x8B" "A"), 3);
+    assert_int_equal(form_utf8_count("A\xC0\x80"), SIZE_MAX);
+}
+
 static void values_are_wiped_and_null_safe(void **state)
 {
     (void)state;
@@ -223,6 +273,7 @@ int main(void)
         cmocka_unit_test(dates_are_checked),
         cmocka_unit_test(formatting_vocabulary),
         cmocka_unit_test(expressions_are_checked),
+        cmocka_unit_test(utf8_decoder_rejects_every_malformed_form),
         cmocka_unit_test(values_are_wiped_and_null_safe),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
