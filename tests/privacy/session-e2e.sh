@@ -116,6 +116,7 @@ start_kiosk() {
         XDG_DATA_HOME="$work/home/.local/share" XDG_STATE_HOME="$work/home/.local/state" \
         XDG_RUNTIME_DIR="$work/run" G_MESSAGES_DEBUG=all GSK_RENDERER=cairo \
         GDK_DEBUG= NO_AT_BRIDGE=1 LANG=C.UTF-8 \
+        ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0:malloc_context_size=40" \
         xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
         "$KAKANAI_KIOSK" --config "$work/kiosk.conf" --templates "$work/templates" \
         --printer "${KIOSK_PRINTER:-kakanai-pdf}" --script "$1" >>"$work/kiosk.out" \
@@ -178,6 +179,23 @@ scan() {
     if [ "$rc" -ne 0 ]; then
         bad "scan $label found personal data or could not read a source:"
         grep -a -A1 '^HIT' "$out/scan-$label.txt" | head -40
+        # an ASan kiosk can say where each copy was allocated (and freed): ask it for the first few
+        if [ -n "$kpid" ] && { grep -q libasan "/proc/$kpid/maps" 2>/dev/null ||
+            nm "$KAKANAI_KIOSK" 2>/dev/null | grep -q __asan_describe_address; }; then
+            local a gargs=()
+            for a in $(grep -a "^HIT.*($(cat /proc/$kpid/comm 2>/dev/null))" "$out/scan-$label.txt" |
+                sed -n 's/.* at \(0x[0-9a-f]*\)$/\1/p' | head -n 4); do
+                gargs+=(-ex "call (void)__asan_describe_address($a)")
+            done
+            if [ ${#gargs[@]} -gt 0 ]; then
+                local before
+                before=$(wc -l <"$work/kiosk.log")
+                gdb -p "$kpid" -batch -nx "${gargs[@]}" >/dev/null 2>&1
+                sleep 0.5
+                tail -n +"$((before + 1))" "$work/kiosk.log" >"$out/asan-describe-$label.txt"
+                log "where the kiosk's copies were allocated and freed: $out/asan-describe-$label.txt"
+            fi
+        fi
         grep -v '^kakanai-scan: note' "$out/scan-$label.err" | head -5
     fi
 }
