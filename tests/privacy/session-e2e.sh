@@ -51,7 +51,10 @@ if [ "${KAKANAI_E2E_STAGE:-}" = "" ]; then
 fi
 
 if [ "$KAKANAI_E2E_STAGE" = ns ]; then
-    mount -t tmpfs -o size=768m,mode=1777 tmpfs /tmp || exit 1
+    # A fresh /tmp; the test's own folders stay reachable when the checkout lives under /tmp.
+    . "$KAKANAI_SRC/tests/lib/private-tmp.sh"
+    kakanai_private_tmp "$KAKANAI_SRC" "$(dirname "$(dirname "$KAKANAI_KIOSK")")" \
+        "$(dirname "$KAKANAI_SCAN")" "$(dirname "$KAKANAI_VCARD")" "$KAKANAI_E2E_OUT" || exit 1
     export KAKANAI_E2E_STAGE=inner
     "$KAKANAI_SRC/tests/lib/with-pcscd.sh" "$KAKANAI_SRC/tests/lib/with-cupsd.sh" "$0" "$@"
     exit $?
@@ -167,6 +170,11 @@ scan() {
     local x; x=$(xvfb_pid); [ -n "$x" ] && args+=(-p "$x")
     [ -n "$vpid" ] && args+=(-P "$vpid") # the virtual card IS the card: noted, allowed
     args+=(-d /tmp -x "$KAKANAI_PDF_OUT")
+    # the test's own folders bound back into /tmp (a checkout under /tmp): not the session's files
+    local kept
+    while IFS= read -r kept; do [ -n "$kept" ] && args+=(-x "$kept"); done <<EOF_KEPT
+${KAKANAI_KEPT_TMP:-}
+EOF_KEPT
     for d in /var/log /var/spool/cups /var/cache/cups /run/cups; do [ -d "$d" ] && args+=(-d "$d"); done
     "$KAKANAI_SCAN" -A 48 -I "answer " "${args[@]}" >"$out/scan-$label.txt" 2>"$out/scan-$label.err"
     local rc=$?
