@@ -192,13 +192,9 @@ static void fill_summary(KioskWindow *self)
             kiosk_confirm_screen_add_summary(c, _("Address"), myna_attrs_address(a), -1);
         if ((needs & FORM_NEEDS_BIRTH) && strlen(myna_attrs_birth(a)) == 8) {
             const char *b = myna_attrs_birth(a);
-            char y[5] = {0}, m[3] = {0}, d[3] = {0};
-            memcpy(y, b, 4);
-            memcpy(m, b + 4, 2);
-            memcpy(d, b + 6, 2);
-            g_autofree char *w = kiosk_wareki((int)strtol(y, NULL, 10), (int)strtol(m, NULL, 10),
-                                              (int)strtol(d, NULL, 10));
+            char *w = kiosk_wareki_ymd(b);
             kiosk_confirm_screen_add_summary(c, _("Date of birth"), w ? w : b, -1);
+            kiosk_text_free(w);
         }
     }
     for (size_t i = 0; p && i < form_procedure_question_count(p); i++) {
@@ -212,19 +208,15 @@ static void fill_summary(KioskWindow *self)
                 shown = form_text_get(form_question_choice_label(q, k), self->lang);
         if (form_question_type_of(q) == FORM_Q_YESNO)
             shown = strcmp(v, "yes") == 0 ? _("Yes") : _("No");
-        g_autofree char *date = NULL;
+        char *date = NULL;
         if (form_question_type_of(q) == FORM_Q_DATE && strlen(v) == 8) {
-            char y[5] = {0}, m[3] = {0}, d[3] = {0};
-            memcpy(y, v, 4);
-            memcpy(m, v + 4, 2);
-            memcpy(d, v + 6, 2);
-            date = kiosk_wareki((int)strtol(y, NULL, 10), (int)strtol(m, NULL, 10),
-                                (int)strtol(d, NULL, 10));
+            date = kiosk_wareki_ymd(v);
             if (date)
                 shown = date;
         }
         kiosk_confirm_screen_add_summary(c, form_text_get(form_question_label(q), self->lang),
                                          shown, (int)i);
+        kiosk_text_free(date);
     }
 }
 
@@ -715,6 +707,15 @@ void kiosk_window_idle_now(KioskWindow *self)
     gtk_widget_set_visible(self->countdown, FALSE);
 }
 
+static gboolean any_answer(KioskWindow *self)
+{
+    const form_procedure *p = kiosk_engine_procedure(self->engine);
+    for (size_t i = 0; p && i < form_procedure_question_count(p); i++)
+        if (kiosk_engine_answer_get(self->engine, form_procedure_question(p, i)))
+            return TRUE;
+    return FALSE;
+}
+
 gboolean kiosk_window_is_wiped(KioskWindow *self, const char **what)
 {
     *what = NULL;
@@ -726,6 +727,8 @@ gboolean kiosk_window_is_wiped(KioskWindow *self, const char **what)
         *what = "preview";
     else if (*kiosk_question_screen_value(KIOSK_QUESTION_SCREEN(self->question)))
         *what = "entry text";
+    else if (any_answer(self))
+        *what = "answers";
     else if (kiosk_session_secret_dirty(self->session) || kiosk_session_digits(self->session))
         *what = "PIN";
     else if (self->flag_text)

@@ -40,6 +40,8 @@ struct kiosk_engine {
     int prints_inflight;
     GPtrArray *orphans; /* documents wiped while a print thread may still read them */
     unsigned apdus;
+    GMutex post_lock;   /* posts */
+    GHashTable *posts;  /* results queued for the UI thread, not delivered yet */
 };
 
 /* ---- documents and print threads ------------------------------------------------------ */
@@ -63,6 +65,7 @@ static void doc_release(kiosk_engine *e)
 
 typedef struct post {
     kiosk_engine *e;
+    guint source; /* its idle source in the default main context */
     guint gen;
     int kind; /* 0 session event, 1 reader status, 2 print stage */
     kiosk_event_type ev;
@@ -73,22 +76,30 @@ typedef struct post {
     unsigned apdus;
 } post;
 
+/* The payload a post still holds is wiped with it (delivered, stale, or dropped unseen). */
+static void post_free(gpointer data)
+{
+    post *p = data;
+    myna_attrs_free(p->attrs);
+    form_doc_free(p->doc);
+    form_diags_free(p->diags);
+    g_free(p);
+}
+
 static gboolean post_deliver(gpointer data)
 {
     post *p = data;
     kiosk_engine *e = p->e;
-    if (p->gen != e->gen) { /* the session this belonged to is gone: wipe and drop */
-        myna_attrs_free(p->attrs);
-        form_doc_free(p->doc);
-        form_diags_free(p->diags);
-        g_free(p);
+    g_mutex_lock(&e->post_lock);
+    g_hash_table_remove(e->posts, p);
+    g_mutex_unlock(&e->post_lock);
+    if (p->gen != e->gen) /* the session this belonged to is gone: wipe and drop */
         return G_SOURCE_REMOVE;
-    }
     if (p->apdus)
         e->apdus = p->apdus;
     if (p->attrs) {
         myna_attrs_free(e->attrs);
-        e->attrs = p->attrs;
+        e->attrs = g_steal_pointer(&p->attrs);
         g_mutex_lock(&e->values_lock);
         form_values_set_card(e->values, myna_attrs_name(e->attrs), myna_attrs_address(e->attrs),
                              myna_attrs_birth(e->attrs), myna_attrs_sex(e->attrs),
@@ -109,24 +120,43 @@ static gboolean post_deliver(gpointer data)
         e->hooks.reader(e->hooks.user, (kiosk_reader_status)p->arg);
     else if (p->kind == 2 && e->hooks.print_stage)
         e->hooks.print_stage(e->hooks.user, (form_print_stage)p->arg);
-    form_doc_free(p->doc);
-    form_diags_free(p->diags);
-    g_free(p);
     return G_SOURCE_REMOVE;
+}
+
+/* Queue p (from any thread) for the UI thread; the engine keeps track of it until then. */
+static void post_send(post *p)
+{
+    kiosk_engine *e = p->e;
+    g_mutex_lock(&e->post_lock);
+    p->source = g_idle_add_full(G_PRIORITY_DEFAULT_IDLE, post_deliver, p, post_free);
+    g_hash_table_add(e->posts, p);
+    g_mutex_unlock(&e->post_lock);
+}
+
+/* The engine goes away: results still queued are dropped, their payload wiped. UI thread. */
+static void posts_drop(kiosk_engine *e)
+{
+    g_mutex_lock(&e->post_lock);
+    GList *pending = g_hash_table_get_keys(e->posts);
+    g_hash_table_remove_all(e->posts);
+    g_mutex_unlock(&e->post_lock);
+    for (GList *l = pending; l; l = l->next)
+        g_source_remove(((post *)l->data)->source); /* → post_free */
+    g_list_free(pending);
 }
 
 static void post_event(kiosk_engine *e, guint gen, kiosk_event_type ev, int arg)
 {
     post *p = g_new0(post, 1);
     *p = (post){.e = e, .gen = gen, .kind = 0, .ev = ev, .arg = arg};
-    g_idle_add(post_deliver, p);
+    post_send(p);
 }
 
 static void post_status(kiosk_engine *e, guint gen, int kind, int arg)
 {
     post *p = g_new0(post, 1);
     *p = (post){.e = e, .gen = gen, .kind = kind, .arg = arg};
-    g_idle_add(post_deliver, p);
+    post_send(p);
 }
 
 /* ---- the card thread ------------------------------------------------------------------- */
@@ -303,7 +333,7 @@ static void job_read(card_job *j, myna_card *card, card_cmd *c)
     post *p = g_new0(post, 1);
     *p = (post){.e = j->e, .gen = j->gen, .kind = 0, .ev = KIOSK_EV_READ_OK, .attrs = a,
                 .apdus = myna_card_apdu_count(card)};
-    g_idle_add(post_deliver, p);
+    post_send(p);
 }
 
 static void card_job_unref(card_job *j);
@@ -500,7 +530,7 @@ static gpointer render_thread(gpointer data)
                 .arg = KIOSK_P_FORM, .doc = err == FORM_OK ? doc : NULL, .diags = diags};
     if (err != FORM_OK)
         form_doc_free(doc);
-    g_idle_add(post_deliver, p);
+    post_send(p);
     g_free(w);
     return NULL;
 }
@@ -671,6 +701,8 @@ kiosk_engine *kiosk_engine_new(const kiosk_config *config, myna_vcard *vcard,
     g_mutex_init(&e->values_lock);
     g_mutex_init(&e->print_lock);
     e->orphans = g_ptr_array_new_with_free_func((GDestroyNotify)form_doc_free);
+    g_mutex_init(&e->post_lock);
+    e->posts = g_hash_table_new(NULL, NULL);
     if (form_values_new(&e->values) != FORM_OK) {
         kiosk_engine_free(e);
         return NULL;
@@ -688,6 +720,9 @@ void kiosk_engine_free(kiosk_engine *e)
     for (int i = 0; i < 200 && g_atomic_int_get(&e->card_threads) > 0; i++)
         g_usleep(10000);
     be_wipe(e);
+    /* Results the UI thread has not taken yet (card attributes, a rendered document) are
+     * wiped now: nothing delivers them after the engine is gone. */
+    posts_drop(e);
     form_values_free(e->values);
     form_catalog_free(e->catalog);
     form_diags_free(e->catalog_diags);
@@ -706,7 +741,14 @@ void kiosk_engine_free(kiosk_engine *e)
         g_warning("print: a job is still stuck at exit");
         return;
     }
+    if (g_atomic_int_get(&e->card_threads) > 0) { /* likewise: it still posts to e */
+        g_warning("card: a reader is still stuck at exit");
+        return;
+    }
     g_ptr_array_unref(e->orphans);
+    posts_drop(e); /* none can come any more */
+    g_hash_table_unref(e->posts);
+    g_mutex_clear(&e->post_lock);
     g_mutex_clear(&e->print_lock);
     g_free(e->last_pdf);
     g_mutex_clear(&e->values_lock);

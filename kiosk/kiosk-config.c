@@ -28,6 +28,22 @@ static gboolean get_int(GKeyFile *kf, const char *key, int lo, int hi, int *out,
     return TRUE;
 }
 
+/* A true/false key; absent leaves *out alone. */
+static gboolean get_bool(GKeyFile *kf, const char *key, gboolean *out, GError **error)
+{
+    if (!g_key_file_has_key(kf, GROUP, key, NULL))
+        return TRUE;
+    g_autoptr(GError) e = NULL;
+    gboolean v = g_key_file_get_boolean(kf, GROUP, key, &e);
+    if (e) {
+        g_set_error(error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
+                    "%s must be true or false", key);
+        return FALSE;
+    }
+    *out = v;
+    return TRUE;
+}
+
 kiosk_config *kiosk_config_load(const char *path, gboolean must_exist, GError **error)
 {
     g_autoptr(kiosk_config) c = g_new0(kiosk_config, 1);
@@ -63,24 +79,9 @@ kiosk_config *kiosk_config_load(const char *path, gboolean must_exist, GError **
         !get_int(kf, "counter", 0, 999, &c->counter, error) ||
         !get_int(kf, "print-timeout", 5, 300, &c->print_timeout, error))
         return NULL;
-    if (g_key_file_has_key(kf, GROUP, "ask-all-questions", NULL)) {
-        g_clear_error(&e);
-        c->ask_all = g_key_file_get_boolean(kf, GROUP, "ask-all-questions", &e);
-        if (e) {
-            g_set_error(error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
-                        "ask-all-questions must be true or false");
-            return NULL;
-        }
-    }
-    if (g_key_file_has_key(kf, GROUP, "require-signed", NULL)) {
-        g_clear_error(&e);
-        c->require_signed = g_key_file_get_boolean(kf, GROUP, "require-signed", &e);
-        if (e) {
-            g_set_error(error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
-                        "require-signed must be true or false");
-            return NULL;
-        }
-    }
+    if (!get_bool(kf, "ask-all-questions", &c->ask_all, error) ||
+        !get_bool(kf, "require-signed", &c->require_signed, error))
+        return NULL;
     char **langs = g_key_file_get_string_list(kf, GROUP, "languages", NULL, NULL);
     if (langs) {
         for (char **l = langs; *l; l++) {

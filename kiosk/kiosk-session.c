@@ -57,26 +57,7 @@ const char *kiosk_problem_name(kiosk_problem p)
 
 /* ---- the entry buffer ---------------------------------------------------------------- */
 
-static void secret_drop(kiosk_session *s)
-{
-    if (s->secret) {
-        /* secure_free wipes; wipe here too so a double never sees a stale byte. */
-        volatile char *p = s->secret;
-        for (size_t i = 0; i < KIOSK_SECRET_MAX; i++)
-            p[i] = 0;
-        s->be.secure_free(s->be.user, s->secret, KIOSK_SECRET_MAX);
-        s->secret = NULL;
-    }
-    s->digits = 0;
-}
-
-static bool secret_fresh(kiosk_session *s)
-{
-    secret_drop(s);
-    s->secret = s->be.secure_alloc(s->be.user, KIOSK_SECRET_MAX);
-    return s->secret != NULL;
-}
-
+/* Zero every digit typed; the buffer stays for more typing. */
 static void secret_clear(kiosk_session *s)
 {
     if (s->secret) {
@@ -85,6 +66,23 @@ static void secret_clear(kiosk_session *s)
             p[i] = 0;
     }
     s->digits = 0;
+}
+
+static void secret_drop(kiosk_session *s)
+{
+    /* secure_free wipes; wipe here too so a double never sees a stale byte. */
+    secret_clear(s);
+    if (s->secret) {
+        s->be.secure_free(s->be.user, s->secret, KIOSK_SECRET_MAX);
+        s->secret = NULL;
+    }
+}
+
+static bool secret_fresh(kiosk_session *s)
+{
+    secret_drop(s);
+    s->secret = s->be.secure_alloc(s->be.user, KIOSK_SECRET_MAX);
+    return s->secret != NULL;
 }
 
 size_t kiosk_session_secret_len(const kiosk_session *s)
@@ -266,6 +264,19 @@ static bool on_reading(kiosk_session *s, kiosk_event_type ev, int arg)
     }
 }
 
+/* "Back" from question i (n_questions: from the confirmation): the asked question before
+ * it, or the menu (which wipes) when there is none. */
+static void back_before(kiosk_session *s, int i)
+{
+    int prev = prev_asked(s, i);
+    if (prev < 0) {
+        abort_to(s, KIOSK_S_MENU, KIOSK_P_NONE);
+    } else {
+        s->question = prev;
+        go(s, KIOSK_S_QUESTIONS);
+    }
+}
+
 static bool on_questions(kiosk_session *s, kiosk_event_type ev)
 {
     switch (ev) {
@@ -286,13 +297,7 @@ static bool on_questions(kiosk_session *s, kiosk_event_type ev)
             start_render(s);
             return true;
         }
-        int prev = prev_asked(s, s->question);
-        if (prev < 0) {
-            abort_to(s, KIOSK_S_MENU, KIOSK_P_NONE);
-        } else {
-            s->question = prev;
-            go(s, KIOSK_S_QUESTIONS);
-        }
+        back_before(s, s->question);
         return true;
     }
     default:
@@ -318,14 +323,8 @@ static bool on_confirm(kiosk_session *s, kiosk_event_type ev, int arg)
         s->be.print(s->be.user);
         return true;
     case KIOSK_EV_BACK: {
-        int last = prev_asked(s, s->n_questions);
         s->rendered = false;
-        if (last < 0) {
-            abort_to(s, KIOSK_S_MENU, KIOSK_P_NONE);
-        } else {
-            s->question = last;
-            go(s, KIOSK_S_QUESTIONS);
-        }
+        back_before(s, s->n_questions);
         return true;
     }
     case KIOSK_EV_EDIT:

@@ -2,6 +2,7 @@
 #include "kiosk-util.h"
 
 #include <glib/gi18n.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const struct {
@@ -25,6 +26,30 @@ char *kiosk_wareki(int year, int month, int day)
         }
     }
     return NULL;
+}
+
+char *kiosk_wareki_ymd(const char *s)
+{
+    if (!s || strlen(s) != 8)
+        return NULL;
+    char y[5] = {0}, m[3] = {0}, d[3] = {0};
+    memcpy(y, s, 4);
+    memcpy(m, s + 4, 2);
+    memcpy(d, s + 6, 2);
+    char *w = kiosk_wareki((int)strtol(y, NULL, 10), (int)strtol(m, NULL, 10),
+                           (int)strtol(d, NULL, 10));
+    memset(y, 0, sizeof y);
+    memset(m, 0, sizeof m);
+    memset(d, 0, sizeof d);
+    return w;
+}
+
+void kiosk_text_free(char *s)
+{
+    if (s) {
+        memset(s, 0, strlen(s));
+        g_free(s);
+    }
 }
 
 int kiosk_days_in_month(int year, int month)

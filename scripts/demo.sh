@@ -7,7 +7,7 @@ set -eu
 cd "$(dirname "$0")/.."
 ./scripts/deps.sh
 build=${KAKANAI_BUILD:-build}
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr >/dev/null
 cmake --build "$build" -j "$(nproc)"
 mkdir -p out
 exec "$build/kiosk/kakanai-kiosk" --virtual-card tests/profiles/yoshida-taro.json \

@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 ./scripts/check-source.sh
 build=${KAKANAI_BUILD:-build}
 jobs=$(nproc)
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr >/dev/null
 cmake --build "$build" -j "$jobs"
 
 status=0

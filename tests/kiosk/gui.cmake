@@ -13,6 +13,13 @@ foreach(c walk pull idle pin staff printer cups log nodisplay)
 endforeach()
 set_tests_properties(kiosk-gui-walk PROPERTIES TIMEOUT 300)
 
+# The engine with the in-process virtual card (no display needed).
+add_executable(test-kiosk-engine engine/test-kiosk-engine.c)
+target_link_libraries(test-kiosk-engine PRIVATE kiosk_app PkgConfig::KIOSK_CMOCKA)
+target_compile_definitions(test-kiosk-engine PRIVATE KIOSK_TEST_SRC="${PROJECT_SOURCE_DIR}")
+add_test(NAME kiosk-engine COMMAND test-kiosk-engine)
+set_tests_properties(kiosk-engine PROPERTIES LABELS "kiosk;unit" TIMEOUT 60 SKIP_RETURN_CODE 77)
+
 # Widget tests: each screen built, driven, checked, finalized.
 add_executable(test-kiosk-widgets widgets/test-kiosk-widgets.c)
 target_link_libraries(test-kiosk-widgets PRIVATE kiosk_app PkgConfig::KIOSK_CMOCKA)

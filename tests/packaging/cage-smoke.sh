@@ -17,6 +17,7 @@ for t in cage setpriv unshare prlimit /usr/bin/python3 Xwayland; do
     command -v "$t" >/dev/null || { echo "SKIP: $t missing"; exit 77; }
 done
 user=nobody
+libdir=$(cd "$(dirname "$0")/../lib" && pwd)
 # Not under /tmp: /tmp gets its own tmpfs inside (PrivateTmp=yes).
 dir=$(mktemp -d /dev/shm/kakanai-smoke.XXXXXX)
 cagepid=
@@ -60,7 +61,9 @@ uid=$(id -u "$user")
     echo 'mount -t proc -o subset=pid,hidepid=invisible proc /proc'
     echo "mount -t tmpfs -o mode=0700,uid=$uid,size=64m tmpfs '$dir/run'"
     echo "mount -t tmpfs -o mode=0700,uid=$uid,size=64m tmpfs '$dir/out'"
-    echo 'mount -t tmpfs -o mode=1777,size=64m tmpfs /tmp'
+    # A fresh /tmp that still shows the build and template folders when those live under /tmp.
+    echo ". '$libdir/private-tmp.sh'"
+    echo "kakanai_private_tmp '$(dirname "$(dirname "$kiosk")")' '$templates'"
     echo 'mount -t tmpfs -o mode=1777,size=64m tmpfs /var/tmp'
     echo 'mount -o remount,bind,ro /'
     # Not exec: cage must not be PID 1 of the namespace (init ignores SIGHUP), as under systemd.

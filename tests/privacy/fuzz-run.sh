@@ -80,6 +80,7 @@ for t in $targets; do
         found=$(echo "$last" | sed -n 's/.*oom\/timeout\/crash: \([0-9\/]*\).*/\1/p')
     fi
     crashes=$(ls "$build/fuzz-artifacts" 2>/dev/null | grep -c "^$t-" || true)
+    [ -z "$rate" ] && [ -n "$execs" ] && rate=$((execs / secs))
     echo "$t: executions ${execs:-?} (${rate:-?}/s), new inputs ${newu:-?}, oom/timeout/crash ${found:-?}, exit $rc, artifacts $crashes (log $log)"
     [ "${found:-0/0/0}" = 0/0/0 ] || rc=1
     if [ "$rc" -ne 0 ]; then

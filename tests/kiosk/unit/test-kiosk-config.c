@@ -66,6 +66,7 @@ static void out_of_range_values_are_refused(void **state)
         "[kiosk]\nlanguages=fr;\n",       "[kiosk]\nrequire-signed=maybe\n",
         "[kiosk]\nprint-timeout=4\n",     "[kiosk]\nprint-timeout=301\n",
         "[kiosk]\nrequire-signed=true\n", "not a key file\n",
+        "[kiosk]\nask-all-questions=2\n",
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         g_autofree char *p = write_conf(bad[i]);

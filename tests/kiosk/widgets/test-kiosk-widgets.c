@@ -8,11 +8,13 @@
 
 #include <cairo-pdf.h>
 #include <gtk/gtk.h>
+#include <openssl/crypto.h>
 #include <string.h>
 
 #include "kiosk-passcode.h"
 #include "kiosk-screens.h"
 #include "kiosk-util.h"
+#include "myna.h"
 
 typedef struct seen {
     char what[32];
@@ -88,6 +90,18 @@ static cairo_status_t append(void *c, const unsigned char *d, unsigned int n)
     return CAIRO_STATUS_SUCCESS;
 }
 
+static GtkWidget *find_picture(GtkWidget *w)
+{
+    if (GTK_IS_PICTURE(w))
+        return w;
+    for (GtkWidget *c = gtk_widget_get_first_child(w); c; c = gtk_widget_get_next_sibling(c)) {
+        GtkWidget *p = find_picture(c);
+        if (p)
+            return p;
+    }
+    return NULL;
+}
+
 static void drive_confirm(GtkWidget *w, seen *s)
 {
     KioskConfirmScreen *c = KIOSK_CONFIRM_SCREEN(w);
@@ -105,6 +119,13 @@ static void drive_confirm(GtkWidget *w, seen *s)
     assert_false(kiosk_confirm_screen_set_pdf(c, (const guint8 *)"not a pdf", 9));
     g_byte_array_unref(pdf);
     assert_true(kiosk_confirm_screen_has_preview(c));
+    /* The drawn form (its pixels show the resident's data) goes with the wipe. */
+    GtkWidget *picture = find_picture(w);
+    assert_non_null(picture);
+    GdkPaintable *drawn = gtk_picture_get_paintable(GTK_PICTURE(picture));
+    assert_non_null(drawn);
+    gboolean drawn_gone = FALSE;
+    g_object_weak_ref(G_OBJECT(drawn), on_finalized, &drawn_gone);
     kiosk_confirm_screen_add_summary(c, "Name", "見本 花子", -1);
     kiosk_confirm_screen_add_summary(c, "Copies", "1", 5);
     assert_true(gtk_widget_activate_action(w, "confirm.edit", "i", 5));
@@ -115,6 +136,9 @@ static void drive_confirm(GtkWidget *w, seen *s)
     assert_string_equal(s->what, "print");
     kiosk_confirm_screen_wipe(c);
     assert_false(kiosk_confirm_screen_has_preview(c));
+    while (g_main_context_iteration(NULL, FALSE))
+        ;
+    assert_true(drawn_gone);
 }
 
 static void confirm_screen_previews_pdf_bytes_and_wipes(void **state)
@@ -280,6 +304,44 @@ static void question_screen_handles_every_shipped_question(void **state)
     with_widget(kiosk_question_screen_new(), drive_questions);
 }
 
+/* What a resident composes lives in the locked heap, also once it has grown past the
+ * first allocation (a grown copy moves; nothing is realloc'd in ordinary memory). */
+static const form_question *first_kana_question(void)
+{
+    for (size_t p = 0; catalog && p < form_catalog_procedure_count(catalog); p++) {
+        const form_procedure *proc = form_catalog_procedure(catalog, p);
+        for (size_t i = 0; i < form_procedure_question_count(proc); i++)
+            if (form_question_type_of(form_procedure_question(proc, i)) == FORM_Q_KANA)
+                return form_procedure_question(proc, i);
+    }
+    return NULL;
+}
+
+static void drive_locked_value(GtkWidget *w, seen *s)
+{
+    KioskQuestionScreen *q = KIOSK_QUESTION_SCREEN(w);
+    kiosk_question_screen_set(q, first_kana_question(), 0, 1, "ja", "やまだ");
+    assert_string_equal(kiosk_question_screen_value(q), "やまだ");
+    assert_true(CRYPTO_secure_allocated(kiosk_question_screen_value(q)));
+    char long_value[301];
+    memset(long_value, 'a', sizeof long_value - 1);
+    long_value[sizeof long_value - 1] = 0;
+    assert_true(gtk_widget_activate_action(w, "question.set", "s", long_value));
+    assert_string_equal(kiosk_question_screen_value(q), long_value);
+    assert_true(CRYPTO_secure_allocated(kiosk_question_screen_value(q)));
+    assert_true(gtk_widget_activate_action(w, "question.kana-del", NULL));
+    assert_int_equal(strlen(kiosk_question_screen_value(q)), sizeof long_value - 2);
+    kiosk_question_screen_wipe(q);
+    assert_string_equal(kiosk_question_screen_value(q), "");
+}
+
+static void question_value_stays_in_locked_memory(void **state)
+{
+    if (!first_kana_question() || !CRYPTO_secure_malloc_initialized())
+        skip();
+    with_widget(kiosk_question_screen_new(), drive_locked_value);
+}
+
 static void wareki_and_kana_helpers(void **state)
 {
     static const struct {
@@ -295,6 +357,22 @@ static void wareki_and_kana_helpers(void **state)
         g_autofree char *w = kiosk_wareki(t[i].y, t[i].m, t[i].d);
         assert_string_equal(w, t[i].want);
     }
+    static const struct {
+        const char *ymd, *want;
+    } ymd[] = {
+        {"20190430", "平成31年4月30日"}, {"20190501", "令和元年5月1日"},
+        {"18721231", NULL}, {"2019050", NULL}, {"201905011", NULL}, {"", NULL},
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(ymd); i++) {
+        char *w = kiosk_wareki_ymd(ymd[i].ymd);
+        if (ymd[i].want)
+            assert_string_equal(w, ymd[i].want);
+        else
+            assert_null(w);
+        kiosk_text_free(w);
+    }
+    assert_null(kiosk_wareki_ymd(NULL));
+    kiosk_text_free(NULL);
     assert_int_equal(kiosk_days_in_month(2024, 2), 29);
     assert_int_equal(kiosk_days_in_month(1900, 2), 28);
     g_autofree char *k = kiosk_to_katakana("やまだ　たろう");
@@ -318,6 +396,8 @@ int main(void)
         return 77;
     }
     kiosk_screens_register();
+    if (myna_secure_init(64 * 1024) != MYNA_OK)
+        fprintf(stderr, "no locked heap: the locked-memory check is skipped\n");
     const char *dir = g_getenv("KAKANAI_TEMPLATES");
     form_diags *diags = NULL;
     if (dir && form_catalog_load(dir, NULL, &catalog, &diags) != FORM_OK)
@@ -335,6 +415,7 @@ int main(void)
         cmocka_unit_test(staff_screen_unlocks_only_with_the_passcode),
         cmocka_unit_test(menu_screen_lists_offered_procedures),
         cmocka_unit_test(question_screen_handles_every_shipped_question),
+        cmocka_unit_test(question_value_stays_in_locked_memory),
         cmocka_unit_test(wareki_and_kana_helpers),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,37 @@
+/*
+ * kiosk-screen-common.h — what every screen widget shares: the GResource, the "request"
+ * signal, the digit keypad, PIN dots. Used by the kiosk-screen-*.c files only.
+ */
+#ifndef KIOSK_SCREEN_COMMON_H
+#define KIOSK_SCREEN_COMMON_H
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* Where the templates live in the GResource. */
+#define KIOSK_SCREEN_RES "/jp/kakanai/kiosk/"
+
+/* Register the GResource (templates, CSS) once; call before making any screen. */
+void kiosk_screens_register(void);
+
+/* Every screen class gets the same "request" (what, arg) signal; call from class_init. */
+void kiosk_screen_add_request_signal(gpointer klass);
+/* Emit "request" on a screen. */
+void kiosk_screen_request(gpointer self, const char *what, const char *arg);
+/* An action handler for a parameterless action "screen.what": emits request(what, NULL). */
+void kiosk_screen_request_action(GtkWidget *self, const char *action, GVariant *param);
+
+/* A big keypad of digits into grid: 1-9, then left / 0 / right. digit_action gets the
+ * digit as an "i" target. */
+void kiosk_screen_build_keypad(GtkGrid *grid, const char *digit_action, const char *left_label,
+                               const char *left_action, const char *right_label,
+                               const char *right_action);
+/* Remove every child of a box (or any widget whose children are unparented). */
+void kiosk_screen_clear_box(GtkWidget *box);
+/* "●●○○": filled of len; g_free. */
+char *kiosk_screen_dots(size_t filled, size_t len);
+
+G_END_DECLS
+
+#endif

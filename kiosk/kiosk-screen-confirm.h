@@ -1,0 +1,26 @@
+/*
+ * kiosk-screen-confirm.h — the confirmation screen (KioskConfirmScreen); layout in ui/confirm.ui.
+ */
+#ifndef KIOSK_SCREEN_CONFIRM_H
+#define KIOSK_SCREEN_CONFIRM_H
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define KIOSK_TYPE_CONFIRM_SCREEN (kiosk_confirm_screen_get_type())
+G_DECLARE_FINAL_TYPE(KioskConfirmScreen, kiosk_confirm_screen, KIOSK, CONFIRM_SCREEN, GtkBox)
+GtkWidget *kiosk_confirm_screen_new(void);
+void kiosk_confirm_screen_set_waiting(KioskConfirmScreen *self);
+/* pdf: the exact bytes that will be printed (not copied, not written anywhere). */
+gboolean kiosk_confirm_screen_set_pdf(KioskConfirmScreen *self, const guint8 *pdf, gsize len);
+/* edit >= 0: a "change" button that emits request("edit", edit). */
+void kiosk_confirm_screen_add_summary(KioskConfirmScreen *self, const char *key,
+                                      const char *value, int edit);
+void kiosk_confirm_screen_set_flags(KioskConfirmScreen *self, const char *text);
+gboolean kiosk_confirm_screen_has_preview(KioskConfirmScreen *self);
+void kiosk_confirm_screen_wipe(KioskConfirmScreen *self);
+
+G_END_DECLS
+
+#endif

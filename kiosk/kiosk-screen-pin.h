@@ -1,0 +1,19 @@
+/*
+ * kiosk-screen-pin.h — the PIN / 照合番号B keypad screen (KioskPinScreen); layout in ui/pin.ui.
+ */
+#ifndef KIOSK_SCREEN_PIN_H
+#define KIOSK_SCREEN_PIN_H
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+#define KIOSK_TYPE_PIN_SCREEN (kiosk_pin_screen_get_type())
+G_DECLARE_FINAL_TYPE(KioskPinScreen, kiosk_pin_screen, KIOSK, PIN_SCREEN, GtkBox)
+GtkWidget *kiosk_pin_screen_new(void);
+void kiosk_pin_screen_update(KioskPinScreen *self, gboolean checkcode, size_t len,
+                             size_t digits, int tries, gboolean last_try);
+
+G_END_DECLS
+
+#endif

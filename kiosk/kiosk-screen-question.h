@@ -1,0 +1,25 @@
+/*
+ * kiosk-screen-question.h — the one question screen (KioskQuestionScreen); layout in ui/question.ui.
+ */
+#ifndef KIOSK_SCREEN_QUESTION_H
+#define KIOSK_SCREEN_QUESTION_H
+
+#include <gtk/gtk.h>
+
+#include "form.h"
+
+G_BEGIN_DECLS
+
+#define KIOSK_TYPE_QUESTION_SCREEN (kiosk_question_screen_get_type())
+G_DECLARE_FINAL_TYPE(KioskQuestionScreen, kiosk_question_screen, KIOSK, QUESTION_SCREEN, GtkBox)
+GtkWidget *kiosk_question_screen_new(void);
+void kiosk_question_screen_set(KioskQuestionScreen *self, const form_question *q, int index,
+                               int count, const char *lang, const char *previous);
+void kiosk_question_screen_set_error(KioskQuestionScreen *self, const char *why);
+/* The value being composed (kana text, number, date); for tests. */
+const char *kiosk_question_screen_value(KioskQuestionScreen *self);
+void kiosk_question_screen_wipe(KioskQuestionScreen *self);
+
+G_END_DECLS
+
+#endif

@@ -1,0 +1,104 @@
+/* test-kiosk-engine.c — the engine (kiosk-backend.c) with the in-process virtual card: what
+ * its worker threads hand to the UI thread is wiped even when nobody takes it. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include <openssl/crypto.h>
+#include <string.h>
+
+#include "kiosk-backend.h"
+#include "kiosk-config.h"
+#include "myna.h"
+
+typedef struct seen {
+    kiosk_event_type last;
+    int count;
+} seen;
+
+static void on_event(void *user, kiosk_event_type ev, int arg)
+{
+    seen *s = user;
+    s->last = ev;
+    s->count++;
+}
+
+/* Run the UI loop until the engine reported ev (at most 10 s). */
+static gboolean pump_until(seen *s, kiosk_event_type ev)
+{
+    gint64 end = g_get_monotonic_time() + 10 * G_USEC_PER_SEC;
+    while (!(s->count && s->last == ev) && g_get_monotonic_time() < end)
+        if (!g_main_context_iteration(NULL, FALSE))
+            g_usleep(5000);
+    return s->count && s->last == ev;
+}
+
+/* Wait, without delivering anything, until a worker has queued a result (at most 10 s). */
+static gboolean wait_queued(void)
+{
+    gint64 end = g_get_monotonic_time() + 10 * G_USEC_PER_SEC;
+    while (!g_main_context_pending(NULL) && g_get_monotonic_time() < end)
+        g_usleep(5000);
+    return g_main_context_pending(NULL);
+}
+
+static void freed_engine_wipes_card_data_never_delivered(void **state)
+{
+    g_autoptr(kiosk_config) cfg = kiosk_config_load("/nonexistent/kiosk.conf", FALSE, NULL);
+    assert_non_null(cfg);
+    g_free(cfg->template_dir);
+    cfg->template_dir = g_strdup(KIOSK_TEST_SRC "/templates");
+    myna_vcard *vc = NULL;
+    char *why = NULL;
+    assert_int_equal(myna_vcard_load(KIOSK_TEST_SRC "/tests/profiles/yoshida-taro.json", &vc,
+                                     &why),
+                     MYNA_OK);
+    myna_vcard_set_present(vc, true);
+
+    seen s = {0};
+    kiosk_engine_hooks hooks = {.user = &s, .event = on_event};
+    kiosk_engine *e = kiosk_engine_new(cfg, vc, &hooks);
+    assert_non_null(e);
+    assert_non_null(kiosk_engine_catalog(e));
+    kiosk_engine_set_procedure(e, form_catalog_procedure(kiosk_engine_catalog(e), 0));
+    kiosk_backend be;
+    kiosk_engine_backend(e, &be);
+
+    be.card_start(be.user, false);
+    assert_true(pump_until(&s, KIOSK_EV_CARD_PRESENT));
+    char *pin = be.secure_alloc(be.user, KIOSK_SECRET_MAX);
+    memcpy(pin, "1234", 4);
+    be.verify(be.user, pin, 4, false);
+    assert_true(pump_until(&s, KIOSK_EV_VERIFY_OK));
+    while (g_main_context_iteration(NULL, FALSE))
+        ;
+    size_t before = CRYPTO_secure_used();
+
+    /* The card thread reads and queues the attributes; the window closes before the UI
+     * thread takes them. */
+    int count = s.count;
+    be.read(be.user, 0);
+    assert_true(wait_queued());
+    assert_true(CRYPTO_secure_used() > before); /* the attributes, in locked memory */
+    kiosk_engine_free(e);
+    assert_false(g_main_context_pending(NULL)); /* nothing left to deliver to a freed engine */
+    assert_true(CRYPTO_secure_used() <= before); /* and the attributes are wiped and freed */
+    while (g_main_context_iteration(NULL, FALSE))
+        ;
+    assert_int_equal(s.count, count);
+    myna_vcard_free(vc);
+}
+
+int main(void)
+{
+    if (myna_secure_init(256 * 1024) != MYNA_OK || !CRYPTO_secure_malloc_initialized()) {
+        fprintf(stderr, "no locked heap: skipped\n");
+        return 77;
+    }
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(freed_engine_wipes_card_data_never_delivered),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
