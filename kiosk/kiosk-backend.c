@@ -17,6 +17,7 @@ struct kiosk_engine {
     myna_vcard *vcard;
     kiosk_engine_hooks hooks;
     guint gen; /* bumped on every wipe / stop: stale results are dropped */
+    guint render_gen; /* bumped on every render: only the latest one is shown and printed */
 
     form_catalog *catalog;
     form_diags *catalog_diags;
@@ -67,6 +68,7 @@ typedef struct post {
     kiosk_engine *e;
     guint source; /* its idle source in the default main context */
     guint gen;
+    guint render_gen; /* RENDER_OK / RENDER_FAILED: which render */
     int kind; /* 0 session event, 1 reader status, 2 print stage */
     kiosk_event_type ev;
     int arg;
@@ -95,6 +97,9 @@ static gboolean post_deliver(gpointer data)
     g_mutex_unlock(&e->post_lock);
     if (p->gen != e->gen) /* the session this belonged to is gone: wipe and drop */
         return G_SOURCE_REMOVE;
+    bool render = p->kind == 0 && (p->ev == KIOSK_EV_RENDER_OK || p->ev == KIOSK_EV_RENDER_FAILED);
+    if (render && p->render_gen != e->render_gen) /* answers changed since: a newer render */
+        return G_SOURCE_REMOVE;
     if (p->apdus)
         e->apdus = p->apdus;
     if (p->attrs) {
@@ -106,7 +111,7 @@ static gboolean post_deliver(gpointer data)
                              myna_attrs_number(e->attrs));
         g_mutex_unlock(&e->values_lock);
     }
-    if (p->kind == 0 && (p->ev == KIOSK_EV_RENDER_OK || p->ev == KIOSK_EV_RENDER_FAILED)) {
+    if (render) {
         doc_release(e);
         e->doc = p->doc;
         form_diags_free(e->render_diags);
@@ -508,6 +513,7 @@ typedef struct work {
     kiosk_engine *e;
     guint gen;
     const form_procedure *p;
+    guint render_gen;
     const form_doc *doc; /* print: owned by the engine, kept until wipe */
     char *pdf_dir;
     char *printer;
@@ -525,7 +531,7 @@ static gpointer render_thread(gpointer data)
     form_err err = form_render(w->p, NULL, e->values, 0, &doc, &diags);
     g_mutex_unlock(&e->values_lock);
     post *p = g_new0(post, 1);
-    *p = (post){.e = e, .gen = w->gen, .kind = 0,
+    *p = (post){.e = e, .gen = w->gen, .render_gen = w->render_gen, .kind = 0,
                 .ev = err == FORM_OK ? KIOSK_EV_RENDER_OK : KIOSK_EV_RENDER_FAILED,
                 .arg = KIOSK_P_FORM, .doc = err == FORM_OK ? doc : NULL, .diags = diags};
     if (err != FORM_OK)
@@ -539,7 +545,7 @@ static void be_render(void *user)
 {
     kiosk_engine *e = user;
     work *w = g_new0(work, 1);
-    *w = (work){.e = e, .gen = e->gen, .p = e->procedure};
+    *w = (work){.e = e, .gen = e->gen, .render_gen = ++e->render_gen, .p = e->procedure};
     g_thread_unref(g_thread_new("kiosk-render", render_thread, w));
 }
 

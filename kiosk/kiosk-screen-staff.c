@@ -23,7 +23,6 @@ static void staff_code_wipe(KioskStaffScreen *self)
 {
     memset(self->code, 0, sizeof self->code);
     self->len = 0;
-    g_autofree char *d = kiosk_screen_dots(0, 0);
     gtk_label_set_text(GTK_LABEL(self->lock_dots), " ");
 }
 

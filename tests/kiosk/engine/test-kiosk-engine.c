@@ -16,6 +16,7 @@
 typedef struct seen {
     kiosk_event_type last;
     int count;
+    int renders; /* RENDER_OK / RENDER_FAILED delivered */
 } seen;
 
 static void on_event(void *user, kiosk_event_type ev, int arg)
@@ -23,6 +24,8 @@ static void on_event(void *user, kiosk_event_type ev, int arg)
     seen *s = user;
     s->last = ev;
     s->count++;
+    if (ev == KIOSK_EV_RENDER_OK || ev == KIOSK_EV_RENDER_FAILED)
+        s->renders++;
 }
 
 /* Run the UI loop until the engine reported ev (at most 10 s). */
@@ -91,6 +94,32 @@ static void freed_engine_wipes_card_data_never_delivered(void **state)
     myna_vcard_free(vc);
 }
 
+/* Back from the confirmation, an answer changed, OK again: the first render, still running,
+ * must never stand in for the second one (it would preview and print the old answers). */
+static void only_the_latest_render_is_delivered(void **state)
+{
+    g_autoptr(kiosk_config) cfg = kiosk_config_load("/nonexistent/kiosk.conf", FALSE, NULL);
+    assert_non_null(cfg);
+    g_free(cfg->template_dir);
+    cfg->template_dir = g_strdup(KIOSK_TEST_SRC "/templates");
+    seen s = {0};
+    kiosk_engine_hooks hooks = {.user = &s, .event = on_event};
+    kiosk_engine *e = kiosk_engine_new(cfg, NULL, &hooks);
+    assert_non_null(e);
+    kiosk_engine_set_procedure(e, form_catalog_procedure(kiosk_engine_catalog(e), 0));
+    kiosk_backend be;
+    kiosk_engine_backend(e, &be);
+    be.render(be.user);
+    be.render(be.user);
+    /* Both threads end within a few seconds; give the later one time to be delivered too. */
+    gint64 end = g_get_monotonic_time() + 3 * G_USEC_PER_SEC;
+    while (g_get_monotonic_time() < end)
+        if (!g_main_context_iteration(NULL, FALSE))
+            g_usleep(5000);
+    assert_int_equal(s.renders, 1);
+    kiosk_engine_free(e);
+}
+
 int main(void)
 {
     if (myna_secure_init(256 * 1024) != MYNA_OK || !CRYPTO_secure_malloc_initialized()) {
@@ -99,6 +128,7 @@ int main(void)
     }
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(freed_engine_wipes_card_data_never_delivered),
+        cmocka_unit_test(only_the_latest_render_is_delivered),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
