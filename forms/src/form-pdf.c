@@ -43,6 +43,8 @@
 #define UNIT_CP_MAX 4
 #define CID_MAX 65535
 #define IMAGES_MAX 16
+/* Room HarfBuzz's buffer is given once (see form_pdf_new and hb_wipe). */
+#define HB_BUFFER_ROOM (2u * FORM_PDF_TEXT_MAX)
 #define PATH_MAX_LEN 4096
 
 /* ---- memory: locked when possible, always wiped ------------------------------------------ */
@@ -241,6 +243,7 @@ struct form_pdf {
     doc_font fonts[FORM_FONT_COUNT];
     unsigned font_serial;
     hb_buffer_t *hb;
+    unsigned hb_high; /* how far into its arrays HarfBuzz may have written (see hb_wipe) */
     /* scratch, reused per call, wiped on free */
     unit *units;
     size_t nunits;
@@ -306,7 +309,11 @@ form_err form_pdf_new(const char *fonts_dir, form_pdf **out)
         return FORM_E_FONT;
     }
     pdf->hb = hb_buffer_create();
-    if (!hb_buffer_allocation_successful(pdf->hb)) {
+    /* Room for the longest text at once (a run is at most FORM_PDF_TEXT_MAX code points; twice
+     * that for what normalisation may decompose): HarfBuzz grows its buffer with realloc(),
+     * which would leave the text's code points behind, unwiped, in every block it outgrows. */
+    if (!hb_buffer_allocation_successful(pdf->hb) ||
+        !hb_buffer_pre_allocate(pdf->hb, HB_BUFFER_ROOM)) {
         form_pdf_free(pdf);
         return FORM_E_NOMEM;
     }
@@ -326,9 +333,16 @@ form_err form_pdf_new(const char *fonts_dir, form_pdf **out)
 
 /* Wipe what HarfBuzz's buffer holds of the text (after shaping: glyph ids and positions,
  * which spell it out as well as the characters do) and empty it. Called on every path that
- * leaves shape_units and before the buffer is destroyed. */
-static void hb_wipe(hb_buffer_t *hb)
+ * leaves shape_units and before the buffer is destroyed. Shaping works in two arrays and can
+ * shorten the text (composition, ligatures), leaving code points past the buffer's end: the
+ * buffer is first lengthened to high (how far any run may have reached), which zeroes
+ * [end, high), then [0, high) is wiped. */
+static void hb_wipe(hb_buffer_t *hb, unsigned high)
 {
+    if (high > HB_BUFFER_ROOM)
+        high = HB_BUFFER_ROOM;
+    if (high > hb_buffer_get_length(hb))
+        hb_buffer_set_length(hb, high); /* within the room: never reallocates */
     unsigned n = 0;
     hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(hb, &n);
     if (gi != NULL)
@@ -355,7 +369,7 @@ void form_pdf_free(form_pdf *pdf)
         mem_free(pdf->fonts[i].hash);
     }
     if (pdf->hb != NULL) {
-        hb_wipe(pdf->hb);
+        hb_wipe(pdf->hb, pdf->hb_high);
         hb_buffer_destroy(pdf->hb);
     }
     mem_free(pdf->units);
@@ -715,6 +729,10 @@ static form_err shape_units(form_pdf *pdf, bool vertical)
                 hb_buffer_add(hb, cp == '\t' ? ' ' : cp, (unsigned)k);
             }
         }
+        /* shaping may decompose: allow twice the characters (and a little) for hb_wipe */
+        unsigned reach = 2 * hb_buffer_get_length(hb) + 8;
+        if (reach > pdf->hb_high)
+            pdf->hb_high = reach;
         hb_buffer_set_content_type(hb, HB_BUFFER_CONTENT_TYPE_UNICODE);
         hb_buffer_guess_segment_properties(hb);
         hb_buffer_set_direction(hb, ttb ? HB_DIRECTION_TTB : HB_DIRECTION_LTR);
@@ -724,7 +742,7 @@ static form_err shape_units(form_pdf *pdf, bool vertical)
         hb_glyph_info_t *gi = hb_buffer_get_glyph_infos(hb, &gn);
         hb_glyph_position_t *gp = hb_buffer_get_glyph_positions(hb, NULL);
         if (!mem_reserve((void **)&pdf->glyphs, (pdf->nglyphs + gn + 1) * sizeof(glyph))) {
-            hb_wipe(hb);
+            hb_wipe(hb, pdf->hb_high);
             return FORM_E_NOMEM;
         }
         for (unsigned j = 0; j < gn; j++) {
@@ -732,7 +750,7 @@ static form_err shape_units(form_pdf *pdf, bool vertical)
             if (k < u || k >= e)
                 k = (uint32_t)u;
             if (gi[j].codepoint == 0) {
-                hb_wipe(hb);
+                hb_wipe(hb, pdf->hb_high);
                 return FORM_E_GLYPH; /* cannot happen after pick_fonts; never draw tofu */
             }
             glyph *g = &pdf->glyphs[pdf->nglyphs];
@@ -750,7 +768,7 @@ static form_err shape_units(form_pdf *pdf, bool vertical)
             un->adv += (double)g->adv / f->upem;
             pdf->nglyphs++;
         }
-        hb_wipe(hb); /* HarfBuzz's copy of the text */
+        hb_wipe(hb, pdf->hb_high); /* HarfBuzz's copy of the text */
         for (size_t k = u; k < e; k++)
             if (pdf->units[k].ng == 0) {
                 pdf->units[k].joined = k > u; /* merged into the previous cluster */

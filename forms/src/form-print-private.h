@@ -34,6 +34,15 @@
 form_err form_print_pdf(const uint8_t *pdf, size_t len, const char *printer, int copies,
                         int timeout_ms, form_print_progress_fn progress, void *user);
 
+/* The document goes to cupsd in writes of FORM_PRINT_CHUNK bytes (the deadline is checked
+ * between them); a tail shorter than another chunk is sent with the last one. libcups copies
+ * a write shorter than its own write buffer into the http_t, which httpClose frees without
+ * wiping; every write this long or longer goes straight to the socket. */
+#define FORM_PRINT_CHUNK (64u * 1024u)
+/* How many bytes of the left bytes of the document the next write sends (only a whole
+ * document shorter than FORM_PRINT_CHUNK goes in one shorter write). */
+size_t form_print_chunk(size_t left);
+
 /* The error a printer state means: printer_state is IPP printer-state (3 idle, 4 processing,
  * 5 stopped), reasons its printer-state-reasons keywords, accepting printer-is-accepting-jobs,
  * stalled_ms how long "connecting-to-device" has been shown (0: not shown). The first reason

@@ -397,6 +397,11 @@ static bool report(form_print_progress_fn progress, void *user, form_print_stage
     return progress == NULL || progress(user, stage, reason);
 }
 
+size_t form_print_chunk(size_t left)
+{
+    return left < 2 * (size_t)FORM_PRINT_CHUNK ? left : FORM_PRINT_CHUNK;
+}
+
 /* Send the document. Returns FORM_OK or the error; *job_id is set once a job exists. */
 static form_err send_document(session *s, const uint8_t *pdf, size_t len, int copies,
                               form_print_progress_fn progress, void *user, int *job_id)
@@ -433,11 +438,10 @@ static form_err send_document(session *s, const uint8_t *pdf, size_t len, int co
         return create_error(cupsLastError());
 
     /* Stream from memory in chunks, watching the deadline between them. */
-    enum { CHUNK = 64 * 1024 };
     size_t off = 0;
     form_err err = FORM_OK;
     while (off < len) {
-        size_t n = len - off < CHUNK ? len - off : CHUNK;
+        size_t n = form_print_chunk(len - off);
         if (cupsWriteRequestData(s->http, (const char *)pdf + off, n) != HTTP_STATUS_CONTINUE) {
             err = FORM_E_PRINT;
             break;

@@ -461,6 +461,7 @@ static void put_num(form_buf *b, int n)
     char tmp[16];
     snprintf(tmp, sizeof tmp, "%d", n);
     form_buf_adds(b, tmp);
+    explicit_bzero(tmp, sizeof tmp); /* a part of a birth date, an age */
 }
 
 static form_err apply(expr_ctx *c, const char *f, const char *arg, bool has_arg, form_buf *in,
@@ -524,8 +525,10 @@ static form_err apply(expr_ctx *c, const char *f, const char *arg, bool has_arg,
                 snprintf(tmp, sizeof tmp, strcmp(arg, "iso") == 0 ? "%04d-%02d-%02d" : "%04d/%02d/%02d",
                          d.y, d.m, d.d);
                 form_buf_adds(out, tmp);
+                explicit_bzero(tmp, sizeof tmp);
             }
         }
+        explicit_bzero(&d, sizeof d);
     } else if (strcmp(f, "sex") == 0) {
         bool en = has_arg;
         if (strcmp(s, "1") == 0)
@@ -634,6 +637,7 @@ static form_err eval_fn(expr_ctx *c, const char *s, size_t n, size_t off, form_b
     }
     form_buf cur = {.secure = true};
     form_buf_adds(&cur, raw ? raw : "");
+    explicit_bzero(tmp, sizeof tmp); /* may have held the age */
     while (i < n) {
         i++; /* '|' */
         char f[FILTER_NAME_MAX], arg[FILTER_ARG_MAX];

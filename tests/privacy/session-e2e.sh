@@ -51,7 +51,10 @@ if [ "${KAKANAI_E2E_STAGE:-}" = "" ]; then
 fi
 
 if [ "$KAKANAI_E2E_STAGE" = ns ]; then
-    mount -t tmpfs -o size=768m,mode=1777 tmpfs /tmp || exit 1
+    # A fresh /tmp; the test's own folders stay reachable when the checkout lives under /tmp.
+    . "$KAKANAI_SRC/tests/lib/private-tmp.sh"
+    kakanai_private_tmp "$KAKANAI_SRC" "$(dirname "$(dirname "$KAKANAI_KIOSK")")" \
+        "$(dirname "$KAKANAI_SCAN")" "$(dirname "$KAKANAI_VCARD")" "$KAKANAI_E2E_OUT" || exit 1
     export KAKANAI_E2E_STAGE=inner
     "$KAKANAI_SRC/tests/lib/with-pcscd.sh" "$KAKANAI_SRC/tests/lib/with-cupsd.sh" "$0" "$@"
     exit $?
@@ -116,6 +119,7 @@ start_kiosk() {
         XDG_DATA_HOME="$work/home/.local/share" XDG_STATE_HOME="$work/home/.local/state" \
         XDG_RUNTIME_DIR="$work/run" G_MESSAGES_DEBUG=all GSK_RENDERER=cairo \
         GDK_DEBUG= NO_AT_BRIDGE=1 LANG=C.UTF-8 \
+        ASAN_OPTIONS="${ASAN_OPTIONS:+$ASAN_OPTIONS:}fast_unwind_on_malloc=0:malloc_context_size=40" \
         xvfb-run -a -s "-screen 0 1280x1024x24 -nolisten tcp" \
         "$KAKANAI_KIOSK" --config "$work/kiosk.conf" --templates "$work/templates" \
         --printer "${KIOSK_PRINTER:-kakanai-pdf}" --script "$1" >>"$work/kiosk.out" \
@@ -166,6 +170,11 @@ scan() {
     local x; x=$(xvfb_pid); [ -n "$x" ] && args+=(-p "$x")
     [ -n "$vpid" ] && args+=(-P "$vpid") # the virtual card IS the card: noted, allowed
     args+=(-d /tmp -x "$KAKANAI_PDF_OUT")
+    # the test's own folders bound back into /tmp (a checkout under /tmp): not the session's files
+    local kept
+    while IFS= read -r kept; do [ -n "$kept" ] && args+=(-x "$kept"); done <<EOF_KEPT
+${KAKANAI_KEPT_TMP:-}
+EOF_KEPT
     for d in /var/log /var/spool/cups /var/cache/cups /run/cups; do [ -d "$d" ] && args+=(-d "$d"); done
     "$KAKANAI_SCAN" -A 48 -I "answer " "${args[@]}" >"$out/scan-$label.txt" 2>"$out/scan-$label.err"
     local rc=$?
@@ -178,6 +187,23 @@ scan() {
     if [ "$rc" -ne 0 ]; then
         bad "scan $label found personal data or could not read a source:"
         grep -a -A1 '^HIT' "$out/scan-$label.txt" | head -40
+        # an ASan kiosk can say where each copy was allocated (and freed): ask it for the first few
+        if [ -n "$kpid" ] && { grep -q libasan "/proc/$kpid/maps" 2>/dev/null ||
+            nm "$KAKANAI_KIOSK" 2>/dev/null | grep -q __asan_describe_address; }; then
+            local a gargs=()
+            for a in $(grep -a "^HIT.*($(cat /proc/$kpid/comm 2>/dev/null))" "$out/scan-$label.txt" |
+                sed -n 's/.* at \(0x[0-9a-f]*\)$/\1/p' | head -n 4); do
+                gargs+=(-ex "call (void)__asan_describe_address($a)")
+            done
+            if [ ${#gargs[@]} -gt 0 ]; then
+                local before
+                before=$(wc -l <"$work/kiosk.log")
+                gdb -p "$kpid" -batch -nx "${gargs[@]}" >/dev/null 2>&1
+                sleep 0.5
+                tail -n +"$((before + 1))" "$work/kiosk.log" >"$out/asan-describe-$label.txt"
+                log "where the kiosk's copies were allocated and freed: $out/asan-describe-$label.txt"
+            fi
+        fi
         grep -v '^kakanai-scan: note' "$out/scan-$label.err" | head -5
     fi
 }

@@ -98,6 +98,32 @@ static void state_reason_is_cut_to_the_buffer(void **unused)
 
 static const uint8_t PDF[] = "%PDF-1.4\n%%EOF\n";
 
+/* No write but a whole small document is shorter than a chunk: libcups would keep a copy of a
+ * short one in its connection's buffer, freed unwiped. */
+static void document_is_sent_in_long_writes_only(void **unused)
+{
+    (void)unused;
+    static const size_t lens[] = {1, 1000, FORM_PRINT_CHUNK - 1, FORM_PRINT_CHUNK,
+                                  FORM_PRINT_CHUNK + 1, 2 * FORM_PRINT_CHUNK - 1,
+                                  2 * FORM_PRINT_CHUNK, 2 * FORM_PRINT_CHUNK + 1,
+                                  5 * FORM_PRINT_CHUNK + 12345, 40u * 1024u * 1024u + 7};
+    for (size_t i = 0; i < sizeof lens / sizeof lens[0]; i++) {
+        size_t left = lens[i], writes = 0;
+        while (left > 0) {
+            size_t n = form_print_chunk(left);
+            assert_true(n > 0 && n <= left);
+            if (lens[i] >= FORM_PRINT_CHUNK)
+                assert_true(n >= FORM_PRINT_CHUNK);
+            else
+                assert_int_equal(n, lens[i]);
+            assert_true(n < 2 * FORM_PRINT_CHUNK); /* the deadline is still checked often */
+            left -= n;
+            writes++;
+        }
+        assert_true(writes >= 1);
+    }
+}
+
 static void print_refuses_bad_arguments(void **unused)
 {
     (void)unused;
@@ -129,6 +155,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(state_table_maps_each_printer_state_to_its_error),
         cmocka_unit_test(state_reason_is_cut_to_the_buffer),
+        cmocka_unit_test(document_is_sent_in_long_writes_only),
         cmocka_unit_test(print_refuses_bad_arguments),
         cmocka_unit_test(unreachable_cupsd_means_no_printer),
     };
