@@ -620,7 +620,8 @@ static gpointer print_thread(gpointer data)
     kiosk_engine *e = w->e;
     if (err == FORM_OK)
         post_event(e, w->gen, KIOSK_EV_PRINT_OK, 0);
-    else if (err != FORM_E_PRINT_CANCELLED)
+    else if (err != FORM_E_PRINT_CANCELLED || !g_atomic_int_get(&e->print_cancel))
+        /* a cancel the resident did not ask for is a printer problem, never silence */
         post_event(e, w->gen, KIOSK_EV_PRINTER_PROBLEM, print_problem(err));
     g_mutex_lock(&e->print_lock);
     if (path) { /* only the path (no personal data) is kept */

@@ -59,11 +59,35 @@ void kiosk_screen_build_keypad(GtkGrid *grid, const char *digit_action, const ch
     gtk_grid_attach(grid, r, 2, 3, 1, 1);
 }
 
+/* GTK keeps label text in ordinary heap (the label's markup and text, Pango's layout copy) and
+ * frees it without wiping. Before a box of labels that showed a resident's data goes, zero those
+ * buffers in place, then let the label drop them. */
+static void wipe_const_text(const char *s)
+{
+    if (s != NULL)
+        explicit_bzero((char *)s, strlen(s));
+}
+
+static void wipe_label_texts(GtkWidget *w)
+{
+    if (GTK_IS_LABEL(w)) {
+        GtkLabel *l = GTK_LABEL(w);
+        wipe_const_text(pango_layout_get_text(gtk_label_get_layout(l)));
+        wipe_const_text(gtk_label_get_text(l));
+        wipe_const_text(gtk_label_get_label(l));
+        gtk_label_set_text(l, "");
+    }
+    for (GtkWidget *c = gtk_widget_get_first_child(w); c; c = gtk_widget_get_next_sibling(c))
+        wipe_label_texts(c);
+}
+
 void kiosk_screen_clear_box(GtkWidget *box)
 {
     GtkWidget *c;
-    while ((c = gtk_widget_get_first_child(box)))
+    while ((c = gtk_widget_get_first_child(box))) {
+        wipe_label_texts(c);
         gtk_widget_unparent(c);
+    }
 }
 
 char *kiosk_screen_dots(size_t filled, size_t len)
