@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "kiosk-screen-common.h"
+#include "kiosk-secret-label.h"
 
 struct _KioskConfirmScreen {
     GtkBox parent;
@@ -124,11 +125,10 @@ void kiosk_confirm_screen_add_summary(KioskConfirmScreen *self, const char *key,
     gtk_label_set_wrap(GTK_LABEL(k), TRUE);
     gtk_label_set_max_width_chars(GTK_LABEL(k), 10);
     gtk_widget_set_size_request(k, 300, -1);
-    GtkWidget *v = gtk_label_new(value);
-    gtk_label_set_xalign(GTK_LABEL(v), 0);
-    gtk_label_set_wrap(GTK_LABEL(v), TRUE);
-    gtk_label_set_wrap_mode(GTK_LABEL(v), PANGO_WRAP_WORD_CHAR);
+    /* the value is the resident's data: never a GtkLabel (see kiosk-secret-label.h) */
+    GtkWidget *v = kiosk_secret_label_new(value);
     gtk_widget_set_hexpand(v, TRUE);
+    gtk_widget_set_valign(v, GTK_ALIGN_CENTER);
     gtk_box_append(GTK_BOX(row), k);
     gtk_box_append(GTK_BOX(row), v);
     if (edit >= 0) {
