@@ -1,8 +1,10 @@
 /* kiosk-main.c — kakanai-kiosk: process hardening, options, configuration, then the window. */
+#include <glib-unix.h>
 #include <glib/gi18n.h>
 #include <gtk/gtk.h>
 #include <locale.h>
 #include <malloc.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -73,6 +75,15 @@ static int hash_passcode(void)
     return 0;
 }
 
+/* SIGTERM (systemd stop), SIGINT, SIGHUP (cage closing): leave the loop so that the window and
+ * the session are torn down, which wipes whatever a resident left, instead of dying mid-session. */
+static gboolean on_stop_signal(gpointer loop)
+{
+    g_message("stop signal: wiping and quitting");
+    g_main_loop_quit(loop);
+    return G_SOURCE_CONTINUE;
+}
+
 int main(int argc, char **argv)
 {
     t_start = g_get_monotonic_time();
@@ -87,6 +98,7 @@ int main(int argc, char **argv)
     myna_vcard *vcard = NULL;
     KioskWindow *win = NULL;
     GMainLoop *loop = NULL;
+    guint stop_ids[3] = {0, 0, 0};
     GtkCssProvider *css = NULL;
     myna_err merr;
 
@@ -260,6 +272,9 @@ int main(int argc, char **argv)
         gtk_window_fullscreen(GTK_WINDOW(win));
     loop = g_main_loop_new(NULL, FALSE);
     g_signal_connect_swapped(win, "close-request", G_CALLBACK(g_main_loop_quit), loop);
+    const int stop_signals[] = {SIGTERM, SIGINT, SIGHUP};
+    for (size_t i = 0; i < G_N_ELEMENTS(stop_signals); i++)
+        stop_ids[i] = g_unix_signal_add(stop_signals[i], on_stop_signal, loop);
     gtk_window_present(GTK_WINDOW(win));
     static gulong frame_id;
     GdkFrameClock *clock = gtk_widget_get_frame_clock(GTK_WIDGET(win));
@@ -276,6 +291,9 @@ int main(int argc, char **argv)
     g_main_loop_run(loop);
 
 out:
+    for (size_t i = 0; i < G_N_ELEMENTS(stop_ids); i++)
+        if (stop_ids[i])
+            g_source_remove(stop_ids[i]);
     if (win)
         gtk_window_destroy(GTK_WINDOW(win));
     if (loop)

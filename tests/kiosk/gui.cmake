@@ -37,3 +37,11 @@ if(TARGET kakanai-vcard)
   set_tests_properties(kiosk-gui-pcscd PROPERTIES LABELS "kiosk;gui" TIMEOUT 240
     SKIP_RETURN_CODE 77)
 endif()
+
+# A stop signal (systemd SIGTERM, cage SIGHUP) mid-session: clean exit through the wiping teardown.
+foreach(sig TERM HUP)
+  add_test(NAME kiosk-gui-sig${sig}
+    COMMAND ${XVFB_RUN} -a -s "-screen 0 1280x800x24" ${CMAKE_CURRENT_SOURCE_DIR}/gui/sigterm.sh
+            $<TARGET_FILE:kakanai-kiosk> ${PROJECT_SOURCE_DIR} ${sig})
+  set_tests_properties(kiosk-gui-sig${sig} PROPERTIES LABELS "kiosk;gui" TIMEOUT 60)
+endforeach()
