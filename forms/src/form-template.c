@@ -9,6 +9,7 @@
 #include "form-private.h"
 
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -252,6 +253,46 @@ static bool check_range(parser *ps, const char *v, double x, double lo, double h
         return false;
     }
     return true;
+}
+
+/* The numeric keys of a drawing item or field: their range, and where the value goes. */
+static const struct num_key {
+    const char *key, *what;
+    double lo, hi;
+    size_t off;
+    bool integer;
+} num_keys[] = {
+    {"size", "size (points)", 4, 72, offsetof(form_item, pt), false},
+    {"min_size", "min_size (points)", 4, 72, offsetof(form_item, min_pt), false},
+    {"min_scale", "min_scale", 0.5, 1, offsetof(form_item, min_scale), false},
+    {"lines", "lines", 1, 20, offsetof(form_item, max_lines), true},
+    {"leading", "leading", 0.8, 3, offsetof(form_item, leading), false},
+    {"spacing", "spacing (mm)", 0, 20, offsetof(form_item, spacing), false},
+    {"cells", "cells", 1, 40, offsetof(form_item, cells), true},
+    {"pitch", "pitch (mm)", 1, 50, offsetof(form_item, pitch), false},
+    {"width", "width (mm)", 0.05, 5, offsetof(form_item, width), false},
+    {"dash", "dash (mm)", 0, 20, offsetof(form_item, dash), false},
+    {"fill", "fill (0 black .. 1 white)", 0, 1, offsetof(form_item, fill), false},
+};
+
+static void set_number(parser *ps, form_item *it, const char *k, const char *v, double x)
+{
+    for (size_t i = 0; i < sizeof num_keys / sizeof num_keys[0]; i++) {
+        const struct num_key *nk = &num_keys[i];
+        if (strcmp(k, nk->key) != 0)
+            continue;
+        if (!check_range(ps, v, x, nk->lo, nk->hi, nk->what))
+            return;
+        if (nk->integer && x != (int)x) {
+            ERR(ps, v, FORM_E_SYNTAX, "%s needs a whole number", "%s は整数で書いてください", k);
+            return;
+        }
+        if (nk->integer)
+            *(int *)((char *)it + nk->off) = (int)x;
+        else
+            *(double *)((char *)it + nk->off) = x;
+        return;
+    }
 }
 
 static void item_defaults(form_item *it)
@@ -740,39 +781,8 @@ static void key_item(parser *ps, const char *k, const char *v, size_t n)
     } else if (!parse_number(v, n, &x)) {
         ERR(ps, v, FORM_E_SYNTAX, "%s needs a number, for example %s", "%s には数値を書いてください（例 %s）",
             k, strcmp(k, "lines") == 0 || strcmp(k, "cells") == 0 ? "3" : "0.5");
-    } else if (strcmp(k, "size") == 0) {
-        if (check_range(ps, v, x, 4, 72, "size (points)"))
-            it->pt = x;
-    } else if (strcmp(k, "min_size") == 0) {
-        if (check_range(ps, v, x, 4, 72, "min_size (points)"))
-            it->min_pt = x;
-    } else if (strcmp(k, "min_scale") == 0) {
-        if (check_range(ps, v, x, 0.5, 1, "min_scale"))
-            it->min_scale = x;
-    } else if (strcmp(k, "lines") == 0) {
-        if (check_range(ps, v, x, 1, 20, "lines") && x == (int)x)
-            it->max_lines = (int)x;
-    } else if (strcmp(k, "leading") == 0) {
-        if (check_range(ps, v, x, 0.8, 3, "leading"))
-            it->leading = x;
-    } else if (strcmp(k, "spacing") == 0) {
-        if (check_range(ps, v, x, 0, 20, "spacing (mm)"))
-            it->spacing = x;
-    } else if (strcmp(k, "cells") == 0) {
-        if (check_range(ps, v, x, 1, 40, "cells") && x == (int)x)
-            it->cells = (int)x;
-    } else if (strcmp(k, "pitch") == 0) {
-        if (check_range(ps, v, x, 1, 50, "pitch (mm)"))
-            it->pitch = x;
-    } else if (strcmp(k, "width") == 0) {
-        if (check_range(ps, v, x, 0.05, 5, "width (mm)"))
-            it->width = x;
-    } else if (strcmp(k, "dash") == 0) {
-        if (check_range(ps, v, x, 0, 20, "dash (mm)"))
-            it->dash = x;
-    } else if (strcmp(k, "fill") == 0) {
-        if (check_range(ps, v, x, 0, 1, "fill (0 black .. 1 white)"))
-            it->fill = x;
+    } else {
+        set_number(ps, it, k, v, x);
     }
 }
 

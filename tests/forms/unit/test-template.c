@@ -47,6 +47,8 @@ static const struct {
     {"size too small", HEAD "[field a]\nsize = 3.9\n", FORM_E_SYNTAX, 5, 8, "between 4 and 72"},
     {"size too large", HEAD "[field a]\nsize = 72.5\n", FORM_E_SYNTAX, 5, 8, "between 4 and 72"},
     {"min_scale below 0.5", HEAD "[field a]\nmin_scale = 0.4\n", FORM_E_SYNTAX, 5, 13, "between 0.5 and 1"},
+    {"lines not whole", HEAD "[field a]\nlines = 2.5\n", FORM_E_SYNTAX, 5, 9, "needs a whole number"},
+    {"cells not whole", HEAD "[field a]\ncells = 7.5\n", FORM_E_SYNTAX, 5, 9, "needs a whole number"},
     {"bad font", HEAD "[field a]\nfont = meiryo\n", FORM_E_SYNTAX, 5, 8, "use one of mincho, gothic"},
     {"bad bool", HEAD "[field a]\nvertical = はい\n", FORM_E_SYNTAX, 5, 12, "yes or no"},
     {"check and circle", HEAD "[field a]\ncheck = x\ncircle = y\n", FORM_E_SYNTAX, 6, 10, "not both"},
