@@ -470,10 +470,19 @@ static void on_request(GtkWidget *screen, const char *what, const char *arg, Kio
         self->config->printer =
             g_strdup(kiosk_staff_screen_printer(KIOSK_STAFF_SCREEN(self->staff_screen)));
         g_autoptr(GError) err = NULL;
-        if (!kiosk_config_save(self->config, &err))
+        if (!kiosk_config_save(self->config, &err)) {
+            /* Under the locked-down unit /etc is read-only: the choice holds until restart. */
             g_warning("staff: settings not saved (%s)", err->message);
-        else
+            kiosk_staff_screen_set_health(
+                KIOSK_STAFF_SCREEN(self->staff_screen),
+                _("Settings apply until the kiosk restarts, but could not be saved: the "
+                  "configuration is read-only here. Change kiosk.conf in the municipality's "
+                  "configuration tree instead."));
+        } else {
             g_message("staff: settings saved");
+            kiosk_staff_screen_set_health(KIOSK_STAFF_SCREEN(self->staff_screen),
+                                          _("Settings saved."));
+        }
         kiosk_menu_screen_set_catalog(KIOSK_MENU_SCREEN(self->menu),
                                       kiosk_engine_catalog(self->engine), self->config, self->lang);
     } else if (strcmp(what, "testpage") == 0) {

@@ -100,6 +100,8 @@ T = {
 "Check reader and printer": "リーダーと プリンターを 確認",
 "Print a test page": "テスト印刷",
 "Resident forgot the PIN: use 照合番号B": "暗証番号を わすれた方: 照合番号B を使う",
+"Settings apply until the kiosk restarts, but could not be saved: the configuration is read-only here. Change kiosk.conf in the municipality's configuration tree instead.": "設定は 再起動まで 有効ですが、保存できませんでした（この機械の 設定は 書き込み禁止です）。市区町村の 設定の 管理場所で kiosk.conf を 変更してください。",
+"Settings saved.": "設定を 保存しました。",
 }
 def q(s):
     return '"' + s.replace('\\', '\\\\').replace('"', '\\"').replace('\n', '\\n') + '"'
