@@ -253,8 +253,12 @@ static int cmd_render(int argc, char **argv, bool preview)
             fprintf(stderr, "kakanai-form: answer to \"%s\": %s\n", form_question_id(q), why);
             goto out;
         }
-        if (val)
-            form_values_set_answer(v, form_question_id(q), val);
+        form_err ae = val ? form_values_set_answer(v, form_question_id(q), val) : FORM_OK;
+        if (ae != FORM_OK) {
+            fprintf(stderr, "kakanai-form: answer to \"%s\": %s\n", form_question_id(q),
+                    form_strerror(ae));
+            goto out;
+        }
     }
     form_err e = form_render(p, t, v, preview ? FORM_RENDER_PREVIEW : 0, &doc, &d);
     print_diags(d);
