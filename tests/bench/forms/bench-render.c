@@ -15,9 +15,9 @@
 #include <string.h>
 #include <time.h>
 
+#include "form-fixture.h"
 #include "form.h"
 
-#define BENCH_TODAY "20260401"
 #define MAX_RUNS 200
 
 static double now_ms(void)
@@ -31,39 +31,6 @@ static int cmp_double(const void *a, const void *b)
 {
     double x = *(const double *)a, y = *(const double *)b;
     return x < y ? -1 : x > y;
-}
-
-static const char *jstr(json_object *o, const char *key)
-{
-    json_object *v;
-    return json_object_object_get_ex(o, key, &v) && json_object_is_type(v, json_type_string)
-               ? json_object_get_string(v)
-               : NULL;
-}
-
-/* A value every question type accepts (checked with form_question_validate). */
-static const char *answer_for(const form_question *q, char *buf, size_t cap)
-{
-    const char *d = form_question_default(q);
-    if (d != NULL)
-        return d;
-    switch (form_question_type_of(q)) {
-    case FORM_Q_CHOICE:
-    case FORM_Q_MULTI:
-        return form_question_choice_count(q) > 0 ? form_question_choice_value(q, 0) : "";
-    case FORM_Q_YESNO:
-        return "yes";
-    case FORM_Q_NUMBER:
-        snprintf(buf, cap, "%ld", form_question_min(q) > 1 ? form_question_min(q) : 1);
-        return buf;
-    case FORM_Q_DATE:
-        return BENCH_TODAY;
-    case FORM_Q_KANA:
-        return form_question_kana(q) == FORM_KANA_HIRAGANA ? "やまだ" : "ヤマダ";
-    case FORM_Q_TEXT:
-        return "テスト";
-    }
-    return "";
 }
 
 static void print_diags(const char *what, form_diags *d)
@@ -82,12 +49,14 @@ static int bench_template(const form_template *t, const form_procedure *proc, js
     form_values *v = NULL;
     if (form_values_new(&v) != FORM_OK)
         return 1;
-    const char *number =
-        (form_template_needs(t) & FORM_NEEDS_NUMBER) ? jstr(profile, "my_number") : NULL;
-    form_err e = form_values_set_card(v, jstr(profile, "name"), jstr(profile, "address"),
-                                      jstr(profile, "birth"), jstr(profile, "sex"), number);
+    const char *number = (form_template_needs(t) & FORM_NEEDS_NUMBER)
+                             ? fixture_json_str(profile, "my_number")
+                             : NULL;
+    form_err e = form_values_set_card(
+        v, fixture_json_str(profile, "name"), fixture_json_str(profile, "address"),
+        fixture_json_str(profile, "birth"), fixture_json_str(profile, "sex"), number);
     if (e == FORM_OK)
-        e = form_values_set_today(v, BENCH_TODAY);
+        e = form_values_set_today(v, FIXTURE_TODAY);
     if (e != FORM_OK) {
         fprintf(stderr, "bench-render: %s: values: %s\n", form_template_id(t), form_err_name(e));
         form_values_free(v);
@@ -97,7 +66,7 @@ static int bench_template(const form_template *t, const form_procedure *proc, js
     for (size_t i = 0; i < form_procedure_question_count(proc) && e == FORM_OK; i++) {
         const form_question *q = form_procedure_question(proc, i);
         char buf[32];
-        const char *a = answer_for(q, buf, sizeof buf);
+        const char *a = fixture_answer(q, buf, sizeof buf);
         const char *why = NULL;
         if (form_question_validate(q, a, "en", &why) != FORM_OK) {
             fprintf(stderr, "bench-render: %s: no valid answer for %s (%s)\n", form_template_id(t),

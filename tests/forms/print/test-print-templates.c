@@ -21,11 +21,13 @@
 
 #include <cmocka.h>
 
+#include "form-fixture.h"
+
 #include "form-print-private.h"
 #include "print-util.h"
 
 #define PDF_Q "kakanai-pdf"
-#define TODAY "20260401"
+
 /* Largest ink difference of a 16 × 16 tile (0..255) between the rendered and the printed
  * page. Measured: a faithful print ≤ 6.3 (Ghostscript's re-distilled glyphs anti-alias a
  * little differently); the same form with another resident's name 21.3, while the page mean
@@ -36,52 +38,22 @@ static const char *g_templates;
 static char **g_profiles;
 static int g_nprofiles;
 
-static const char *jstr(json_object *o, const char *key)
-{
-    json_object *v;
-    return json_object_object_get_ex(o, key, &v) && json_object_is_type(v, json_type_string)
-               ? json_object_get_string(v)
-               : NULL;
-}
-
-/* A value every question type accepts. */
-static const char *answer_for(const form_question *q, char *buf, size_t cap)
-{
-    const char *d = form_question_default(q);
-    if (d != NULL)
-        return d;
-    switch (form_question_type_of(q)) {
-    case FORM_Q_CHOICE:
-    case FORM_Q_MULTI:
-        return form_question_choice_count(q) > 0 ? form_question_choice_value(q, 0) : "";
-    case FORM_Q_YESNO:
-        return "yes";
-    case FORM_Q_NUMBER:
-        snprintf(buf, cap, "%ld", form_question_min(q) > 1 ? form_question_min(q) : 1);
-        return buf;
-    case FORM_Q_DATE:
-        return TODAY;
-    case FORM_Q_KANA:
-        return form_question_kana(q) == FORM_KANA_HIRAGANA ? "やまだ" : "ヤマダ";
-    case FORM_Q_TEXT:
-        return "テスト";
-    }
-    return "";
-}
-
 static void fill(form_values *v, const form_template *t, const form_procedure *proc,
                  json_object *profile)
 {
-    const char *number =
-        (form_template_needs(t) & FORM_NEEDS_NUMBER) ? jstr(profile, "my_number") : NULL;
-    assert_int_equal(form_values_set_card(v, jstr(profile, "name"), jstr(profile, "address"),
-                                          jstr(profile, "birth"), jstr(profile, "sex"), number),
+    const char *number = (form_template_needs(t) & FORM_NEEDS_NUMBER)
+                             ? fixture_json_str(profile, "my_number")
+                             : NULL;
+    assert_int_equal(form_values_set_card(v, fixture_json_str(profile, "name"),
+                                          fixture_json_str(profile, "address"),
+                                          fixture_json_str(profile, "birth"),
+                                          fixture_json_str(profile, "sex"), number),
                      FORM_OK);
-    assert_int_equal(form_values_set_today(v, TODAY), FORM_OK);
+    assert_int_equal(form_values_set_today(v, FIXTURE_TODAY), FORM_OK);
     for (size_t i = 0; i < form_procedure_question_count(proc); i++) {
         const form_question *q = form_procedure_question(proc, i);
         char buf[32];
-        const char *a = answer_for(q, buf, sizeof buf);
+        const char *a = fixture_answer(q, buf, sizeof buf);
         const char *why = NULL;
         if (form_question_validate(q, a, "en", &why) == FORM_OK)
             assert_int_equal(form_values_set_answer(v, form_question_id(q), a), FORM_OK);
@@ -103,8 +75,8 @@ static size_t print_catalogue(json_object *profile, const char *pname)
     form_diags *diags = NULL;
     assert_int_equal(form_catalog_load(g_templates, NULL, &cat, &diags), FORM_OK);
     form_diags_free(diags);
-    const char *name = jstr(profile, "name");
-    const char *address = jstr(profile, "address");
+    const char *name = fixture_json_str(profile, "name");
+    const char *address = fixture_json_str(profile, "address");
     size_t printed = 0;
     const form_template *done[128];
     size_t ndone = 0;
