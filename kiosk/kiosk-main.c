@@ -187,7 +187,11 @@ int main(int argc, char **argv)
     if (opt_list) {
         form_catalog *cat = NULL;
         form_diags *diags = NULL;
-        form_err ferr = form_catalog_load(config->template_dir, NULL, &cat, &diags);
+        /* What this kiosk would offer: the same signature rule as the running kiosk. */
+        const char *key = config->require_signed && config->public_key && *config->public_key
+                              ? config->public_key
+                              : NULL;
+        form_err ferr = form_catalog_load(config->template_dir, key, &cat, &diags);
         for (size_t i = 0; ferr == FORM_OK && i < form_catalog_procedure_count(cat); i++) {
             const form_procedure *p = form_catalog_procedure(cat, i);
             printf("%s\t%zu\t%s\n", form_procedure_id(p), form_procedure_question_count(p),
@@ -226,7 +230,11 @@ int main(int argc, char **argv)
                 dir);
         form_catalog *cat = NULL;
         form_diags *diags = NULL;
-        form_err ferr = form_catalog_load(config->template_dir, NULL, &cat, &diags);
+        /* What this kiosk would offer: the same signature rule as the running kiosk. */
+        const char *key = config->require_signed && config->public_key && *config->public_key
+                              ? config->public_key
+                              : NULL;
+        form_err ferr = form_catalog_load(config->template_dir, key, &cat, &diags);
         if (ferr != FORM_OK) {
             fprintf(stderr, "kakanai-kiosk: templates in %s: %s\n", config->template_dir,
                     form_strerror(ferr));

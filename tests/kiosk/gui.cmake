@@ -45,3 +45,11 @@ foreach(sig TERM HUP)
             $<TARGET_FILE:kakanai-kiosk> ${PROJECT_SOURCE_DIR} ${sig})
   set_tests_properties(kiosk-gui-sig${sig} PROPERTIES LABELS "kiosk;gui" TIMEOUT 60)
 endforeach()
+
+# require-signed: unsigned / altered bundles refused with a reason, a signed one offered.
+if(TARGET kakanai-form)
+  add_test(NAME kiosk-signed-templates
+    COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/signed-templates.sh $<TARGET_FILE:kakanai-kiosk>
+            $<TARGET_FILE:kakanai-form> ${PROJECT_SOURCE_DIR})
+  set_tests_properties(kiosk-signed-templates PROPERTIES LABELS "kiosk;unit" TIMEOUT 60)
+endif()
