@@ -76,7 +76,8 @@ static bool same_question(const form_question *a, const form_question *b)
 }
 
 /* FORM_E_TEMPLATE when two forms of the procedure ask a question of the same id
- * differently (one answer would have to satisfy both). */
+ * differently (one answer would have to satisfy both). A question asked once for two forms
+ * is required when either form requires it: the answer must satisfy both forms' checks. */
 static form_err proc_add_template(form_procedure *p, const form_template *t)
 {
     const form_template **v = realloc(p->templates, (p->ntemplates + 1) * sizeof *v);
@@ -92,6 +93,8 @@ static form_err proc_add_template(form_procedure *p, const form_template *t)
             if (strcmp(p->questions[j]->id, q->id) == 0) {
                 if (!same_question(p->questions[j], q))
                     return FORM_E_TEMPLATE;
+                if (q->required && !p->questions[j]->required)
+                    p->questions[j] = q;
                 dup = true;
             }
         if (dup)

@@ -84,6 +84,43 @@ static void broken_template_is_skipped_with_diagnostics(void **state)
     ts_rmdir(dir);
 }
 
+/* A question two forms share is asked once, and required when either form requires it,
+ * whichever of the two comes first (an optional answer would fail the other form's check). */
+static void shared_question_is_required_when_either_form_requires_it(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/kakanai-cat-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[512];
+    static const char *const forms[][2] = {
+        {"a.form", "[form]\nid = a\ntitle.ja = A\n[question kana]\ntype = kana\nlabel.ja = よみ\n"
+                   "required = no\n"},
+        {"b.form", "[form]\nid = b\ntitle.ja = B\n[question kana]\ntype = kana\nlabel.ja = よみ\n"
+                   "required = yes\n"},
+        {"catalog.conf", "[procedure ab]\ntitle.ja = AB\nforms = a b\n"
+                         "[procedure ba]\ntitle.ja = BA\nforms = b a\n"
+                         "[procedure aa]\ntitle.ja = A\nforms = a\n"},
+    };
+    for (size_t i = 0; i < 3; i++) {
+        ts_path(path, sizeof path, dir, forms[i][0]);
+        assert_int_equal(ts_write(path, forms[i][1], strlen(forms[i][1])), 0);
+    }
+    form_catalog *c = NULL;
+    form_diags *d = NULL;
+    assert_int_equal(form_catalog_load(dir, NULL, &c, &d), FORM_OK);
+    assert_int_equal(form_diags_count(d), 0);
+    static const char *const ids[] = {"ab", "ba", "aa"};
+    for (size_t i = 0; i < 3; i++) {
+        const form_procedure *p = form_catalog_find(c, ids[i]);
+        assert_non_null(p);
+        assert_int_equal(form_procedure_question_count(p), 1);
+        assert_int_equal(form_question_required(form_procedure_question(p, 0)), i < 2);
+    }
+    form_catalog_free(c);
+    form_diags_free(d);
+    ts_rmdir(dir);
+}
+
 static void catalogue_problems_and_no_catalogue(void **state)
 {
     (void)state;
@@ -123,6 +160,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(shipped_catalogue_groups_the_forms),
         cmocka_unit_test(broken_template_is_skipped_with_diagnostics),
+        cmocka_unit_test(shared_question_is_required_when_either_form_requires_it),
         cmocka_unit_test(catalogue_problems_and_no_catalogue),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
