@@ -129,6 +129,57 @@ static gboolean answer_one(script *s)
     }
 }
 
+static const form_question *question_on_screen(script *s)
+{
+    const form_procedure *p = kiosk_engine_procedure(kiosk_window_engine(s->win));
+    if (!p || strcmp(kiosk_window_screen_name(s->win), "question") != 0)
+        return NULL;
+    return form_procedure_question(p, (size_t)kiosk_session_question(kiosk_window_session(s->win)));
+}
+
+/* TRUE when the question on screen takes a typed answer ("answer" sets it as if typed). */
+static gboolean is_typed(script *s)
+{
+    const form_question *q = question_on_screen(s);
+    form_question_type t = q ? form_question_type_of(q) : FORM_Q_CHOICE;
+    if (t == FORM_Q_NUMBER || t == FORM_Q_DATE || t == FORM_Q_TEXT || t == FORM_Q_KANA)
+        return TRUE;
+    g_printerr("script: the question on screen (%s) takes no typed answer\n",
+               q ? form_question_id(q) : "none");
+    return FALSE;
+}
+
+/* TRUE when the question on screen offers the choice x (a script that drifted from the
+ * templates fails here instead of answering the wrong question). */
+static gboolean is_choice(script *s, const char *x)
+{
+    const form_question *q = question_on_screen(s);
+    if (q && form_question_type_of(q) == FORM_Q_YESNO && (!strcmp(x, "yes") || !strcmp(x, "no")))
+        return TRUE;
+    for (size_t i = 0; q && i < form_question_choice_count(q); i++)
+        if (!strcmp(form_question_choice_value(q, i), x))
+            return TRUE;
+    g_printerr("script: \"%s\" is not a choice of the question on screen (%s)\n", x,
+               q ? form_question_id(q) : "none");
+    return FALSE;
+}
+
+/* "edit" names the question by its index or by its id (furigana); -1 = no such question. */
+static int question_index(script *s, const char *x)
+{
+    const form_procedure *p = kiosk_engine_procedure(kiosk_window_engine(s->win));
+    size_t n = p ? form_procedure_question_count(p) : 0;
+    if (g_ascii_isdigit(x[0])) {
+        long i = strtol(x, NULL, 10);
+        return i >= 0 && (size_t)i < n ? (int)i : -1;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(form_question_id(form_procedure_question(p, i)), x))
+            return (int)i;
+    g_printerr("script: no question \"%s\" in this procedure\n", x);
+    return -1;
+}
+
 /* Run one command; FALSE = failed. Sets wait/sleep state for the stepping loop. */
 static gboolean run(script *s, char *line)
 {
@@ -170,9 +221,10 @@ static gboolean run(script *s, char *line)
     } else if (!strcmp(cmd, "submit")) {
         ok = touch(s, "pin.submit", NULL);
     } else if (!strcmp(cmd, "choose")) {
-        ok = touch(s, "question.choose", g_variant_new_string(x));
+        ok = is_choice(s, x) && touch(s, "question.choose", g_variant_new_string(x));
     } else if (!strcmp(cmd, "answer")) {
-        ok = act(s, "question.set", g_variant_new_string(x)) && touch(s, "question.next", NULL);
+        ok = is_typed(s) && act(s, "question.set", g_variant_new_string(x)) &&
+             touch(s, "question.next", NULL);
     } else if (!strcmp(cmd, "kana")) {
         for (const char *p = x; ok && *p; p = g_utf8_next_char(p)) {
             char c[8] = {0};
@@ -180,7 +232,8 @@ static gboolean run(script *s, char *line)
             ok = touch(s, "question.kana", g_variant_new_string(c));
         }
     } else if (!strcmp(cmd, "edit")) {
-        ok = touch(s, "confirm.edit", g_variant_new_int32((int)strtol(x, NULL, 10)));
+        int qi = question_index(s, x);
+        ok = qi >= 0 && touch(s, "confirm.edit", g_variant_new_int32(qi));
     } else if (!strcmp(cmd, "next")) {
         ok = touch(s, "question.next", NULL);
     } else if (!strcmp(cmd, "print")) {
