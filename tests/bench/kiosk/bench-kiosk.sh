@@ -165,7 +165,7 @@ fi
 echo
 echo "== bench-kiosk ($(nproc) cores, Xvfb, GSK_RENDERER=cairo) =="
 echo "cold start to first interactive frame (median of 5): ${kiosk_first} ms since main(); exec to exit after that frame: ${kiosk_wall} ms"
-echo "住民票 request: $touches touches from procedure chosen to print job accepted: $keys keys typed (4 PIN digits, furigana) + $decisions other taps (goal <= 9 touches)"
+echo "住民票 request: $touches touches from procedure chosen to print job accepted: $keys keys typed (PIN digits, kana) + $decisions other taps (goal <= 9 touches)"
 echo "  processing: ${proc_s} s (card verify+read ${read_s} s, render+preview ${render_s} s, job accepted ${print_s} s); wall with scripted taps ${wall_s} s"
 echo "peak memory: VmHWM ${hwm} kB; sampled peak PSS ${kmem% *} kB, RSS ${kmem#* } kB"
 if [ $chrome_ok = 1 ]; then

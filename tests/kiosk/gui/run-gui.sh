@@ -3,7 +3,7 @@
 #
 #   run-gui.sh CASE KIOSK SRCDIR OUTDIR
 #
-# CASE: walk | pull | idle | pin | staff | printer | cups | log | nodisplay
+# CASE: walk | touches | pull | idle | pin | staff | printer | cups | log | nodisplay
 # Screenshots land in OUTDIR/<case>/ (look at them). Exit 77 = skipped (no templates yet).
 set -eu
 case_name=$1 KIOSK=$2 SRC=$3 OUT=$4/$1
@@ -82,6 +82,42 @@ walk)
     for f in "$OUT"/pdf/*.pdf; do
         pdftoppm -r 50 -png -f 1 -l 1 "$f" "${f%.pdf}" 2>/dev/null || true
     done
+    ;;
+touches)
+    # A resident's 住民票 request, counted like the benchmark: procedure, 4 PIN digits, OK,
+    # the two required questions (scope, purpose), print = 9 touches (the issue's goal);
+    # putting the card on the reader is no touch. The optional ones wait on the confirmation.
+    cat >"$OUT/touches.script" <<S
+wait menu
+mark start
+procedure juminhyo
+wait card
+card on
+wait pin
+pin 1234
+submit
+wait question 20000
+screenshot $OUT/touches-1-scope.png
+choose self
+sleep 500
+screenshot $OUT/touches-2-purpose.png
+choose work
+wait confirm 30000
+screenshot $OUT/touches-3-confirm.png
+print
+wait done 30000
+mark accepted
+finish
+wait menu
+S
+    xrun "$OUT/touches.script" --virtual-card "$PROFILES/yoshida-taro.json" --pdf-dir "$OUT/pdf" \
+        >"$OUT/touches.out" 2>"$OUT/touches.log" || fail "$(tail -3 "$OUT/touches.log")"
+    t=$(awk '$1 == "mark" && $2 == "accepted" { for (i = 3; i <= NF; i++) if ($i ~ /^touches=/) print substr($i, 9) }' \
+        "$OUT/touches.out")
+    [ -n "$t" ] || fail "no touch count in $OUT/touches.out"
+    # the card on the reader is counted by the script as an action, not a tap
+    [ $((t - 1)) -eq 9 ] || fail "住民票 took $((t - 1)) touches, the goal is 9"
+    [ "$(ls "$OUT/pdf" | wc -l)" -eq 1 ] || fail "no application printed"
     ;;
 pull)
     # The card pulled at each screen that holds it: aborted, wiped, told, back to the menu.
