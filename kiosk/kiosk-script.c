@@ -1,6 +1,7 @@
 /* kiosk-script.c — replay UI actions for tests. See kiosk-script.h. */
 #include "kiosk-script.h"
 
+#include "kiosk-layout-check.h"
 #include "kiosk-screens.h"
 
 #include <signal.h>
@@ -17,6 +18,9 @@ typedef struct script {
     gint64 start, wait_until, sleep_until, waited_at, touched_at;
     unsigned touches, keys; /* keys: PIN digits and kana/characters typed */
     char *waiting_for;
+    gboolean check_each;   /* "check-layout each": every new screen before the next command */
+    char *checked;         /* the screen (and question) last checked */
+    guint layout_problems; /* found by check-layout */
 } script;
 
 static void finish(script *s, int status)
@@ -24,6 +28,7 @@ static void finish(script *s, int status)
     *s->status = status;
     g_strfreev(s->lines);
     g_free(s->waiting_for);
+    g_free(s->checked);
     g_main_loop_quit(s->loop);
     g_free(s);
 }
@@ -180,6 +185,40 @@ static int question_index(script *s, const char *x)
     return -1;
 }
 
+/* Touch targets and text sizes of the whole window as laid out now; each problem is printed
+ * and counted (the script fails at its end when any was found). */
+static void check_layout(script *s)
+{
+    GString *report = g_string_new(NULL);
+    guint bad = kiosk_layout_check(GTK_WIDGET(s->win), kiosk_layout_min_target_px(GTK_WIDGET(s->win)),
+                                   KIOSK_TEXT_MIN_PX, report);
+    const char *name = kiosk_window_screen_name(s->win);
+    if (bad)
+        g_printerr("script: layout on screen %s: %u problem(s)\n%s", name, bad, report->str);
+    g_print("layout %s %u\n", name, bad);
+    s->layout_problems += bad;
+    g_string_free(report, TRUE);
+}
+
+/* With "check-layout each": check the screen once when it (or its question) is new. */
+static void check_if_new(script *s)
+{
+    if (!s->check_each)
+        return;
+    const char *name = kiosk_window_screen_name(s->win);
+    char *key = g_strdup_printf("%s/%d", name,
+                                strcmp(name, "question") == 0
+                                    ? kiosk_session_question(kiosk_window_session(s->win))
+                                    : -1);
+    if (g_strcmp0(key, s->checked) != 0) {
+        check_layout(s);
+        g_free(s->checked);
+        s->checked = key;
+    } else {
+        g_free(key);
+    }
+}
+
 /* Run one command; FALSE = failed. Sets wait/sleep state for the stepping loop. */
 static gboolean run(script *s, char *line)
 {
@@ -190,6 +229,8 @@ static gboolean run(script *s, char *line)
     const char *cmd = a[0], *x = a[1] ? a[1] : "", *y = a[1] && a[2] ? a[2] : "";
     gboolean ok = TRUE;
     gint64 now = g_get_monotonic_time();
+    if (strcmp(cmd, "wait") != 0 && strcmp(cmd, "sleep") != 0)
+        check_if_new(s);
     if (!strcmp(cmd, "procedure")) {
         ok = touch(s, "menu.choose", g_variant_new_string(x));
     } else if (!strcmp(cmd, "procedure-index")) {
@@ -284,6 +325,11 @@ static gboolean run(script *s, char *line)
         ok = kiosk_window_screenshot(s->win, x, &err);
         if (!ok)
             g_printerr("script: %s\n", err->message);
+    } else if (!strcmp(cmd, "check-layout")) {
+        if (!strcmp(x, "each"))
+            s->check_each = TRUE;
+        else
+            check_layout(s);
     } else if (!strcmp(cmd, "mark")) {
         g_print("mark %s %.1f shown=%.1f touched=%.1f touches=%u keys=%u\n", x,
                 (now - s->start) / 1000.0, (s->waited_at - s->start) / 1000.0,
@@ -337,7 +383,9 @@ static gboolean step(gpointer data)
         return G_SOURCE_CONTINUE;
     }
     if (s->i >= s->n) {
-        finish(s, 0);
+        if (s->layout_problems)
+            g_printerr("script: %u layout problem(s) in all\n", s->layout_problems);
+        finish(s, s->layout_problems ? 1 : 0);
         return G_SOURCE_REMOVE;
     }
     guint lineno = s->i + 1;

@@ -11,6 +11,7 @@
 #include <openssl/crypto.h>
 #include <string.h>
 
+#include "kiosk-layout-check.h"
 #include "kiosk-passcode.h"
 #include "kiosk-screens.h"
 #include "kiosk-util.h"
@@ -389,6 +390,71 @@ static void wareki_and_kana_helpers(void **state)
     assert_null(kiosk_kana_modify("", 1));
 }
 
+/* The visual rules find what a resident would stumble over: a small button, small text (by
+ * CSS or by markup), a label cut off by its parent, content scrolled away with no scrollbar. */
+static void layout_check_finds_small_targets_text_and_cut_off(void **state)
+{
+    (void)state;
+    GtkCssProvider *css = gtk_css_provider_new();
+    gtk_css_provider_load_from_data(css,
+                                    ".big { font-size: 30px; } .tiny { font-size: 12px; "
+                                    "min-height: 0; min-width: 0; padding: 0; }",
+                                    -1);
+    gtk_style_context_add_provider_for_display(gdk_display_get_default(), GTK_STYLE_PROVIDER(css),
+                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    GtkWidget *win = gtk_window_new();
+    gtk_widget_add_css_class(win, "big");
+    GtkWidget *box = gtk_box_new(GTK_ORIENTATION_VERTICAL, 0);
+    gtk_window_set_child(GTK_WINDOW(win), box);
+    GtkWidget *good = gtk_button_new_with_label("OK");
+    gtk_widget_set_size_request(good, 100, 100);
+    gtk_box_append(GTK_BOX(box), good);
+    GtkWidget *tiny = gtk_button_new_with_label("x"); /* small target, small text */
+    gtk_widget_add_css_class(tiny, "tiny");
+    gtk_widget_set_halign(tiny, GTK_ALIGN_START);
+    gtk_box_append(GTK_BOX(box), tiny);
+    GtkWidget *fine = gtk_label_new(NULL);
+    gtk_label_set_markup(GTK_LABEL(fine), "<span size=\"x-small\">fine print</span>");
+    gtk_box_append(GTK_BOX(box), fine);
+    GtkWidget *fixed = gtk_fixed_new(); /* a label placed past its parent's edge */
+    gtk_widget_set_halign(fixed, GTK_ALIGN_START);
+    gtk_widget_set_overflow(fixed, GTK_OVERFLOW_HIDDEN);
+    gtk_fixed_put(GTK_FIXED(fixed), gtk_label_new("cut off"), -50, 0);
+    gtk_box_append(GTK_BOX(box), fixed);
+    GtkWidget *sw = gtk_scrolled_window_new(); /* scrolled away behind an overlay scrollbar */
+    gtk_scrolled_window_set_min_content_height(GTK_SCROLLED_WINDOW(sw), 100);
+    gtk_scrolled_window_set_max_content_height(GTK_SCROLLED_WINDOW(sw), 100);
+    GtkWidget *tall = gtk_label_new("1\n2\n3\n4\n5\n6\n7\n8\n9\n10");
+    gtk_scrolled_window_set_child(GTK_SCROLLED_WINDOW(sw), tall);
+    gtk_box_append(GTK_BOX(box), sw);
+    gtk_window_present(GTK_WINDOW(win));
+    for (int i = 0; i < 200 && gtk_widget_get_height(sw) == 0; i++)
+        g_main_context_iteration(NULL, TRUE);
+    while (g_main_context_iteration(NULL, FALSE))
+        ;
+    GString *report = g_string_new(NULL);
+    guint bad = kiosk_layout_check(win, 62, KIOSK_TEXT_MIN_PX, report);
+    print_message("%s", report->str);
+    assert_non_null(strstr(report->str, "touch target GtkButton"));
+    assert_non_null(strstr(report->str, ".tiny:"));
+    assert_non_null(strstr(report->str, "text GtkLabel"));
+    assert_non_null(strstr(report->str, "cut off GtkLabel"));
+    assert_non_null(strstr(report->str, "hidden content GtkScrolledWindow"));
+    assert_null(strstr(report->str, "fine print")); /* never the text itself */
+    /* tiny: target + its label's text; fine print; cut off; hidden content */
+    assert_int_equal(bad, 5);
+    /* the same with a visible scrollbar: content scrolled away is fine */
+    gtk_scrolled_window_set_overlay_scrolling(GTK_SCROLLED_WINDOW(sw), FALSE);
+    g_string_truncate(report, 0);
+    assert_int_equal(kiosk_layout_check(win, 62, KIOSK_TEXT_MIN_PX, report), 4);
+    assert_null(strstr(report->str, "hidden content"));
+    g_string_free(report, TRUE);
+    gtk_window_destroy(GTK_WINDOW(win));
+    gtk_style_context_remove_provider_for_display(gdk_display_get_default(),
+                                                  GTK_STYLE_PROVIDER(css));
+    g_object_unref(css);
+}
+
 int main(void)
 {
     if (!gtk_init_check()) {
@@ -417,6 +483,7 @@ int main(void)
         cmocka_unit_test(question_screen_handles_every_shipped_question),
         cmocka_unit_test(question_value_stays_in_locked_memory),
         cmocka_unit_test(wareki_and_kana_helpers),
+        cmocka_unit_test(layout_check_finds_small_targets_text_and_cut_off),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     form_catalog_free(catalog);
