@@ -74,7 +74,7 @@ guint kiosk_menu_screen_set_catalog(KioskMenuScreen *self, const form_catalog *c
         gtk_actionable_set_action_target(GTK_ACTIONABLE(b), "s", form_procedure_id(p));
         GtkWidget *row = gtk_box_new(GTK_ORIENTATION_HORIZONTAL, 24);
         GtkWidget *img = gtk_image_new_from_icon_name(procedure_icon(form_procedure_icon(p)));
-        gtk_image_set_pixel_size(GTK_IMAGE(img), 96);
+        gtk_widget_add_css_class(img, "picto"); /* its size: kiosk.css, per layout */
         gtk_box_append(GTK_BOX(row), img);
         GtkWidget *col = gtk_box_new(GTK_ORIENTATION_VERTICAL, 4);
         gtk_widget_set_valign(col, GTK_ALIGN_CENTER);

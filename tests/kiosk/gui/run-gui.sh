@@ -24,9 +24,12 @@ main_index=$(awk -F'\t' '$1 ~ /juminhyo|jumin/ {print NR-1; exit}' "$OUT/procedu
 main_index=${main_index:-0}
 
 xrun() { # SCRIPT [kiosk args...]: run the kiosk on a private X server
+    # Every screen the script reaches is checked against the visual rules (touch targets,
+    # text size, nothing cut off: kiosk/kiosk-layout-check.h); a problem fails the script.
     local script=$1; shift
+    { echo "check-layout each"; cat "$script"; } >"$script.checked"
     timeout 120 xvfb-run -a -s "-screen 0 1920x1080x24" "$KIOSK" --templates "$TEMPLATES" \
-        --script "$script" "$@"
+        --script "$script.checked" "$@"
 }
 
 fail() { echo "run-gui $case_name: $*" >&2; exit 1; }
