@@ -115,11 +115,37 @@ static gboolean hidden_content(GtkWidget *w, GString *report)
     return TRUE;
 }
 
+/* A window larger than the panel it was sized for (its size request: kiosk_window_set_size)
+ * — on the kiosk the excess is off screen. GTK grows a window to its content's minimum size
+ * and does not shrink it back, so one screen too big spoils the ones after it. */
+static gboolean window_too_big(GtkWidget *w, GString *report)
+{
+    if (!GTK_IS_WINDOW(w))
+        return FALSE;
+    int dw = 0, dh = 0;
+    gtk_widget_get_size_request(w, &dw, &dh);
+    int width = gtk_widget_get_width(w), height = gtk_widget_get_height(w);
+    if (dw <= 0 || dh <= 0 || (width <= dw && height <= dh))
+        return FALSE;
+    int minw = 0, minh = 0;
+    gtk_widget_measure(w, GTK_ORIENTATION_HORIZONTAL, -1, &minw, NULL, NULL, NULL);
+    gtk_widget_measure(w, GTK_ORIENTATION_VERTICAL, dw, &minh, NULL, NULL, NULL);
+    g_string_append_printf(report,
+                           "window %d×%d is larger than the panel's %d×%d (this screen needs at "
+                           "least %d×%d)\n",
+                           width, height, dw, dh, minw, minh);
+    return TRUE;
+}
+
 static guint check_one(GtkWidget *w, double min_target, double min_text, GString *report)
 {
-    guint bad = hidden_content(w, report);
+    guint bad = hidden_content(w, report) + window_too_big(w, report);
     if (is_target(w)) {
-        int width = gtk_widget_get_width(w), height = gtk_widget_get_height(w);
+        /* what a finger can hit: the border box (get_width/height is the content box) */
+        graphene_rect_t r;
+        if (!gtk_widget_compute_bounds(w, w, &r))
+            graphene_rect_init(&r, 0, 0, 0, 0);
+        int width = (int)(r.size.width + 0.5f), height = (int)(r.size.height + 0.5f);
         if (width < min_target || height < min_target) {
             g_string_append(report, "touch target ");
             describe(w, report);

@@ -6,7 +6,8 @@
  * switches, drop-downs) must be at least min_target_px on its shorter side, and every text
  * (GtkLabel, KioskSecretLabel) at least min_text_px high in font size, markup included.
  * No text or target may be cut off by an ancestor, and a scrolled window that hides part of
- * its content must show a scrollbar. Hidden widgets (not mapped) are skipped.
+ * its content must show a scrollbar. A window must stay within the panel size it was given
+ * as its size request. Hidden widgets (not mapped) are skipped.
  *
  * The physical rule is 15 mm; px per mm depends on the panel (see kiosk/README.md):
  * KIOSK_TARGET_MM × the layout's px/mm gives min_target_px.
