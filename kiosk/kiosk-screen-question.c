@@ -96,6 +96,13 @@ static void q_refresh(KioskQuestionScreen *self)
     }
 }
 
+/* The choice buttons sit in a grid, the body's only child, for choice and multi questions. */
+static GtkWidget *first_choice(KioskQuestionScreen *self)
+{
+    GtkWidget *grid = gtk_widget_get_first_child(self->body);
+    return GTK_IS_GRID(grid) ? gtk_widget_get_first_child(grid) : NULL;
+}
+
 static void q_choose(GtkWidget *w, const char *name, GVariant *param)
 {
     kiosk_screen_request(w, "answer", g_variant_get_string(param, NULL));
@@ -106,7 +113,7 @@ static void q_next(GtkWidget *w, const char *name, GVariant *param)
     KioskQuestionScreen *self = KIOSK_QUESTION_SCREEN(w);
     if (self->type == FORM_Q_MULTI) {
         GString *v = g_string_new(NULL);
-        for (GtkWidget *c = gtk_widget_get_first_child(self->body); c;
+        for (GtkWidget *c = first_choice(self); c;
              c = gtk_widget_get_next_sibling(c)) {
             if (GTK_IS_TOGGLE_BUTTON(c) && gtk_toggle_button_get_active(GTK_TOGGLE_BUTTON(c))) {
                 if (v->len)
@@ -143,7 +150,7 @@ static void q_toggle(GtkWidget *w, const char *name, GVariant *param)
 {
     KioskQuestionScreen *self = KIOSK_QUESTION_SCREEN(w);
     const char *v = g_variant_get_string(param, NULL);
-    for (GtkWidget *c = gtk_widget_get_first_child(self->body); c;
+    for (GtkWidget *c = first_choice(self); c;
          c = gtk_widget_get_next_sibling(c))
         if (GTK_IS_TOGGLE_BUTTON(c) && g_strcmp0(g_object_get_data(G_OBJECT(c), "value"), v) == 0)
             gtk_toggle_button_set_active(GTK_TOGGLE_BUTTON(c),
@@ -299,6 +306,15 @@ static GtkWidget *stepper(const char *minus, const char *plus, GtkWidget *middle
     return row;
 }
 
+/* The text keypad's switch: kana keys when down, the ten keys when up. */
+static void on_keys_mode(GtkToggleButton *mode, gpointer data)
+{
+    GtkStack *keys = g_object_get_data(G_OBJECT(mode), "stack");
+    gboolean kana = gtk_toggle_button_get_active(mode);
+    gtk_stack_set_visible_child_name(keys, kana ? "kana" : "digits");
+    gtk_button_set_label(GTK_BUTTON(mode), kana ? _("123 digits") : _("あ kana"));
+}
+
 static void build_kana(KioskQuestionScreen *self)
 {
     GtkWidget *entry = gtk_entry_new();
@@ -315,17 +331,8 @@ static void build_kana(KioskQuestionScreen *self)
     gtk_grid_set_row_spacing(GTK_GRID(grid), 6);
     gtk_grid_set_column_spacing(GTK_GRID(grid), 4);
     gtk_widget_set_halign(grid, GTK_ALIGN_CENTER);
+    gtk_widget_set_valign(grid, GTK_ALIGN_START);
     bool kata = form_question_kana(self->q) == FORM_KANA_KATAKANA;
-    int first_row = 0;
-    if (self->type == FORM_Q_TEXT) { /* free text (phone numbers…): digits on top */
-        const char *digits[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "-"};
-        for (int i = 0; i < (int)G_N_ELEMENTS(digits); i++) {
-            GtkWidget *b = action_button(digits[i], "question.kana", "s", digits[i], 0);
-            gtk_widget_add_css_class(b, "kana");
-            gtk_grid_attach(GTK_GRID(grid), b, i, 0, 1, 1);
-        }
-        first_row = 1;
-    }
     for (int col = 0; kiosk_kana_rows[col]; col++) {
         int row = 0;
         for (const char *p = kiosk_kana_rows[col]; *p; p = g_utf8_next_char(p), row++) {
@@ -337,8 +344,35 @@ static void build_kana(KioskQuestionScreen *self)
             g_autofree char *shown = kata ? kiosk_to_katakana(buf) : g_strdup(buf);
             GtkWidget *b = action_button(shown, "question.kana", "s", buf, 0);
             gtk_widget_add_css_class(b, "kana");
-            gtk_grid_attach(GTK_GRID(grid), b, col, first_row + row, 1, 1);
+            gtk_grid_attach(GTK_GRID(grid), b, col, row, 1, 1);
         }
+    }
+    GtkWidget *keys = grid;
+    GtkWidget *mode = NULL;
+    if (self->type == FORM_Q_TEXT) {
+        /* Free text (phone numbers, addresses): a ten-key pad in the kana pad's place, one
+         * switch apart, so the screen keeps the kana pad's height (1280x800). */
+        GtkWidget *digits = gtk_grid_new();
+        gtk_grid_set_row_spacing(GTK_GRID(digits), 6);
+        gtk_grid_set_column_spacing(GTK_GRID(digits), 4);
+        gtk_widget_set_halign(digits, GTK_ALIGN_CENTER);
+        gtk_widget_set_valign(digits, GTK_ALIGN_START);
+        static const char *const ten[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "-", "0"};
+        for (int i = 0; i < (int)G_N_ELEMENTS(ten); i++) {
+            GtkWidget *b = action_button(ten[i], "question.kana", "s", ten[i], 0);
+            gtk_widget_add_css_class(b, "kana");
+            gtk_widget_add_css_class(b, "digit");
+            gtk_grid_attach(GTK_GRID(digits), b, i % 3, i / 3, 1, 1);
+        }
+        keys = gtk_stack_new();
+        gtk_stack_set_hhomogeneous(GTK_STACK(keys), TRUE);
+        gtk_stack_set_vhomogeneous(GTK_STACK(keys), TRUE);
+        gtk_stack_add_named(GTK_STACK(keys), digits, "digits");
+        gtk_stack_add_named(GTK_STACK(keys), grid, "kana");
+        gtk_stack_set_visible_child_name(GTK_STACK(keys), "digits");
+        mode = gtk_toggle_button_new_with_label(_("あ kana"));
+        g_object_set_data(G_OBJECT(mode), "stack", keys);
+        g_signal_connect(mode, "toggled", G_CALLBACK(on_keys_mode), NULL);
     }
     /* Tools and Next beside the keypad, so the whole screen fits 1280x800. */
     GtkWidget *tools = gtk_grid_new();
@@ -351,18 +385,24 @@ static void build_kana(KioskQuestionScreen *self)
     gtk_grid_attach(GTK_GRID(tools), action_button(_("space"), "question.kana", "s", "　", 0), 1, 1, 1, 1);
     gtk_grid_attach(GTK_GRID(tools), action_button("ー", "question.kana", "s", "ー", 0), 0, 2, 1, 1);
     gtk_grid_attach(GTK_GRID(tools), action_button(_("⌫ delete one"), "question.kana-del", NULL, NULL, 0), 1, 2, 1, 1);
+    int next_row = 3;
+    if (mode)
+        gtk_grid_attach(GTK_GRID(tools), mode, 0, next_row++, 2, 1);
+    /* keys as tall as the kana keys, so the column is no taller than the keypad */
+    for (GtkWidget *c = gtk_widget_get_first_child(tools); c; c = gtk_widget_get_next_sibling(c))
+        gtk_widget_add_css_class(c, "tool");
     GtkWidget *next = action_button(_("Next ▶"), "question.next", NULL, NULL, 0);
     gtk_widget_add_css_class(next, "primary");
-    gtk_widget_set_margin_top(next, 24);
-    gtk_grid_attach(GTK_GRID(tools), next, 0, 3, 2, 1);
+    gtk_widget_set_margin_top(next, 16);
+    gtk_grid_attach(GTK_GRID(tools), next, 0, next_row, 2, 1);
     gtk_widget_set_visible(self->next, FALSE);
     GtkWidget *pad = gtk_box_new(GTK_ORIENTATION_HORIZONTAL, 24);
-    gtk_box_append(GTK_BOX(pad), grid);
+    gtk_box_append(GTK_BOX(pad), keys);
     gtk_box_append(GTK_BOX(pad), tools);
     gtk_box_append(GTK_BOX(self->body), pad);
 }
 
-void kiosk_question_screen_set(KioskQuestionScreen *self, const form_question *q, int index,
+void kiosk_question_screen_set(KioskQuestionScreen *self, const form_question *q, int step,
                                int count, const char *lang, const char *previous)
 {
     kiosk_question_screen_wipe(self);
@@ -370,8 +410,9 @@ void kiosk_question_screen_set(KioskQuestionScreen *self, const form_question *q
     g_free(self->lang);
     self->lang = g_strdup(lang);
     self->type = form_question_type_of(q);
-    g_autofree char *step = g_strdup_printf(_("Question %d of %d"), index + 1, count);
-    gtk_label_set_text(GTK_LABEL(self->step), step);
+    g_autofree char *where = step > 0 ? g_strdup_printf(_("Question %d of %d"), step, count)
+                                      : g_strdup(_("Change"));
+    gtk_label_set_text(GTK_LABEL(self->step), where);
     gtk_label_set_text(GTK_LABEL(self->title), form_text_get(form_question_label(q), lang));
     const form_text *help = form_question_help(q);
     gtk_label_set_text(GTK_LABEL(self->help), help ? form_text_get(help, lang) : "");
@@ -381,8 +422,17 @@ void kiosk_question_screen_set(KioskQuestionScreen *self, const form_question *q
 
     switch (self->type) {
     case FORM_Q_CHOICE:
-    case FORM_Q_MULTI:
-        for (size_t i = 0; i < form_question_choice_count(q); i++) {
+    case FORM_Q_MULTI: {
+        /* More than four choices go in two columns, so that up to ten fit the 1280x800
+         * layout without scrolling. */
+        size_t n = form_question_choice_count(q);
+        guint cols = n > 4 ? 2 : 1;
+        GtkWidget *grid = gtk_grid_new();
+        gtk_grid_set_row_spacing(GTK_GRID(grid), 8);
+        gtk_grid_set_column_spacing(GTK_GRID(grid), 16);
+        gtk_grid_set_column_homogeneous(GTK_GRID(grid), TRUE);
+        gtk_box_append(GTK_BOX(self->body), grid);
+        for (size_t i = 0; i < n; i++) {
             const char *v = form_question_choice_value(q, i);
             const char *l = form_text_get(form_question_choice_label(q, i), lang);
             GtkWidget *b;
@@ -394,11 +444,13 @@ void kiosk_question_screen_set(KioskQuestionScreen *self, const form_question *q
                 if (def && strstr(def, v))
                     gtk_toggle_button_set_active(GTK_TOGGLE_BUTTON(b), TRUE);
             }
-            gtk_widget_set_size_request(b, 760, 96);
-            gtk_box_append(GTK_BOX(self->body), b);
+            gtk_widget_set_size_request(b, cols == 1 ? 760 : 540, -1);
+            gtk_label_set_wrap(GTK_LABEL(gtk_button_get_child(GTK_BUTTON(b))), TRUE);
+            gtk_grid_attach(GTK_GRID(grid), b, (int)(i % cols), (int)(i / cols), 1, 1);
         }
         gtk_widget_set_visible(self->next, self->type == FORM_Q_MULTI);
         break;
+    }
     case FORM_Q_YESNO: {
         GtkWidget *row = gtk_box_new(GTK_ORIENTATION_HORIZONTAL, 48);
         GtkWidget *y = action_button(_("Yes"), "question.choose", "s", "yes", 0);

@@ -48,6 +48,8 @@ T = {
 "small ァ": "小さい字",
 "space": "空白",
 "⌫ delete one": "⌫ 1字消す",
+"あ kana": "あ かな",
+"123 digits": "123 数字",
 "Question %d of %d": "しつもん %d ／ %d",
 "Year": "年",
 "Month": "月",
