@@ -271,11 +271,10 @@ static void show_state(KioskWindow *self)
         break;
     case KIOSK_S_QUESTIONS: {
         const form_question *q = current_question(self);
+        int asked = 0, step = kiosk_session_question_step(self->session, &asked);
         if (q)
-            kiosk_question_screen_set(KIOSK_QUESTION_SCREEN(self->question), q,
-                                      kiosk_session_question(self->session),
-                                      kiosk_session_question_count(self->session), self->lang,
-                                      kiosk_engine_answer_get(self->engine, q));
+            kiosk_question_screen_set(KIOSK_QUESTION_SCREEN(self->question), q, step, asked,
+                                      self->lang, kiosk_engine_answer_get(self->engine, q));
         show(self, self->question);
         break;
     }

@@ -13,7 +13,9 @@ G_BEGIN_DECLS
 #define KIOSK_TYPE_QUESTION_SCREEN (kiosk_question_screen_get_type())
 G_DECLARE_FINAL_TYPE(KioskQuestionScreen, kiosk_question_screen, KIOSK, QUESTION_SCREEN, GtkBox)
 GtkWidget *kiosk_question_screen_new(void);
-void kiosk_question_screen_set(KioskQuestionScreen *self, const form_question *q, int index,
+/* Show question q as step `step` of `count` ("Question 2 of 2"); step 0: a change asked
+ * for from the confirmation (no step shown). previous: the answer so far, or NULL. */
+void kiosk_question_screen_set(KioskQuestionScreen *self, const form_question *q, int step,
                                int count, const char *lang, const char *previous);
 void kiosk_question_screen_set_error(KioskQuestionScreen *self, const char *why);
 /* The value being composed (kana text, number, date); for tests. */

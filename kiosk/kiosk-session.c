@@ -496,6 +496,19 @@ kiosk_state kiosk_session_state(const kiosk_session *s) { return s ? s->state : 
 int kiosk_session_procedure(const kiosk_session *s) { return s ? s->procedure : -1; }
 int kiosk_session_question(const kiosk_session *s) { return s ? s->question : 0; }
 int kiosk_session_question_count(const kiosk_session *s) { return s ? s->n_questions : 0; }
+int kiosk_session_question_step(const kiosk_session *s, int *asked_count)
+{
+    int n = 0, step = 0;
+    for (int i = 0; s && i < s->n_questions; i++)
+        if (asked(s, i)) {
+            n++;
+            if (i == s->question)
+                step = n;
+        }
+    if (asked_count)
+        *asked_count = n;
+    return s && s->state == KIOSK_S_QUESTIONS && !s->editing ? step : 0;
+}
 int kiosk_session_tries(const kiosk_session *s) { return s ? s->tries : -1; }
 bool kiosk_session_last_try(const kiosk_session *s) { return s && s->last_try; }
 size_t kiosk_session_digits(const kiosk_session *s) { return s ? s->digits : 0; }

@@ -142,6 +142,9 @@ const char *kiosk_problem_name(kiosk_problem p);
 int kiosk_session_procedure(const kiosk_session *s);      /* -1 outside a session */
 int kiosk_session_question(const kiosk_session *s);       /* current index in QUESTIONS */
 int kiosk_session_question_count(const kiosk_session *s);
+/* The question on screen among those asked one by one: its 1-based step, and how many are
+ * asked (*asked); 0 when it was opened from the confirmation to be changed. */
+int kiosk_session_question_step(const kiosk_session *s, int *asked);
 int kiosk_session_tries(const kiosk_session *s);          /* tries left shown, -1 unknown */
 bool kiosk_session_last_try(const kiosk_session *s);      /* warn: one try left */
 size_t kiosk_session_digits(const kiosk_session *s);      /* digits typed (for the dots) */

@@ -578,8 +578,13 @@ static void skipped_questions_are_not_asked(void **state)
     assert_true(EV(x, VERIFY_OK, 0));
     assert_true(EV(x, READ_OK, 0));
     assert_int_equal(kiosk_session_question(x->s), 1);
+    int asked = 0;
+    assert_int_equal(kiosk_session_question_step(x->s, &asked), 1); /* "question 1 of 2" */
+    assert_int_equal(asked, 2);
     assert_true(EV(x, ANSWER, 0));
     assert_int_equal(kiosk_session_question(x->s), 3);
+    assert_int_equal(kiosk_session_question_step(x->s, &asked), 2);
+    assert_int_equal(asked, 2);
     assert_true(EV(x, BACK, 0));
     assert_int_equal(kiosk_session_question(x->s), 1);
     assert_true(EV(x, ANSWER, 0));
@@ -608,6 +613,7 @@ static void edit_from_confirm_returns_to_confirm(void **state)
     assert_int_equal(ST(x), KIOSK_S_QUESTIONS);
     assert_int_equal(kiosk_session_question(x->s), 2);
     assert_true(kiosk_session_editing(x->s));
+    assert_int_equal(kiosk_session_question_step(x->s, NULL), 0); /* a change: no step */
     assert_false(kiosk_session_rendered(x->s));
     assert_true(EV(x, ANSWER, 0));
     assert_int_equal(ST(x), KIOSK_S_CONFIRM);

@@ -254,7 +254,7 @@ static void drive_questions(GtkWidget *w, seen *s)
         size_t n = form_procedure_question_count(proc);
         for (size_t i = 0; i < n; i++) {
             const form_question *fq = form_procedure_question(proc, i);
-            kiosk_question_screen_set(q, fq, (int)i, (int)n, "ja", NULL);
+            kiosk_question_screen_set(q, fq, (int)i + 1, (int)n, "ja", NULL);
             switch (form_question_type_of(fq)) {
             case FORM_Q_KANA:
                 assert_true(gtk_widget_activate_action(w, "question.kana", "s", "か"));
@@ -321,7 +321,7 @@ static const form_question *first_kana_question(void)
 static void drive_locked_value(GtkWidget *w, seen *s)
 {
     KioskQuestionScreen *q = KIOSK_QUESTION_SCREEN(w);
-    kiosk_question_screen_set(q, first_kana_question(), 0, 1, "ja", "やまだ");
+    kiosk_question_screen_set(q, first_kana_question(), 1, 1, "ja", "やまだ");
     assert_string_equal(kiosk_question_screen_value(q), "やまだ");
     assert_true(CRYPTO_secure_allocated(kiosk_question_screen_value(q)));
     char long_value[301];
