@@ -384,7 +384,7 @@ static void build_kana(KioskQuestionScreen *self)
     gtk_grid_attach(GTK_GRID(tools), action_button(_("small ァ"), "question.kana-mod", "i", NULL, 3), 0, 1, 1, 1);
     gtk_grid_attach(GTK_GRID(tools), action_button(_("space"), "question.kana", "s", "　", 0), 1, 1, 1, 1);
     gtk_grid_attach(GTK_GRID(tools), action_button("ー", "question.kana", "s", "ー", 0), 0, 2, 1, 1);
-    gtk_grid_attach(GTK_GRID(tools), action_button(_("⌫ delete one"), "question.kana-del", NULL, NULL, 0), 1, 2, 1, 1);
+    gtk_grid_attach(GTK_GRID(tools), action_button(_("⌫ delete"), "question.kana-del", NULL, NULL, 0), 1, 2, 1, 1);
     int next_row = 3;
     if (mode)
         gtk_grid_attach(GTK_GRID(tools), mode, 0, next_row++, 2, 1);

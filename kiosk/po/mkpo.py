@@ -47,7 +47,7 @@ T = {
 "゜ p-sound": "゜ まる",
 "small ァ": "小さい字",
 "space": "空白",
-"⌫ delete one": "⌫ 1字消す",
+"⌫ delete": "⌫ 1字消す",
 "あ kana": "あ かな",
 "123 digits": "123 数字",
 "Question %d of %d": "しつもん %d ／ %d",

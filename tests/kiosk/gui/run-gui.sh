@@ -70,17 +70,19 @@ walk)
     i=0
     while [ $i -lt "$nproc_" ]; do
         id=$(sed -n "$((i + 1))p" "$OUT/procedures.txt" | cut -f1)
-        for size in "1920 1080" "1280 800"; do
-            tag="$id-${size% *}"
-            walk_script $i "$tag" "$size" >"$OUT/$tag.script"
+        # both panels in Japanese; English (longer words) on the small one
+        for run in "1920 1080 ja" "1280 800 ja" "1280 800 en"; do
+            set -- $run
+            tag="$id-$1" && [ "$3" = ja ] || tag="$id-$1-$3"
+            walk_script $i "$tag" "$1 $2" >"$OUT/$tag.script"
             xrun "$OUT/$tag.script" --virtual-card "$PROFILES/yoshida-taro.json" \
-                --pdf-dir "$OUT/pdf" --size "${size% *}x${size#* }" 2>"$OUT/$tag.log" ||
+                --pdf-dir "$OUT/pdf" --size "$1x$2" --lang "$3" 2>"$OUT/$tag.log" ||
                 fail "$tag: $(tail -3 "$OUT/$tag.log")"
         done
         i=$((i + 1))
     done
     n=$(ls "$OUT/pdf" | wc -l)
-    [ "$n" -eq $((nproc_ * 2)) ] || fail "expected $((nproc_ * 2)) PDFs, found $n"
+    [ "$n" -eq $((nproc_ * 3)) ] || fail "expected $((nproc_ * 3)) PDFs, found $n"
     # What the counter gets: first page of each procedure's PDF as PNG.
     for f in "$OUT"/pdf/*.pdf; do
         pdftoppm -r 50 -png -f 1 -l 1 "$f" "${f%.pdf}" 2>/dev/null || true
