@@ -1,6 +1,7 @@
 #!/bin/bash
 # run-pcscd.sh — the kiosk through a real pcscd: kakanai-vcard plays the card behind the
-# vsmartcard-vpcd driver (SIGUSR1 pulls it, SIGUSR2 puts it back). Run inside
+# vsmartcard-vpcd driver (SIGUSR1 pulls it, SIGUSR2 puts it back). Every shipped procedure is
+# walked to a printed form, then the card is pulled at the PIN, question and confirmation. Run inside
 # tests/lib/with-pcscd.sh (KAKANAI_VPCD_PORT is set there).
 #
 #   run-pcscd.sh KIOSK VCARD SRCDIR OUTDIR
@@ -22,8 +23,31 @@ trap cleanup EXIT
 vpid=$!
 export KAKANAI_VCARD_PID=$vpid
 
-cat >"$OUT/pcscd.script" <<S
+nproc_=$(wc -l <"$OUT/procedures.txt")
+{
+    # every shipped procedure, the whole path, through pcscd
+    echo "wait menu"
+    i=0
+    while [ $i -lt "$nproc_" ]; do
+        cat <<S
+procedure-index $i
+wait pin 20000
+pin 1234
+submit
+wait question,preparing,confirm 20000
+answer-questions
+wait confirm 30000
+screenshot $OUT/pcscd-$i-confirm.png
+print
+wait done 30000
+finish
 wait menu
+expect-wiped
+S
+        i=$((i + 1))
+    done
+} >"$OUT/pcscd.script"
+cat >>"$OUT/pcscd.script" <<S
 procedure-index $main_index
 wait pin 20000
 screenshot $OUT/pcscd-pin.png
@@ -79,5 +103,10 @@ timeout 150 xvfb-run -a -s "-screen 0 1920x1080x24" "$KIOSK" --templates "$TEMPL
     tail -5 "$OUT/kiosk.log" >&2
     exit 1
 }
-[ "$(ls "$OUT/pdf" | wc -l)" -eq 1 ] || { echo "expected one PDF" >&2; exit 1; }
+n=$(ls "$OUT/pdf" | wc -l)
+[ "$n" -eq $((nproc_ + 1)) ] || { echo "expected $((nproc_ + 1)) PDFs, found $n" >&2; exit 1; }
+# what the card said, character for character (𠮷 is outside the BMP), on every form
+for f in "$OUT"/pdf/*.pdf; do
+    pdftotext "$f" - 2>/dev/null | grep -q '𠮷田' || { echo "no 𠮷田 on $f" >&2; exit 1; }
+done
 echo "run-pcscd: ok ($OUT)"
