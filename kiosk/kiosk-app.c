@@ -176,6 +176,55 @@ static void show(KioskWindow *self, GtkWidget *screen)
     gtk_stack_set_visible_child(GTK_STACK(self->stack), screen);
 }
 
+/* The label of choice value v of q (v itself when q offers no such choice). */
+static const char *choice_label(const form_question *q, const char *v, const char *lang)
+{
+    for (size_t k = 0; k < form_question_choice_count(q); k++)
+        if (strcmp(form_question_choice_value(q, k), v) == 0)
+            return form_text_get(form_question_choice_label(q, k), lang);
+    return v;
+}
+
+/* One summary row: question i's answer as the resident chose it (labels, 和暦), with 「なおす」. */
+static void add_answer_row(KioskWindow *self, KioskConfirmScreen *c, const form_procedure *p,
+                           size_t i)
+{
+    const form_question *q = form_procedure_question(p, i);
+    const char *v = kiosk_engine_answer_get(self->engine, q);
+    if (!v)
+        v = "";
+    GString *shown = g_string_new(NULL);
+    switch (form_question_type_of(q)) {
+    case FORM_Q_YESNO:
+        g_string_append(shown, strcmp(v, "yes") == 0 ? _("Yes") : _("No"));
+        break;
+    case FORM_Q_MULTI: { /* "a,b" → "label a、label b" */
+        g_auto(GStrv) parts = g_strsplit(v, ",", -1);
+        for (char **x = parts; *x; x++)
+            if (**x)
+                g_string_append_printf(shown, "%s%s", shown->len ? _(", ") : "",
+                                       choice_label(q, *x, self->lang));
+        break;
+    }
+    case FORM_Q_DATE: {
+        char *date = strlen(v) == 8 ? kiosk_wareki_ymd(v) : NULL;
+        g_string_append(shown, date ? date : v);
+        kiosk_text_free(date);
+        break;
+    }
+    default:
+        g_string_append(shown, choice_label(q, v, self->lang));
+        break;
+    }
+    if (!shown->len)
+        g_string_append(shown, _("(none)"));
+    kiosk_confirm_screen_add_summary(c, form_text_get(form_question_label(q), self->lang),
+                                     shown->str, (int)i);
+    /* typed answers are a resident's data: wipe this copy (the row keeps its own, locked) */
+    explicit_bzero(shown->str, shown->allocated_len);
+    g_string_free(shown, TRUE);
+}
+
 static void fill_summary(KioskWindow *self)
 {
     KioskConfirmScreen *c = KIOSK_CONFIRM_SCREEN(self->confirm);
@@ -197,27 +246,14 @@ static void fill_summary(KioskWindow *self)
             kiosk_text_free(w);
         }
     }
-    for (size_t i = 0; p && i < form_procedure_question_count(p); i++) {
-        const form_question *q = form_procedure_question(p, i);
-        const char *v = kiosk_engine_answer_get(self->engine, q);
-        const char *shown = v && *v ? v : _("(none)");
-        if (!v)
-            v = "";
-        for (size_t k = 0; k < form_question_choice_count(q); k++)
-            if (strcmp(form_question_choice_value(q, k), v) == 0)
-                shown = form_text_get(form_question_choice_label(q, k), self->lang);
-        if (form_question_type_of(q) == FORM_Q_YESNO)
-            shown = strcmp(v, "yes") == 0 ? _("Yes") : _("No");
-        char *date = NULL;
-        if (form_question_type_of(q) == FORM_Q_DATE && strlen(v) == 8) {
-            date = kiosk_wareki_ymd(v);
-            if (date)
-                shown = date;
+    /* What was answered first, in the forms' order; the optional questions left blank after
+     * them, so that the choices a resident made are on screen without scrolling. */
+    for (int pass = 0; pass < 2; pass++)
+        for (size_t i = 0; p && i < form_procedure_question_count(p); i++) {
+            const char *v = kiosk_engine_answer_get(self->engine, form_procedure_question(p, i));
+            if ((v && *v) == (pass == 0))
+                add_answer_row(self, c, p, i);
         }
-        kiosk_confirm_screen_add_summary(c, form_text_get(form_question_label(q), self->lang),
-                                         shown, (int)i);
-        kiosk_text_free(date);
-    }
 }
 
 static void show_state(KioskWindow *self)

@@ -263,6 +263,8 @@ static gboolean run(script *s, char *line)
         ok = touch(s, "pin.submit", NULL);
     } else if (!strcmp(cmd, "choose")) {
         ok = is_choice(s, x) && touch(s, "question.choose", g_variant_new_string(x));
+    } else if (!strcmp(cmd, "toggle")) {
+        ok = is_choice(s, x) && touch(s, "question.toggle", g_variant_new_string(x));
     } else if (!strcmp(cmd, "answer")) {
         ok = is_typed(s) && act(s, "question.set", g_variant_new_string(x)) &&
              touch(s, "question.next", NULL);

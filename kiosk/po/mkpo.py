@@ -4,6 +4,7 @@ T = {
 "For the counter — cannot be printed: ": "窓口の方へ — 印刷できない文字: ",
 "Form": "書類",
 "(none)": "（なし）",
+", ": "、",
 "Change": "なおす",
 "Printing a test page…": "テストページを 印刷しています…",
 "No template: nothing to print.": "様式が ないため、印刷できるものが ありません。",
