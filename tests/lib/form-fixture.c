@@ -34,3 +34,29 @@ const char *fixture_answer(const form_question *q, char *buf, size_t cap)
     }
     return "";
 }
+
+void fixture_tpl_iter_init(fixture_tpl_iter *it, const form_catalog *cat)
+{
+    it->cat = cat;
+    it->proc = it->tpl = it->ndone = 0;
+}
+
+const form_template *fixture_tpl_next(fixture_tpl_iter *it, const form_procedure **proc)
+{
+    for (; it->proc < form_catalog_procedure_count(it->cat); it->proc++, it->tpl = 0) {
+        const form_procedure *p = form_catalog_procedure(it->cat, it->proc);
+        while (it->tpl < form_procedure_template_count(p)) {
+            const form_template *t = form_procedure_template(p, it->tpl++);
+            int seen = 0;
+            for (size_t k = 0; k < it->ndone && !seen; k++)
+                seen = it->done[k] == t;
+            if (seen || it->ndone == sizeof it->done / sizeof it->done[0])
+                continue;
+            it->done[it->ndone++] = t;
+            if (proc)
+                *proc = p;
+            return t;
+        }
+    }
+    return NULL;
+}

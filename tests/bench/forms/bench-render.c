@@ -164,21 +164,11 @@ int main(int argc, char **argv)
 
     /* Each template once, in catalogue order; answers from its procedure's questions. */
     int rc = 0;
-    const form_template *done[256];
-    size_t ndone = 0;
-    for (size_t p = 0; p < form_catalog_procedure_count(cat); p++) {
-        const form_procedure *proc = form_catalog_procedure(cat, p);
-        for (size_t i = 0; i < form_procedure_template_count(proc); i++) {
-            const form_template *t = form_procedure_template(proc, i);
-            bool seen = false;
-            for (size_t k = 0; k < ndone && !seen; k++)
-                seen = done[k] == t;
-            if (seen || ndone == sizeof done / sizeof done[0])
-                continue;
-            done[ndone++] = t;
-            rc |= bench_template(t, proc, profile, argv[3], n);
-        }
-    }
+    fixture_tpl_iter it;
+    fixture_tpl_iter_init(&it, cat);
+    const form_procedure *proc = NULL;
+    for (const form_template *t; (t = fixture_tpl_next(&it, &proc)) != NULL;)
+        rc |= bench_template(t, proc, profile, argv[3], n);
     form_catalog_free(cat);
     json_object_put(profile);
     return rc;

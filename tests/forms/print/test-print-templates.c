@@ -78,81 +78,71 @@ static size_t print_catalogue(json_object *profile, const char *pname)
     const char *name = fixture_json_str(profile, "name");
     const char *address = fixture_json_str(profile, "address");
     size_t printed = 0;
-    const form_template *done[128];
-    size_t ndone = 0;
-    for (size_t p = 0; p < form_catalog_procedure_count(cat); p++) {
-        const form_procedure *proc = form_catalog_procedure(cat, p);
-        for (size_t i = 0; i < form_procedure_template_count(proc); i++) {
-            const form_template *t = form_procedure_template(proc, i);
-            bool seen = false;
-            for (size_t k = 0; k < ndone && !seen; k++)
-                seen = done[k] == t;
-            if (seen || ndone == sizeof done / sizeof done[0])
-                continue;
-            done[ndone++] = t;
-
-            form_values *v = NULL;
-            assert_int_equal(form_values_new(&v), FORM_OK);
-            fill(v, t, proc, profile);
-            form_doc *doc = NULL;
-            diags = NULL;
-            form_err e = form_render(NULL, t, v, 0, &doc, &diags);
-            if (e != FORM_OK) {
-                for (size_t d = 0; d < form_diags_count(diags); d++)
-                    fprintf(stderr, "  %s: %s\n", form_template_id(t),
-                            form_diags_get(diags, d)->message);
-                fail_msg("%s: render: %s", form_template_id(t), form_err_name(e));
-            }
-            form_diags_free(diags);
-            size_t len = 0;
-            const uint8_t *data = form_doc_data(doc, &len);
-            size_t pages = form_doc_page_count(doc);
-            char in[1024], out[1024];
-            snprintf(in, sizeof in, "%s/%s.pdf", pu_scratch(), form_template_id(t));
-            assert_true(pu_write_file(in, data, len));
-
-            pu_clear_out();
-            long long t0 = pu_now_ms();
-            e = form_print(doc, PDF_Q, 1, 60000, NULL, NULL);
-            long long ms = pu_now_ms() - t0;
-            form_doc_free(doc);
-            form_values_free(v);
-            if (e != FORM_OK)
-                fail_msg("%s: print: %s", form_template_id(t), form_err_name(e));
-            assert_true(pu_wait_out(1, out, sizeof out, 20000));
-            assert_int_equal(pu_pdf_pages(out), (int)pages);
-            for (size_t pg = 1; pg <= pages; pg++) {
-                double mean = 999, far = 1, tile = 999;
-                assert_true(pu_compare_page_tiles(in, out, (int)pg, &mean, &far, &tile));
-                fprintf(stderr,
-                        "  %-10s p%zu: %3zu KB, printed in %4lld ms; image difference: mean "
-                        "%.2f, %.2f%% far, worst tile %.1f\n",
-                        form_template_id(t), pg, len / 1024, ms, mean, far * 100, tile);
-                if (mean >= 4.0 || far >= 0.02 || tile >= MAX_TILE_DIFF)
-                    fail_msg("%s page %zu: the printed page does not look like the rendered one",
-                             form_template_id(t), pg);
-            }
-            keep(in, form_template_id(t), pname, "rendered");
-            keep(out, form_template_id(t), pname, "printed");
-            unlink(in);
-
-            /* Nothing of the resident in the spool or the logs. */
-            char doc_name[256] = "";
-            long long until = pu_now_ms() + 2000;
-            while (pu_spool_documents(doc_name, sizeof doc_name) > 0 && pu_now_ms() < until)
-                usleep(50 * 1000);
-            if (pu_spool_documents(doc_name, sizeof doc_name) > 0)
-                fail_msg("%s: the spool still holds %s", form_template_id(t), doc_name);
-            char why[256] = "";
-            size_t files = 0;
-            if (!pu_spool_titles(FORM_PRINT_TITLE, name, &files, why, sizeof why) ||
-                !pu_spool_titles(FORM_PRINT_TITLE, address, &files, why, sizeof why))
-                fail_msg("%s: %s", form_template_id(t), why);
-            size_t lines = 0;
-            assert_true(pu_page_log_titles(FORM_PRINT_TITLE, name, &lines));
-            assert_true(pu_page_log_titles(FORM_PRINT_TITLE, address, &lines));
-            printed++;
+    fixture_tpl_iter it;
+    fixture_tpl_iter_init(&it, cat);
+    const form_procedure *proc = NULL;
+    for (const form_template *t; (t = fixture_tpl_next(&it, &proc)) != NULL;) {
+        form_values *v = NULL;
+        assert_int_equal(form_values_new(&v), FORM_OK);
+        fill(v, t, proc, profile);
+        form_doc *doc = NULL;
+        diags = NULL;
+        form_err e = form_render(NULL, t, v, 0, &doc, &diags);
+        if (e != FORM_OK) {
+            for (size_t d = 0; d < form_diags_count(diags); d++)
+                fprintf(stderr, "  %s: %s\n", form_template_id(t),
+                        form_diags_get(diags, d)->message);
+            fail_msg("%s: render: %s", form_template_id(t), form_err_name(e));
         }
+        form_diags_free(diags);
+        size_t len = 0;
+        const uint8_t *data = form_doc_data(doc, &len);
+        size_t pages = form_doc_page_count(doc);
+        char in[1024], out[1024];
+        snprintf(in, sizeof in, "%s/%s.pdf", pu_scratch(), form_template_id(t));
+        assert_true(pu_write_file(in, data, len));
+
+        pu_clear_out();
+        long long t0 = pu_now_ms();
+        e = form_print(doc, PDF_Q, 1, 60000, NULL, NULL);
+        long long ms = pu_now_ms() - t0;
+        form_doc_free(doc);
+        form_values_free(v);
+        if (e != FORM_OK)
+            fail_msg("%s: print: %s", form_template_id(t), form_err_name(e));
+        assert_true(pu_wait_out(1, out, sizeof out, 20000));
+        assert_int_equal(pu_pdf_pages(out), (int)pages);
+        for (size_t pg = 1; pg <= pages; pg++) {
+            double mean = 999, far = 1, tile = 999;
+            assert_true(pu_compare_page_tiles(in, out, (int)pg, &mean, &far, &tile));
+            fprintf(stderr,
+                    "  %-10s p%zu: %3zu KB, printed in %4lld ms; image difference: mean "
+                    "%.2f, %.2f%% far, worst tile %.1f\n",
+                    form_template_id(t), pg, len / 1024, ms, mean, far * 100, tile);
+            if (mean >= 4.0 || far >= 0.02 || tile >= MAX_TILE_DIFF)
+                fail_msg("%s page %zu: the printed page does not look like the rendered one",
+                         form_template_id(t), pg);
+        }
+        keep(in, form_template_id(t), pname, "rendered");
+        keep(out, form_template_id(t), pname, "printed");
+        unlink(in);
+
+        /* Nothing of the resident in the spool or the logs. */
+        char doc_name[256] = "";
+        long long until = pu_now_ms() + 2000;
+        while (pu_spool_documents(doc_name, sizeof doc_name) > 0 && pu_now_ms() < until)
+            usleep(50 * 1000);
+        if (pu_spool_documents(doc_name, sizeof doc_name) > 0)
+            fail_msg("%s: the spool still holds %s", form_template_id(t), doc_name);
+        char why[256] = "";
+        size_t files = 0;
+        if (!pu_spool_titles(FORM_PRINT_TITLE, name, &files, why, sizeof why) ||
+            !pu_spool_titles(FORM_PRINT_TITLE, address, &files, why, sizeof why))
+            fail_msg("%s: %s", form_template_id(t), why);
+        size_t lines = 0;
+        assert_true(pu_page_log_titles(FORM_PRINT_TITLE, name, &lines));
+        assert_true(pu_page_log_titles(FORM_PRINT_TITLE, address, &lines));
+        printed++;
     }
     form_catalog_free(cat);
     return printed;
