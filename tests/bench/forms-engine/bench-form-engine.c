@@ -9,30 +9,9 @@
 #include <time.h>
 
 #include "form-pdf.h"
+#include "form-sample-text.h"
 #include "form-secure.h"
 
-static const char *const values[] = {
-    "髙橋 𠮷男",
-    "タカハシ ヨシオ",
-    "東京都葛\U000E0100飾区立石五丁目一三番一号 﨑山ハイツ101号室",
-    "昭和55年1月1日",
-    "男",
-    "Wolfeschlegelsteinhausenbergerdorff-Featherstonehaugh Alexia",
-    "住民票の写し",
-    "2通",
-    "本人",
-    "運転免許証",
-    "令和8年11月25日",
-    "090-1234-5678",
-    "世帯全員",
-    "続柄を記載する",
-    "本籍・筆頭者を記載しない",
-    "𠮟咤激励 テスト記載",
-    "東京都千代田区千代田一丁目一番一号",
-    "窓口で受け取る",
-    "手数料 600円",
-    "備考なし",
-};
 
 static double now_ms(void)
 {
@@ -53,11 +32,12 @@ static int one(size_t *len, double *t_text, double *t_finish)
         form_box b = {20, 20 + i * 12, 170, 10};
         st.face = i % 3 == 0 ? FORM_FONT_GOTHIC : FORM_FONT_MINCHO;
         form_pdf_rect(pdf, b, 0.2, -1);
-        if (form_pdf_text(pdf, values[i], b, &st, NULL, NULL) != FORM_OK)
+        if (form_pdf_text(pdf, sample_field_texts[i], b, &st, NULL, NULL) != FORM_OK)
             return 1;
     }
     form_pdf_boxes(pdf, "20261125", (form_box){20, 262, 64, 8}, 8, 8, false, true, &st);
-    form_pdf_qr(pdf, (const uint8_t *)values[0], strlen(values[0]), (form_box){160, 255, 30, 30});
+    form_pdf_qr(pdf, (const uint8_t *)sample_field_texts[0], strlen(sample_field_texts[0]),
+                (form_box){160, 255, 30, 30});
     double t1 = now_ms();
     uint8_t *buf;
     if (form_pdf_finish(pdf, &buf, len) != FORM_OK)
