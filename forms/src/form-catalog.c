@@ -245,23 +245,16 @@ static void load_conf(form_catalog *c, const char *path, const char *text, size_
             else
                 cur->order = o;
         } else if (strcmp(key, "forms") == 0) {
-            size_t k = 0, vn = strlen(val);
-            while (k < vn) {
-                while (k < vn && (val[k] == ' ' || val[k] == ','))
-                    k++;
-                size_t s = k;
-                while (k < vn && val[k] != ' ' && val[k] != ',')
-                    k++;
-                if (k == s)
-                    break;
-                const form_template *t = find_template(c, val + s, k - s);
+            size_t k = 0, vn = strlen(val), s, idn;
+            while (form_list_next(val, vn, &k, &s, &idn)) {
+                const form_template *t = find_template(c, val + s, idn);
                 if (t == NULL) {
                     form_diags_addf(diags, FORM_E_NOT_FOUND, path, lineno, (int)(vs + s) + 1,
                                     cur->id,
                                     "the procedure \"%s\" needs the form \"%.*s\", which is missing "
                                     "or broken: the procedure is left out",
                                     "手続き「%s」に必要な様式「%.*s」が無いか壊れているため、この手続きは使えません",
-                                    cur->id, (int)(k - s), val + s);
+                                    cur->id, (int)idn, val + s);
                     cur_bad = true;
                 } else if (proc_add_template(cur, t) != FORM_OK) {
                     form_diags_addf(diags, FORM_E_TEMPLATE, path, lineno, (int)(vs + s) + 1,

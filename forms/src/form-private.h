@@ -191,6 +191,10 @@ char *form_strndup(const char *s, size_t n);
 size_t form_utf8_put(uint32_t cp, char *out); /* up to 4 bytes */
 size_t form_utf8_count(const char *s);        /* code points, or SIZE_MAX when malformed */
 bool form_utf8_valid(const char *s, size_t len);
+/* The next item of a list in a template or catalogue value ("20 30, 80 10", "a, b"): items are
+ * separated by spaces, tabs and commas. From *i on: true with the item at [*start, *start +
+ * *len) and *i past it; false at the end of v[0..n). */
+bool form_list_next(const char *v, size_t n, size_t *i, size_t *start, size_t *len);
 /* A growable string buffer (ordinary or locked memory). */
 typedef struct form_buf {
     char *p;

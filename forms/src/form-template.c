@@ -184,20 +184,13 @@ static bool parse_number(const char *s, size_t n, double *out)
     return true;
 }
 
-/* Up to max numbers separated by spaces or commas; exactly want of them. */
+/* Exactly want numbers, a list as form_list_next reads it. */
 static bool parse_numbers(parser *ps, const char *v, size_t n, double *out, size_t want,
                           const char *what)
 {
-    size_t got = 0, i = 0;
-    while (i < n) {
-        while (i < n && (v[i] == ' ' || v[i] == ',' || v[i] == '\t'))
-            i++;
-        if (i >= n)
-            break;
-        size_t s = i;
-        while (i < n && v[i] != ' ' && v[i] != ',' && v[i] != '\t')
-            i++;
-        if (got == want || !parse_number(v + s, i - s, &out[got])) {
+    size_t got = 0, i = 0, s, len;
+    while (form_list_next(v, n, &i, &s, &len)) {
+        if (got == want || !parse_number(v + s, len, &out[got])) {
             ERR(ps, v + s, FORM_E_SYNTAX,
                 "%s needs %zu numbers in millimetres (for example \"%s\")",
                 "%s には数値を %zu 個書いてください（単位 mm、例「%s」）", what, want,
@@ -593,16 +586,9 @@ static void key_form(parser *ps, const char *k, const char *v, size_t n)
             t->bg_x = b[0], t->bg_y = b[1], t->bg_w = b[2], t->bg_h = b[3];
         }
     } else if (strcmp(k, "needs") == 0) {
-        size_t i = 0;
-        while (i < n) {
-            while (i < n && (v[i] == ' ' || v[i] == ','))
-                i++;
-            size_t s = i;
-            while (i < n && v[i] != ' ' && v[i] != ',')
-                i++;
-            if (i == s)
-                break;
-            int e = parse_enum(ps, v + s, i - s, needs_names, 5, "card attribute");
+        size_t i = 0, s, len;
+        while (form_list_next(v, n, &i, &s, &len)) {
+            int e = parse_enum(ps, v + s, len, needs_names, 5, "card attribute");
             if (e >= 0)
                 t->needs |= 1u << e;
         }
@@ -799,21 +785,14 @@ static void key_qr(parser *ps, const char *k, const char *v, size_t n)
             return;
         t->qr_w = x;
     } else if (strcmp(k, "values") == 0) {
-        size_t i = 0;
-        while (i < n) {
-            while (i < n && (v[i] == ' ' || v[i] == ','))
-                i++;
-            size_t s = i;
-            while (i < n && v[i] != ' ' && v[i] != ',')
-                i++;
-            if (i == s)
-                break;
+        size_t i = 0, s, len;
+        while (form_list_next(v, n, &i, &s, &len)) {
             if (t->nqr >= FORM_MAX_QR_VALUES) {
                 ERR(ps, v + s, FORM_E_SYNTAX, "too many QR values (the limit is %u)",
                     "QR コードの値が多すぎます（上限 %u）", FORM_MAX_QR_VALUES);
                 return;
             }
-            t->qr_values[t->nqr++] = form_strndup(v + s, i - s);
+            t->qr_values[t->nqr++] = form_strndup(v + s, len);
         }
     }
 }

@@ -267,3 +267,19 @@ FORM_EXPORT const char *form_text_get(const form_text *t, const char *lang)
         return t->en;
     return t->ja ? t->ja : t->en;
 }
+
+static bool is_list_sep(char c) { return c == ' ' || c == '\t' || c == ','; }
+
+bool form_list_next(const char *v, size_t n, size_t *i, size_t *start, size_t *len)
+{
+    size_t k = *i;
+    while (k < n && is_list_sep(v[k]))
+        k++;
+    size_t s = k;
+    while (k < n && !is_list_sep(v[k]))
+        k++;
+    *i = k;
+    *start = s;
+    *len = k - s;
+    return k > s;
+}

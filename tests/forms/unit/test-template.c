@@ -134,6 +134,8 @@ static void good_templates_parse(void **state)
         HEAD "[field a]\nbox = 0 0 210 297\nvalue = {{x}}\n",     /* exactly the page */
         HEAD "number_basis = 法\n[field n]\nbox = 1 1 80 8\nvalue = {card.number}\ncells = 12\npitch = 6.5\n",
         HEAD "[page]\npaper = A3\norientation = landscape\n[box]\nbox = 10 10 400 100\n",
+        /* lists: spaces, tabs and commas alike */
+        HEAD "needs = name,\taddress ,sex\n[label]\nbox = 10,\t10 50\t8\ntext = x\n",
     };
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
         form_diags *d = form_diags_new();
@@ -141,6 +143,10 @@ static void good_templates_parse(void **state)
         form_err e = form_template_parse("g.form", NULL, good[i], strlen(good[i]), true, &t, d);
         if (e != FORM_OK)
             fail_msg("good #%zu: %s", i, form_diags_get(d, 0)->message);
+        if (strstr(good[i], "needs ="))
+            assert_int_equal(form_template_needs(t) &
+                                 (FORM_NEEDS_NAME | FORM_NEEDS_ADDRESS | FORM_NEEDS_SEX),
+                             FORM_NEEDS_NAME | FORM_NEEDS_ADDRESS | FORM_NEEDS_SEX);
         form_template_free(t);
         form_diags_free(d);
     }
