@@ -93,12 +93,17 @@ static gboolean card_set(script *s, gboolean present)
     return TRUE;
 }
 
+static const form_question *question_on_screen(script *s)
+{
+    const form_procedure *p = kiosk_engine_procedure(kiosk_window_engine(s->win));
+    if (!p || strcmp(kiosk_window_screen_name(s->win), "question") != 0)
+        return NULL;
+    return form_procedure_question(p, (size_t)kiosk_session_question(kiosk_window_session(s->win)));
+}
+
 static gboolean answer_one(script *s)
 {
-    kiosk_session *ses = kiosk_window_session(s->win);
-    const form_procedure *p = kiosk_engine_procedure(kiosk_window_engine(s->win));
-    int qi = kiosk_session_question(ses);
-    const form_question *q = p ? form_procedure_question(p, (size_t)qi) : NULL;
+    const form_question *q = question_on_screen(s);
     if (!q)
         return FALSE;
     switch (form_question_type_of(q)) {
@@ -132,14 +137,6 @@ static gboolean answer_one(script *s)
     default:
         return touch(s, "question.next", NULL);
     }
-}
-
-static const form_question *question_on_screen(script *s)
-{
-    const form_procedure *p = kiosk_engine_procedure(kiosk_window_engine(s->win));
-    if (!p || strcmp(kiosk_window_screen_name(s->win), "question") != 0)
-        return NULL;
-    return form_procedure_question(p, (size_t)kiosk_session_question(kiosk_window_session(s->win)));
 }
 
 /* TRUE when the question on screen takes a typed answer ("answer" sets it as if typed). */
@@ -190,8 +187,9 @@ static int question_index(script *s, const char *x)
 static void check_layout(script *s)
 {
     GString *report = g_string_new(NULL);
-    guint bad = kiosk_layout_check(GTK_WIDGET(s->win), kiosk_layout_min_target_px(GTK_WIDGET(s->win)),
-                                   KIOSK_TEXT_MIN_PX, report);
+    guint bad =
+        kiosk_layout_check(GTK_WIDGET(s->win), kiosk_layout_min_target_px(GTK_WIDGET(s->win)),
+                           KIOSK_TEXT_MIN_PX, report);
     const char *name = kiosk_window_screen_name(s->win);
     if (bad)
         g_printerr("script: layout on screen %s: %u problem(s)\n%s", name, bad, report->str);
@@ -206,10 +204,9 @@ static void check_if_new(script *s)
     if (!s->check_each)
         return;
     const char *name = kiosk_window_screen_name(s->win);
-    char *key = g_strdup_printf("%s/%d", name,
-                                strcmp(name, "question") == 0
-                                    ? kiosk_session_question(kiosk_window_session(s->win))
-                                    : -1);
+    char *key = g_strdup_printf(
+        "%s/%d", name,
+        strcmp(name, "question") == 0 ? kiosk_session_question(kiosk_window_session(s->win)) : -1);
     if (g_strcmp0(key, s->checked) != 0) {
         check_layout(s);
         g_free(s->checked);
