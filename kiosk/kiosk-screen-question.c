@@ -306,6 +306,17 @@ static GtkWidget *stepper(const char *minus, const char *plus, GtkWidget *middle
     return row;
 }
 
+/* A grid of keys (kana or digits), packed tight. */
+static GtkWidget *key_grid(void)
+{
+    GtkWidget *grid = gtk_grid_new();
+    gtk_grid_set_row_spacing(GTK_GRID(grid), 6);
+    gtk_grid_set_column_spacing(GTK_GRID(grid), 4);
+    gtk_widget_set_halign(grid, GTK_ALIGN_CENTER);
+    gtk_widget_set_valign(grid, GTK_ALIGN_START);
+    return grid;
+}
+
 /* The text keypad's switch: kana keys when down, the ten keys when up. */
 static void on_keys_mode(GtkToggleButton *mode, gpointer data)
 {
@@ -327,11 +338,7 @@ static void build_kana(KioskQuestionScreen *self)
     gtk_box_append(GTK_BOX(self->body), entry);
     /* 五十音: columns right to left as on a paper chart would confuse touch users; use rows
      * of あ-row, か-row, … left to right. */
-    GtkWidget *grid = gtk_grid_new();
-    gtk_grid_set_row_spacing(GTK_GRID(grid), 6);
-    gtk_grid_set_column_spacing(GTK_GRID(grid), 4);
-    gtk_widget_set_halign(grid, GTK_ALIGN_CENTER);
-    gtk_widget_set_valign(grid, GTK_ALIGN_START);
+    GtkWidget *grid = key_grid();
     bool kata = form_question_kana(self->q) == FORM_KANA_KATAKANA;
     for (int col = 0; kiosk_kana_rows[col]; col++) {
         int row = 0;
@@ -352,11 +359,7 @@ static void build_kana(KioskQuestionScreen *self)
     if (self->type == FORM_Q_TEXT) {
         /* Free text (phone numbers, addresses): a ten-key pad in the kana pad's place, one
          * switch apart, so the screen keeps the kana pad's height (1280x800). */
-        GtkWidget *digits = gtk_grid_new();
-        gtk_grid_set_row_spacing(GTK_GRID(digits), 6);
-        gtk_grid_set_column_spacing(GTK_GRID(digits), 4);
-        gtk_widget_set_halign(digits, GTK_ALIGN_CENTER);
-        gtk_widget_set_valign(digits, GTK_ALIGN_START);
+        GtkWidget *digits = key_grid();
         static const char *const ten[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "-", "0"};
         for (int i = 0; i < (int)G_N_ELEMENTS(ten); i++) {
             GtkWidget *b = action_button(ten[i], "question.kana", "s", ten[i], 0);
