@@ -127,8 +127,6 @@ kmem=$(sample_peak $kpid)
 wait $kpid
 m() { awk -v n="$1" -v f="$2" '$1 == "mark" && $2 == n { for (i = 3; i <= NF; i++) { split($i, kv, "="); if (f == "now" && i == 3) print $i; else if (kv[1] == f) print kv[2] } }' "$OUT/request.out"; }
 touches=$(( $(m accepted touches) - $(m chosen touches) + 1 ))
-# The card put on the reader is counted by the script as an action; a tap it is not.
-touches=$((touches - 1))
 keys=$(( $(m accepted keys) - $(m chosen keys) ))
 decisions=$((touches - keys))
 read_s=$(awk -v a="$(m read touched)" -v b="$(m read shown)" 'BEGIN {printf "%.3f", (b - a) / 1000}')
