@@ -43,7 +43,7 @@ void kiosk_screen_build_keypad(GtkGrid *grid, const char *digit_action, const ch
         gtk_widget_add_css_class(b, "key");
         gtk_actionable_set_action_name(GTK_ACTIONABLE(b), digit_action);
         gtk_actionable_set_action_target(GTK_ACTIONABLE(b), "i", i + 1);
-        gtk_widget_set_size_request(b, 150, 100);
+        gtk_widget_set_size_request(b, 150, -1); /* height: button.key in kiosk.css */
         gtk_grid_attach(grid, b, i % 3, i / 3, 1, 1);
     }
     GtkWidget *l = gtk_button_new_with_label(left_label);

@@ -271,6 +271,11 @@ S
     xrun "$OUT/staff.script" --config "$OUT/kiosk.conf" --virtual-card \
         "$PROFILES/yoshida-taro.json" --pdf-dir "$OUT/pdf" 2>"$OUT/staff.log" ||
         fail "$(tail -3 "$OUT/staff.log")"
+    # the staff screens on the small panel too (layout checked on each)
+    sed "s#$OUT/staff-#$OUT/small-staff-#" "$OUT/staff.script" >"$OUT/staff-small.script"
+    xrun "$OUT/staff-small.script" --config "$OUT/kiosk.conf" --virtual-card \
+        "$PROFILES/yoshida-taro.json" --pdf-dir "$OUT/pdf" --size 1280x800 \
+        2>"$OUT/staff-small.log" || fail "1280x800: $(tail -3 "$OUT/staff-small.log")"
     [ -s "$OUT/pdf/kakanai-test-page.pdf" ] || fail "no test page"
     grep -q "test page FORM_OK" "$OUT/staff.log" || fail "test page not reported"
     ;;
