@@ -61,6 +61,7 @@ void kiosk_pin_screen_update(KioskPinScreen *self, gboolean checkcode, size_t le
                        _("Careful: this is the last try. If it is wrong, the card is locked "
                          "and must be unlocked at the counter."));
     gtk_widget_set_visible(self->warning, last_try);
+    gtk_widget_set_visible(self->tries, !last_try); /* the warning says "last try" already */
     g_autofree char *d = kiosk_screen_dots(digits, len);
     gtk_label_set_text(GTK_LABEL(self->dots), d);
     gtk_widget_set_sensitive(self->ok, digits == len);

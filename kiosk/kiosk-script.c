@@ -18,7 +18,8 @@ typedef struct script {
     gint64 start, wait_until, sleep_until, waited_at, touched_at;
     unsigned touches, keys; /* keys: PIN digits and kana/characters typed */
     char *waiting_for;
-    gboolean check_each;   /* "check-layout each": every new screen before the next command */
+    gboolean check_each;   /* "check-layout each": every screen reached, before the next command */
+    gboolean arrived;      /* a wait just ended: the screen may show new content */
     char *checked;         /* the screen (and question) last checked */
     guint layout_problems; /* found by check-layout */
 } script;
@@ -198,7 +199,8 @@ static void check_layout(script *s)
     g_string_free(report, TRUE);
 }
 
-/* With "check-layout each": check the screen once when it (or its question) is new. */
+/* With "check-layout each": check the screen when a wait for it ended or when it (or its
+ * question) changed since the last check. */
 static void check_if_new(script *s)
 {
     if (!s->check_each)
@@ -207,7 +209,8 @@ static void check_if_new(script *s)
     char *key = g_strdup_printf(
         "%s/%d", name,
         strcmp(name, "question") == 0 ? kiosk_session_question(kiosk_window_session(s->win)) : -1);
-    if (g_strcmp0(key, s->checked) != 0) {
+    if (s->arrived || g_strcmp0(key, s->checked) != 0) {
+        s->arrived = FALSE;
         check_layout(s);
         g_free(s->checked);
         s->checked = key;
@@ -376,6 +379,7 @@ static gboolean step(gpointer data)
         }
         g_clear_pointer(&s->waiting_for, g_free);
         s->waited_at = now;
+        s->arrived = TRUE;
         /* let the screen draw once before the next command */
         s->sleep_until = now + 40 * 1000;
         return G_SOURCE_CONTINUE;

@@ -32,6 +32,14 @@ xrun() { # SCRIPT [kiosk args...]: run the kiosk on a private X server
         --script "$script.checked" "$@"
 }
 
+# The same script again on the 1280x800 panel (screenshots as small-*.png): the screens a
+# case reaches must pass the layout check there too.
+xrun_small() { # SCRIPT [kiosk args...]
+    local script=$1; shift
+    sed "s#$OUT/#$OUT/small-#" "$script" >"${script%.script}-small.script"
+    xrun "${script%.script}-small.script" --size 1280x800 "$@"
+}
+
 fail() { echo "run-gui $case_name: $*" >&2; exit 1; }
 
 walk_script() { # INDEX TAG SIZE → a script walking procedure INDEX, screenshots tagged
@@ -180,6 +188,8 @@ expect-wiped
 S
     xrun "$OUT/pull.script" --virtual-card "$PROFILES/yoshida-taro.json" --pdf-dir "$OUT/pdf" \
         2>"$OUT/pull.log" || fail "$(tail -3 "$OUT/pull.log")"
+    xrun_small "$OUT/pull.script" --virtual-card "$PROFILES/yoshida-taro.json" \
+        --pdf-dir "$OUT/pdf" 2>"$OUT/pull-small.log" || fail "1280x800: $(tail -3 "$OUT/pull-small.log")"
     [ -z "$(ls "$OUT/pdf")" ] || fail "a PDF was written although every session was aborted"
     ;;
 idle)
@@ -234,6 +244,8 @@ screenshot $OUT/pin-blocked-card-again.png
 S
     xrun "$OUT/pin.script" --virtual-card "$PROFILES/yoshida-taro.json" --pdf-dir "$OUT/pdf" \
         2>"$OUT/pin.log" || fail "$(tail -3 "$OUT/pin.log")"
+    xrun_small "$OUT/pin.script" --virtual-card "$PROFILES/yoshida-taro.json" \
+        --pdf-dir "$OUT/pdf" 2>"$OUT/pin-small.log" || fail "1280x800: $(tail -3 "$OUT/pin-small.log")"
     ;;
 staff)
     # Staff mode behind a passcode; 照合番号B for a resident who forgot the PIN.
@@ -271,11 +283,9 @@ S
     xrun "$OUT/staff.script" --config "$OUT/kiosk.conf" --virtual-card \
         "$PROFILES/yoshida-taro.json" --pdf-dir "$OUT/pdf" 2>"$OUT/staff.log" ||
         fail "$(tail -3 "$OUT/staff.log")"
-    # the staff screens on the small panel too (layout checked on each)
-    sed "s#$OUT/staff-#$OUT/small-staff-#" "$OUT/staff.script" >"$OUT/staff-small.script"
-    xrun "$OUT/staff-small.script" --config "$OUT/kiosk.conf" --virtual-card \
-        "$PROFILES/yoshida-taro.json" --pdf-dir "$OUT/pdf" --size 1280x800 \
-        2>"$OUT/staff-small.log" || fail "1280x800: $(tail -3 "$OUT/staff-small.log")"
+    xrun_small "$OUT/staff.script" --config "$OUT/kiosk.conf" --virtual-card \
+        "$PROFILES/yoshida-taro.json" --pdf-dir "$OUT/pdf" 2>"$OUT/staff-small.log" ||
+        fail "1280x800: $(tail -3 "$OUT/staff-small.log")"
     [ -s "$OUT/pdf/kakanai-test-page.pdf" ] || fail "no test page"
     grep -q "test page FORM_OK" "$OUT/staff.log" || fail "test page not reported"
     ;;
@@ -310,6 +320,9 @@ S
     CUPS_SERVER=$OUT/no-cupsd.sock xrun "$OUT/printer.script" --virtual-card \
         "$PROFILES/yoshida-taro.json" --printer kakanai-no-such-queue 2>"$OUT/printer.log" ||
         fail "$(tail -3 "$OUT/printer.log")"
+    CUPS_SERVER=$OUT/no-cupsd.sock xrun_small "$OUT/printer.script" --virtual-card \
+        "$PROFILES/yoshida-taro.json" --printer kakanai-no-such-queue \
+        2>"$OUT/printer-small.log" || fail "1280x800: $(tail -3 "$OUT/printer-small.log")"
     ;;
 cups)
     # A real cupsd: the fault printer runs out of paper; the resident is told, staff refill,
