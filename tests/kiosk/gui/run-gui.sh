@@ -210,6 +210,9 @@ S
     xrun "$OUT/idle.script" --virtual-card "$PROFILES/yoshida-taro.json" --pdf-dir "$OUT/pdf" \
         --idle-timeout 4 2>"$OUT/idle.log" || fail "$(tail -3 "$OUT/idle.log")"
     grep -q "idle timeout" "$OUT/idle.log" || fail "the idle timer did not fire"
+    xrun_small "$OUT/idle.script" --virtual-card "$PROFILES/yoshida-taro.json" \
+        --pdf-dir "$OUT/pdf" --idle-timeout 4 2>"$OUT/idle-small.log" ||
+        fail "1280x800: $(tail -3 "$OUT/idle-small.log")"
     ;;
 pin)
     # Wrong PIN twice (tries shown, last-try warning), a third time blocks: staff call; the
