@@ -260,6 +260,9 @@ static void show_state(KioskWindow *self)
 {
     kiosk_state st = kiosk_session_state(self->session);
     gboolean in_session = st != KIOSK_S_MENU;
+    /* A new screen starts without the last one's countdown (the next tick shows it again
+     * where it applies): the menu never has one beside the language buttons. */
+    gtk_widget_set_visible(self->countdown, FALSE);
     gtk_widget_set_visible(self->lang_ja, !in_session);
     gtk_widget_set_visible(self->lang_en, !in_session);
     gtk_widget_set_visible(self->staff, !in_session);
@@ -448,7 +451,8 @@ static unsigned long long skipped_questions(KioskWindow *self, const form_proced
 
 static void on_request(GtkWidget *screen, const char *what, const char *arg, KioskWindow *self)
 {
-    self->last_touch = g_get_monotonic_time();
+    self->last_touch = g_get_monotonic_time(); /* a request is a touch */
+    gtk_widget_set_visible(self->countdown, FALSE);
     if (strcmp(what, "procedure") == 0) {
         const form_procedure *p = form_catalog_find(kiosk_engine_catalog(self->engine), arg);
         if (!p || kiosk_session_state(self->session) != KIOSK_S_MENU)
