@@ -22,6 +22,7 @@ typedef struct script {
     gboolean arrived;      /* a wait just ended: the screen may show new content */
     char *checked;         /* the screen (and question) last checked */
     guint layout_problems; /* found by check-layout */
+    guint shot_retries;    /* a screenshot tried again while the window had no frame */
 } script;
 
 static void finish(script *s, int status)
@@ -322,10 +323,19 @@ static gboolean run(script *s, char *line)
         kiosk_window_set_size(s->win, (int)strtol(x, NULL, 10), (int)strtol(y, NULL, 10));
         s->sleep_until = now + 400 * 1000;
     } else if (!strcmp(cmd, "screenshot")) {
+        /* A window caught between two frames renders no node: try again for up to 2 s. */
         g_autoptr(GError) err = NULL;
         ok = kiosk_window_screenshot(s->win, x, &err);
-        if (!ok)
+        if (!ok && s->shot_retries < 25) {
+            s->shot_retries++;
+            s->i--;
+            s->sleep_until = now + 80 * 1000;
+            ok = TRUE;
+        } else if (!ok) {
             g_printerr("script: %s\n", err->message);
+        } else {
+            s->shot_retries = 0;
+        }
     } else if (!strcmp(cmd, "check-layout")) {
         if (!strcmp(x, "each"))
             s->check_each = TRUE;
