@@ -128,7 +128,9 @@ int main(int argc, char **argv)
         {"hash-passcode", 0, 0, G_OPTION_ARG_NONE, &opt_hash,
          "Read a staff passcode on stdin and print its passcode-hash= line", NULL},
         {"list-procedures", 0, 0, G_OPTION_ARG_NONE, &opt_list,
-         "Print the procedures of the templates and their problems, then exit", NULL},
+         "Print the procedures (id, questions, title, forms; tab-separated) and the "
+         "templates' problems, then exit",
+         NULL},
         {"script", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &opt_script,
          "Test: replay UI actions from FILE", "FILE"},
         {"size", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, &opt_size,
@@ -195,8 +197,8 @@ int main(int argc, char **argv)
         form_err ferr = form_catalog_load(config->template_dir, key, &cat, &diags);
         for (size_t i = 0; ferr == FORM_OK && i < form_catalog_procedure_count(cat); i++) {
             const form_procedure *p = form_catalog_procedure(cat, i);
-            printf("%s\t%zu\t%s\n", form_procedure_id(p), form_procedure_question_count(p),
-                   form_text_get(form_procedure_title(p), "ja"));
+            printf("%s\t%zu\t%s\t%zu\n", form_procedure_id(p), form_procedure_question_count(p),
+                   form_text_get(form_procedure_title(p), "ja"), form_procedure_template_count(p));
         }
         for (size_t i = 0; diags && i < form_diags_count(diags); i++) {
             const form_diag *d = form_diags_get(diags, i);

@@ -8,9 +8,14 @@
 #include "kiosk-screen-common.h"
 #include "kiosk-secret-label.h"
 
+#define PREVIEW_PAGES_MAX 8 /* pages rendered for the preview (a procedure's forms) */
+
 struct _KioskConfirmScreen {
     GtkBox parent;
     GtkWidget *preview_stack, *spinner, *preview, *summary, *flags, *print;
+    GtkWidget *pager, *page_prev, *page_label, *page_next;
+    GdkTexture *pages[PREVIEW_PAGES_MAX]; /* their pixels are wiped when they go */
+    int npages, page;
     gboolean has_preview;
 };
 G_DEFINE_FINAL_TYPE(KioskConfirmScreen, kiosk_confirm_screen, GTK_TYPE_BOX)
@@ -22,10 +27,49 @@ static void confirm_edit(GtkWidget *w, const char *n, GVariant *p)
     kiosk_screen_request(w, "edit", i);
 }
 
+static void show_page(KioskConfirmScreen *self, int page)
+{
+    if (page < 0 || page >= self->npages)
+        return;
+    self->page = page;
+    gtk_picture_set_paintable(GTK_PICTURE(self->preview), GDK_PAINTABLE(self->pages[page]));
+    g_autofree char *where = g_strdup_printf(_("Page %d of %d"), page + 1, self->npages);
+    gtk_label_set_text(GTK_LABEL(self->page_label), where);
+    gtk_widget_set_sensitive(self->page_prev, page > 0);
+    gtk_widget_set_sensitive(self->page_next, page + 1 < self->npages);
+    gtk_widget_set_visible(self->pager, self->npages > 1);
+}
+
+static void confirm_page(GtkWidget *w, const char *n, GVariant *p)
+{
+    KioskConfirmScreen *self = KIOSK_CONFIRM_SCREEN(w);
+    show_page(self, self->page + g_variant_get_int32(p));
+}
+
+static void drop_pages(KioskConfirmScreen *self)
+{
+    gtk_picture_set_paintable(GTK_PICTURE(self->preview), NULL);
+    for (int i = 0; i < self->npages; i++)
+        g_clear_object(&self->pages[i]);
+    self->npages = self->page = 0;
+    gtk_widget_set_visible(self->pager, FALSE);
+}
+
+static void kiosk_confirm_screen_dispose(GObject *o)
+{
+    drop_pages(KIOSK_CONFIRM_SCREEN(o));
+    G_OBJECT_CLASS(kiosk_confirm_screen_parent_class)->dispose(o);
+}
+
 static void kiosk_confirm_screen_class_init(KioskConfirmScreenClass *klass)
 {
     GtkWidgetClass *wc = GTK_WIDGET_CLASS(klass);
+    G_OBJECT_CLASS(klass)->dispose = kiosk_confirm_screen_dispose;
     gtk_widget_class_set_template_from_resource(wc, KIOSK_SCREEN_RES "confirm.ui");
+    gtk_widget_class_bind_template_child(wc, KioskConfirmScreen, pager);
+    gtk_widget_class_bind_template_child(wc, KioskConfirmScreen, page_prev);
+    gtk_widget_class_bind_template_child(wc, KioskConfirmScreen, page_label);
+    gtk_widget_class_bind_template_child(wc, KioskConfirmScreen, page_next);
     gtk_widget_class_bind_template_child(wc, KioskConfirmScreen, preview_stack);
     gtk_widget_class_bind_template_child(wc, KioskConfirmScreen, spinner);
     gtk_widget_class_bind_template_child(wc, KioskConfirmScreen, preview);
@@ -34,6 +78,7 @@ static void kiosk_confirm_screen_class_init(KioskConfirmScreenClass *klass)
     gtk_widget_class_bind_template_child(wc, KioskConfirmScreen, print);
     gtk_widget_class_install_action(wc, "confirm.print", NULL, kiosk_screen_request_action);
     gtk_widget_class_install_action(wc, "confirm.edit", "i", confirm_edit);
+    gtk_widget_class_install_action(wc, "confirm.page", "i", confirm_page);
     kiosk_screen_add_request_signal(klass);
 }
 
@@ -68,19 +113,9 @@ static void pixels_wipe_free(gpointer data)
     g_free(px);
 }
 
-gboolean kiosk_confirm_screen_set_pdf(KioskConfirmScreen *self, const guint8 *pdf, gsize len)
+/* One page as a texture, rendered 1000 px high (its pixel copy is wiped when it goes). */
+static GdkTexture *render_page(PopplerPage *page)
 {
-    /* Poppler reads the same bytes the printer gets, in place: never a file. */
-    g_autoptr(GBytes) bytes = g_bytes_new_static(pdf, len);
-    g_autoptr(GError) err = NULL;
-    PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &err);
-    if (!doc)
-        return FALSE;
-    PopplerPage *page = poppler_document_get_page(doc, 0);
-    if (!page) {
-        g_object_unref(doc);
-        return FALSE;
-    }
     double pw = 0, ph = 0;
     poppler_page_get_size(page, &pw, &ph);
     double scale = 1000.0 / (ph > 0 ? ph : 842);
@@ -102,17 +137,39 @@ gboolean kiosk_confirm_screen_set_pdf(KioskConfirmScreen *self, const guint8 *pd
     memset(data, 0, n);
     g_autoptr(GBytes) pix = g_bytes_new_with_free_func(px->data, n, pixels_wipe_free, px);
     cairo_surface_destroy(surf);
-    g_object_unref(page);
+    return gdk_memory_texture_new(w, h, GDK_MEMORY_DEFAULT, pix, (gsize)stride);
+}
+
+gboolean kiosk_confirm_screen_set_pdf(KioskConfirmScreen *self, const guint8 *pdf, gsize len)
+{
+    /* Poppler reads the same bytes the printer gets, in place: never a file. Every page is
+     * shown (a procedure of several forms prints one after the other). */
+    g_autoptr(GBytes) bytes = g_bytes_new_static(pdf, len);
+    g_autoptr(GError) err = NULL;
+    PopplerDocument *doc = poppler_document_new_from_bytes(bytes, NULL, &err);
+    if (!doc)
+        return FALSE;
+    drop_pages(self);
+    int n = MIN(poppler_document_get_n_pages(doc), PREVIEW_PAGES_MAX);
+    for (int i = 0; i < n; i++) {
+        PopplerPage *page = poppler_document_get_page(doc, i);
+        if (!page)
+            break;
+        self->pages[self->npages++] = render_page(page);
+        g_object_unref(page);
+    }
     g_object_unref(doc);
-    GdkTexture *tex = gdk_memory_texture_new(w, h, GDK_MEMORY_DEFAULT, pix, (gsize)stride);
-    gtk_picture_set_paintable(GTK_PICTURE(self->preview), GDK_PAINTABLE(tex));
-    g_object_unref(tex);
+    if (self->npages == 0)
+        return FALSE;
+    show_page(self, 0);
     gtk_spinner_set_spinning(GTK_SPINNER(self->spinner), FALSE);
     gtk_stack_set_visible_child_name(GTK_STACK(self->preview_stack), "preview");
     gtk_widget_set_sensitive(self->print, TRUE);
     self->has_preview = TRUE;
     return TRUE;
 }
+
+int kiosk_confirm_screen_page_count(KioskConfirmScreen *self) { return self->npages; }
 
 void kiosk_confirm_screen_add_summary(KioskConfirmScreen *self, const char *key,
                                       const char *value, int edit)
@@ -152,7 +209,7 @@ gboolean kiosk_confirm_screen_has_preview(KioskConfirmScreen *self) { return sel
 
 void kiosk_confirm_screen_wipe(KioskConfirmScreen *self)
 {
-    gtk_picture_set_paintable(GTK_PICTURE(self->preview), NULL);
+    drop_pages(self);
     self->has_preview = FALSE;
     kiosk_screen_clear_box(self->summary);
     kiosk_confirm_screen_set_flags(self, NULL);

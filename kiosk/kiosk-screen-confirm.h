@@ -19,6 +19,8 @@ void kiosk_confirm_screen_add_summary(KioskConfirmScreen *self, const char *key,
                                       const char *value, int edit);
 void kiosk_confirm_screen_set_flags(KioskConfirmScreen *self, const char *text);
 gboolean kiosk_confirm_screen_has_preview(KioskConfirmScreen *self);
+/* Pages in the preview (one per printed page, at most 8); ◀ ▶ flip through them. */
+int kiosk_confirm_screen_page_count(KioskConfirmScreen *self);
 void kiosk_confirm_screen_wipe(KioskConfirmScreen *self);
 
 G_END_DECLS

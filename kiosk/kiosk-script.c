@@ -279,6 +279,15 @@ static gboolean run(script *s, char *line)
         ok = qi >= 0 && touch(s, "confirm.edit", g_variant_new_int32(qi));
     } else if (!strcmp(cmd, "next")) {
         ok = touch(s, "question.next", NULL);
+    } else if (!strcmp(cmd, "page")) { /* page +1 / page -1: flip the preview */
+        ok = touch(s, "confirm.page", g_variant_new_int32((int)strtol(x, NULL, 10)));
+    } else if (!strcmp(cmd, "expect-pages")) { /* at least N pages in the preview */
+        GtkWidget *c = kiosk_window_screen(s->win);
+        int n = KIOSK_IS_CONFIRM_SCREEN(c) ? kiosk_confirm_screen_page_count(KIOSK_CONFIRM_SCREEN(c))
+                                           : -1;
+        ok = n >= (int)strtol(x, NULL, 10);
+        if (!ok)
+            g_printerr("script: the preview has %d page(s), expected at least %s\n", n, x);
     } else if (!strcmp(cmd, "print")) {
         ok = touch(s, "confirm.print", NULL);
     } else if (!strcmp(cmd, "retry")) {

@@ -4,6 +4,7 @@ T = {
 "For the counter — cannot be printed: ": "窓口の方へ — 印刷できない文字: ",
 "Form": "書類",
 "(none)": "（なし）",
+"Page %d of %d": "%d / %d まい",
 ", ": "、",
 "Change": "なおす",
 "Printing a test page…": "テストページを 印刷しています…",

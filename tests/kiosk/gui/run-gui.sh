@@ -44,6 +44,9 @@ fail() { echo "run-gui $case_name: $*" >&2; exit 1; }
 
 walk_script() { # INDEX TAG SIZE → a script walking procedure INDEX, screenshots tagged
     local i=$1 tag=$2 size=$3
+    # every form of the procedure is in the preview (one page each at least)
+    local forms
+    forms=$(sed -n "$((i + 1))p" "$OUT/procedures.txt" | cut -f4)
     cat <<S
 size ${size% *} ${size#* }
 wait menu
@@ -62,6 +65,9 @@ screenshot $OUT/$tag-04-first-question.png
 answer-questions
 wait confirm 30000
 screenshot $OUT/$tag-05-confirm.png
+expect-pages ${forms:-1}
+page +1
+screenshot $OUT/$tag-05b-confirm-next-page.png
 print
 wait done 30000
 screenshot $OUT/$tag-06-done.png
