@@ -56,40 +56,34 @@ sample_peak() {
     echo "$peak_pss $peak_rss"
 }
 
-# ---- 1. cold start ---------------------------------------------------------------------------
+# ---- 1. start ----------------------------------------------------------------------------------
 printf 'wait menu\nquit\n' >"$OUT/start.script"
-: >"$OUT/start.txt"
-for i in 1 2 3 4 5; do
+# The page cache dropped before a run: a kiosk's first start after boot (libraries, fonts and
+# templates read from disk). Needs root; chromium is measured the same way below.
+can_drop=0
+drop_caches() { sync && echo 3 >/proc/sys/vm/drop_caches 2>/dev/null; }
+[ "$(id -u)" = 0 ] && drop_caches && can_drop=1
+# kiosk_start OUT [cold]: one start to the menu; prints "ms-since-main exec-to-exit exec-to-frame"
+kiosk_start() {
+    [ "${2:-}" = cold ] && drop_caches
+    local t0 t1
     t0=$(ms_now)
     KAKANAI_KIOSK_TIMING=1 "$KIOSK" --templates "$TEMPLATES" --virtual-card "$PROFILE" \
-        --pdf-dir "$OUT/pdf" --script "$OUT/start.script" >"$OUT/start-$i.out" 2>/dev/null
+        --pdf-dir "$OUT/pdf" --script "$OUT/start.script" >"$1" 2>/dev/null
     t1=$(ms_now)
-    ff=$(awk '/first-frame-ms/ {print $2}' "$OUT/start-$i.out")
-    fe=$(awk '/first-frame-epoch-ms/ {print $2}' "$OUT/start-$i.out")
-    echo "$ff $((t1 - t0)) $((fe - t0))" >>"$OUT/start.txt"
-done
+    echo "$(awk '/first-frame-ms/ {print $2}' "$1") $((t1 - t0))" \
+        "$(($(awk '/first-frame-epoch-ms/ {print $2}' "$1") - t0))"
+}
+: >"$OUT/start.txt"
+for i in 1 2 3 4 5; do kiosk_start "$OUT/start-$i.out" >>"$OUT/start.txt"; done
 kiosk_first=$(cut -d' ' -f1 "$OUT/start.txt" | median)
 kiosk_wall=$(cut -d' ' -f2 "$OUT/start.txt" | median)
 kiosk_exec_frame=$(cut -d' ' -f3 "$OUT/start.txt" | median)
-
-# The same with the page cache dropped before each run (a kiosk's first start after boot:
-# libraries, fonts and templates read from disk). Needs root; chromium likewise below.
-can_drop=0
-drop_caches() { sync && echo 3 >/proc/sys/vm/drop_caches 2>/dev/null; }
-if [ "$(id -u)" = 0 ] && drop_caches; then
-    can_drop=1
+if [ $can_drop = 1 ]; then
     : >"$OUT/cold.txt"
-    for i in 1 2 3; do
-        drop_caches
-        t0=$(ms_now)
-        KAKANAI_KIOSK_TIMING=1 "$KIOSK" --templates "$TEMPLATES" --virtual-card "$PROFILE" \
-            --pdf-dir "$OUT/pdf" --script "$OUT/start.script" >"$OUT/cold-$i.out" 2>/dev/null
-        t1=$(ms_now)
-        fe=$(awk '/first-frame-epoch-ms/ {print $2}' "$OUT/cold-$i.out")
-        echo "$((fe - t0)) $((t1 - t0))" >>"$OUT/cold.txt"
-    done
-    cold_frame=$(cut -d' ' -f1 "$OUT/cold.txt" | median)
+    for i in 1 2 3; do kiosk_start "$OUT/cold-$i.out" cold >>"$OUT/cold.txt"; done
     cold_wall=$(cut -d' ' -f2 "$OUT/cold.txt" | median)
+    cold_frame=$(cut -d' ' -f3 "$OUT/cold.txt" | median)
 fi
 
 # ---- 2 + 3. a 住民票 request --------------------------------------------------------------------
@@ -159,29 +153,24 @@ chrome_ok=0
 if command -v chromium >/dev/null; then
     flags=(--headless --no-sandbox --disable-gpu --disable-background-networking
            --disable-component-update --disable-sync --no-first-run)
-    : >"$OUT/chrome-start.txt"
-    for i in 1 2 3 4 5; do
+    # chrome_start PNG [cold]: one start to its screenshot; prints exec-to-exit ms
+    chrome_start() {
+        local prof t0 t1
         prof=$(mktemp -d)
+        [ "${2:-}" = cold ] && drop_caches
         t0=$(ms_now)
         chromium "${flags[@]}" --user-data-dir="$prof" --window-size=1920,1080 \
-            --screenshot="$OUT/chrome-$i.png" "file://$OUT/menu.html" >/dev/null 2>&1 || true
+            --screenshot="$1" "file://$OUT/menu.html" >/dev/null 2>&1 || true
         t1=$(ms_now)
-        echo $((t1 - t0)) >>"$OUT/chrome-start.txt"
         rm -rf "$prof"
-    done
+        echo $((t1 - t0))
+    }
+    : >"$OUT/chrome-start.txt"
+    for i in 1 2 3 4 5; do chrome_start "$OUT/chrome-$i.png" >>"$OUT/chrome-start.txt"; done
     chrome_first=$(median <"$OUT/chrome-start.txt")
     if [ $can_drop = 1 ]; then
         : >"$OUT/chrome-cold.txt"
-        for i in 1 2 3; do
-            prof=$(mktemp -d)
-            drop_caches
-            t0=$(ms_now)
-            chromium "${flags[@]}" --user-data-dir="$prof" --window-size=1920,1080 \
-                --screenshot="$OUT/chrome-cold-$i.png" "file://$OUT/menu.html" >/dev/null 2>&1 || true
-            t1=$(ms_now)
-            echo $((t1 - t0)) >>"$OUT/chrome-cold.txt"
-            rm -rf "$prof"
-        done
+        for i in 1 2 3; do chrome_start "$OUT/chrome-cold-$i.png" cold >>"$OUT/chrome-cold.txt"; done
         chrome_cold=$(median <"$OUT/chrome-cold.txt")
     fi
     # Memory: the page kept open (as a kiosk would), sampled for 4 s.
