@@ -76,6 +76,23 @@ static int hash_passcode(void)
     return 0;
 }
 
+/* Full screen: the layout is the panel's (a 1280x800 kiosk gets the small one and a window
+ * that fits it). The first monitor; nothing changes when the display reports none. */
+static void panel_size(int *w, int *h)
+{
+    GListModel *monitors = gdk_display_get_monitors(gdk_display_get_default());
+    GdkMonitor *m = monitors ? g_list_model_get_item(monitors, 0) : NULL;
+    if (!m)
+        return;
+    GdkRectangle r;
+    gdk_monitor_get_geometry(m, &r);
+    if (r.width >= 640 && r.height >= 480) {
+        *w = r.width;
+        *h = r.height;
+    }
+    g_object_unref(m);
+}
+
 /* SIGTERM (systemd stop), SIGINT, SIGHUP (cage closing): leave the loop so that the window and
  * the session are torn down, which wipes whatever a resident left, instead of dying mid-session. */
 static gboolean on_stop_signal(gpointer loop)
@@ -278,6 +295,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "kakanai-kiosk: --size wants WxH\n");
         goto out;
     }
+    if (!opt_size && opt_fullscreen)
+        panel_size(&w, &h);
     kiosk_window_set_size(win, w, h);
     if (opt_fullscreen)
         gtk_window_fullscreen(GTK_WINDOW(win));

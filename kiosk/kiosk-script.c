@@ -328,6 +328,11 @@ static gboolean run(script *s, char *line)
         ok = kiosk_window_is_wiped(s->win, &what);
         if (!ok)
             g_printerr("script: not wiped: %s\n", what);
+    } else if (!strcmp(cmd, "expect-size")) { /* the window as laid out: W H */
+        int w = gtk_widget_get_width(GTK_WIDGET(s->win)), h = gtk_widget_get_height(GTK_WIDGET(s->win));
+        ok = w == (int)strtol(x, NULL, 10) && h == (int)strtol(y, NULL, 10);
+        if (!ok)
+            g_printerr("script: the window is %d×%d, expected %s×%s\n", w, h, x, y);
     } else if (!strcmp(cmd, "size")) {
         kiosk_window_set_size(s->win, (int)strtol(x, NULL, 10), (int)strtol(y, NULL, 10));
         s->sleep_until = now + 400 * 1000;

@@ -3,7 +3,7 @@
 #
 #   run-gui.sh CASE KIOSK SRCDIR OUTDIR
 #
-# CASE: walk | touches | pull | idle | pin | staff | printer | cups | log | nodisplay
+# CASE: walk | touches | fullscreen | pull | idle | pin | staff | printer | cups | log | nodisplay
 # Screenshots land in OUTDIR/<case>/ (look at them). Exit 77 = skipped (no templates yet).
 set -eu
 case_name=$1 KIOSK=$2 SRC=$3 OUT=$4/$1
@@ -136,6 +136,33 @@ S
     [ -n "$t" ] || fail "no touch count in $OUT/touches.out"
     [ "$t" -eq 9 ] || fail "住民票 took $t touches, the goal is 9"
     [ "$(ls "$OUT/pdf" | wc -l)" -eq 1 ] || fail "no application printed"
+    ;;
+fullscreen)
+    # --fullscreen without --size (the packaged unit under cage): the layout and the window
+    # follow the panel, large on 1920x1080 and small on 1280x800, and pass the layout check.
+    for panel in 1920x1080 1280x800; do
+        cat >"$OUT/fullscreen-$panel.script" <<S
+check-layout each
+wait menu
+expect-size ${panel%x*} ${panel#*x}
+screenshot $OUT/fullscreen-$panel-menu.png
+procedure-index $main_index
+wait card
+card on
+wait pin
+pin 1234
+submit
+wait question,preparing,confirm 20000
+answer-questions
+wait confirm 30000
+expect-size ${panel%x*} ${panel#*x}
+screenshot $OUT/fullscreen-$panel-confirm.png
+S
+        timeout 120 xvfb-run -a -s "-screen 0 ${panel}x24" "$KIOSK" --templates "$TEMPLATES" \
+            --fullscreen --virtual-card "$PROFILES/yoshida-taro.json" --pdf-dir "$OUT/pdf" \
+            --script "$OUT/fullscreen-$panel.script" 2>"$OUT/fullscreen-$panel.log" ||
+            fail "$panel: $(tail -3 "$OUT/fullscreen-$panel.log")"
+    done
     ;;
 pull)
     # The card pulled at each screen that holds it: aborted, wiped, told, back to the menu.
