@@ -13,11 +13,15 @@ struct _KioskCardScreen {
 };
 G_DEFINE_FINAL_TYPE(KioskCardScreen, kiosk_card_screen, GTK_TYPE_BOX)
 
-/* A reader seen from above with the card sliding onto it. */
+/* A reader seen from above with the card sliding onto it, drawn in a 600×330 box scaled to
+ * fit the area (which shrinks on a small panel). */
 static void card_draw(GtkDrawingArea *area, cairo_t *cr, int w, int h, gpointer data)
 {
     KioskCardScreen *self = data;
-    double cx = w / 2.0, cy = h / 2.0 + 30;
+    double s = MIN(w / 600.0, h / 330.0);
+    cairo_translate(cr, (w - 600 * s) / 2, (h - 330 * s) / 2);
+    cairo_scale(cr, s, s);
+    double cx = 300, cy = 235;
     cairo_set_line_width(cr, 6);
     /* reader */
     cairo_set_source_rgb(cr, 0.2, 0.2, 0.2);

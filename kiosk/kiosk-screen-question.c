@@ -379,7 +379,7 @@ static void build_kana(KioskQuestionScreen *self)
     }
     /* Tools and Next beside the keypad, so the whole screen fits 1280x800. */
     GtkWidget *tools = gtk_grid_new();
-    gtk_grid_set_row_spacing(GTK_GRID(tools), 8);
+    gtk_grid_set_row_spacing(GTK_GRID(tools), 6);
     gtk_grid_set_column_spacing(GTK_GRID(tools), 8);
     gtk_widget_set_valign(tools, GTK_ALIGN_START);
     gtk_grid_attach(GTK_GRID(tools), action_button(_("゛ voiced"), "question.kana-mod", "i", NULL, 1), 0, 0, 1, 1);
@@ -396,7 +396,7 @@ static void build_kana(KioskQuestionScreen *self)
         gtk_widget_add_css_class(c, "tool");
     GtkWidget *next = action_button(_("Next ▶"), "question.next", NULL, NULL, 0);
     gtk_widget_add_css_class(next, "primary");
-    gtk_widget_set_margin_top(next, 16);
+    gtk_widget_set_margin_top(next, 6);
     gtk_grid_attach(GTK_GRID(tools), next, 0, next_row, 2, 1);
     gtk_widget_set_visible(self->next, FALSE);
     GtkWidget *pad = gtk_box_new(GTK_ORIENTATION_HORIZONTAL, 24);

@@ -84,8 +84,9 @@ walk)
     i=0
     while [ $i -lt "$nproc_" ]; do
         id=$(sed -n "$((i + 1))p" "$OUT/procedures.txt" | cut -f1)
-        # both panels in Japanese; English (longer words) on the small one
-        for run in "1920 1080 ja" "1280 800 ja" "1280 800 en"; do
+        # both panels of the issue in Japanese, English (longer words) on the small one, and
+        # the common 1366x768 (the lowest)
+        for run in "1920 1080 ja" "1280 800 ja" "1280 800 en" "1366 768 ja"; do
             set -- $run
             tag="$id-$1" && [ "$3" = ja ] || tag="$id-$1-$3"
             walk_script $i "$tag" "$1 $2" >"$OUT/$tag.script"
@@ -96,7 +97,7 @@ walk)
         i=$((i + 1))
     done
     n=$(ls "$OUT/pdf" | wc -l)
-    [ "$n" -eq $((nproc_ * 3)) ] || fail "expected $((nproc_ * 3)) PDFs, found $n"
+    [ "$n" -eq $((nproc_ * 4)) ] || fail "expected $((nproc_ * 4)) PDFs, found $n"
     # What the counter gets: first page of each procedure's PDF as PNG.
     for f in "$OUT"/pdf/*.pdf; do
         pdftoppm -r 50 -png -f 1 -l 1 "$f" "${f%.pdf}" 2>/dev/null || true
@@ -140,7 +141,7 @@ S
 fullscreen)
     # --fullscreen without --size (the packaged unit under cage): the layout and the window
     # follow the panel, large on 1920x1080 and small on 1280x800, and pass the layout check.
-    for panel in 1920x1080 1280x800; do
+    for panel in 1920x1080 1280x800 1366x768; do
         cat >"$OUT/fullscreen-$panel.script" <<S
 check-layout each
 wait menu
