@@ -22,6 +22,17 @@ nproc_=$(wc -l <"$OUT/procedures.txt")
 # The 住民票 procedure when shipped, else the first one.
 main_index=$(awk -F'\t' '$1 ~ /juminhyo|jumin/ {print NR-1; exit}' "$OUT/procedures.txt")
 main_index=${main_index:-0}
+# A resident's way to the questions, and on to the confirmation, of the main procedure.
+TO_QUESTIONS="procedure-index $main_index
+wait card
+card on
+wait pin
+pin 1234
+submit
+wait question,preparing,confirm 20000"
+TO_CONFIRM="$TO_QUESTIONS
+answer-questions
+wait confirm 30000"
 
 xrun() { # SCRIPT [kiosk args...]: run the kiosk on a private X server
     # Every screen the script reaches is checked against the visual rules (touch targets,
@@ -147,15 +158,7 @@ check-layout each
 wait menu
 expect-size ${panel%x*} ${panel#*x}
 screenshot $OUT/fullscreen-$panel-menu.png
-procedure-index $main_index
-wait card
-card on
-wait pin
-pin 1234
-submit
-wait question,preparing,confirm 20000
-answer-questions
-wait confirm 30000
+$TO_CONFIRM
 expect-size ${panel%x*} ${panel#*x}
 screenshot $OUT/fullscreen-$panel-confirm.png
 S
@@ -190,28 +193,14 @@ screenshot $OUT/pull-at-pin.png
 expect-wiped
 ok
 wait menu
-procedure-index $main_index
-wait card
-card on
-wait pin
-pin 1234
-submit
-wait question,preparing,confirm 20000
+$TO_QUESTIONS
 card pull
 wait error
 screenshot $OUT/pull-at-first-question.png
 expect-wiped
 ok
 wait menu
-procedure-index $main_index
-wait card
-card on
-wait pin
-pin 1234
-submit
-wait question,preparing,confirm 20000
-answer-questions
-wait confirm 30000
+$TO_CONFIRM
 card pull
 wait error
 screenshot $OUT/pull-at-confirm.png
@@ -330,15 +319,7 @@ printer)
     # No such printer: the problem is explained, retry fails again, cancel wipes.
     cat >"$OUT/printer.script" <<S
 wait menu
-procedure-index $main_index
-wait card
-card on
-wait pin
-pin 1234
-submit
-wait question,preparing,confirm 20000
-answer-questions
-wait confirm 30000
+$TO_CONFIRM
 screenshot $OUT/confirm-with-change-buttons.png
 edit 1
 wait question
@@ -368,15 +349,7 @@ cups)
     echo paper 20 >"$KAKANAI_CUPS_DIR/fault"
     cat >"$OUT/cups.script" <<S
 wait menu
-procedure-index $main_index
-wait card
-card on
-wait pin
-pin 1234
-submit
-wait question,preparing,confirm 20000
-answer-questions
-wait confirm 30000
+$TO_CONFIRM
 print
 wait print-problem 60000
 screenshot $OUT/cups-out-of-paper.png
