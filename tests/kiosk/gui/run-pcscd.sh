@@ -49,7 +49,25 @@ S
     done
 } >"$OUT/pcscd.script"
 # then the card pulled at the PIN pad, at the questions and at the confirmation
-cat >>"$OUT/pcscd.script" <<S
+pull_after_pin() { # [LINES]: put the card back, PIN OK, LINES, pull the card, back to the menu
+    cat <<S
+card on
+sleep 500
+procedure-index $main_index
+wait pin 20000
+pin 1234
+submit
+wait question,preparing,confirm 20000
+${1:-}
+card pull
+wait error 10000
+expect-wiped
+ok
+wait menu
+S
+}
+{
+    cat <<S
 procedure-index $main_index
 wait pin 20000
 pin 12
@@ -59,33 +77,11 @@ screenshot $OUT/pcscd-pulled.png
 expect-wiped
 ok
 wait menu
-card on
-sleep 500
-procedure-index $main_index
-wait pin 20000
-pin 1234
-submit
-wait question,preparing,confirm 20000
-card pull
-wait error 10000
-expect-wiped
-ok
-wait menu
-card on
-sleep 500
-procedure-index $main_index
-wait pin 20000
-pin 1234
-submit
-wait question,preparing,confirm 20000
-answer-questions
-wait confirm 30000
-card pull
-wait error 10000
-expect-wiped
-ok
-wait menu
 S
+    pull_after_pin
+    pull_after_pin "answer-questions
+wait confirm 30000"
+} >>"$OUT/pcscd.script"
 timeout 150 xvfb-run -a -s "-screen 0 1920x1080x24" "$KIOSK" --templates "$TEMPLATES" \
     --pdf-dir "$OUT/pdf" --script "$OUT/pcscd.script" 2>"$OUT/kiosk.log" || {
     tail -5 "$OUT/kiosk.log" >&2
