@@ -48,12 +48,19 @@ static gboolean wait_queued(void)
     return g_main_context_pending(NULL);
 }
 
-static void freed_engine_wipes_card_data_never_delivered(void **state)
+/* The default configuration with the shipped templates. */
+static kiosk_config *shipped_config(void)
 {
-    g_autoptr(kiosk_config) cfg = kiosk_config_load("/nonexistent/kiosk.conf", FALSE, NULL);
+    kiosk_config *cfg = kiosk_config_load("/nonexistent/kiosk.conf", FALSE, NULL);
     assert_non_null(cfg);
     g_free(cfg->template_dir);
     cfg->template_dir = g_strdup(KIOSK_TEST_SRC "/templates");
+    return cfg;
+}
+
+static void freed_engine_wipes_card_data_never_delivered(void **state)
+{
+    g_autoptr(kiosk_config) cfg = shipped_config();
     myna_vcard *vc = NULL;
     char *why = NULL;
     assert_int_equal(myna_vcard_load(KIOSK_TEST_SRC "/tests/profiles/yoshida-taro.json", &vc,
@@ -99,10 +106,7 @@ static void freed_engine_wipes_card_data_never_delivered(void **state)
  * must never stand in for the second one (it would preview and print the old answers). */
 static void only_the_latest_render_is_delivered(void **state)
 {
-    g_autoptr(kiosk_config) cfg = kiosk_config_load("/nonexistent/kiosk.conf", FALSE, NULL);
-    assert_non_null(cfg);
-    g_free(cfg->template_dir);
-    cfg->template_dir = g_strdup(KIOSK_TEST_SRC "/templates");
+    g_autoptr(kiosk_config) cfg = shipped_config();
     seen s = {0};
     kiosk_engine_hooks hooks = {.user = &s, .event = on_event};
     kiosk_engine *e = kiosk_engine_new(cfg, NULL, &hooks);
@@ -125,10 +129,7 @@ static void only_the_latest_render_is_delivered(void **state)
  * (they read its values and catalogue) and nothing is delivered afterwards. */
 static void freed_engine_waits_for_render_and_test_page(void **state)
 {
-    g_autoptr(kiosk_config) cfg = kiosk_config_load("/nonexistent/kiosk.conf", FALSE, NULL);
-    assert_non_null(cfg);
-    g_free(cfg->template_dir);
-    cfg->template_dir = g_strdup(KIOSK_TEST_SRC "/templates");
+    g_autoptr(kiosk_config) cfg = shipped_config();
     g_autofree char *dir = g_dir_make_tmp("kiosk-engine-XXXXXX", NULL);
     assert_non_null(dir);
     g_free(cfg->pdf_dir);
