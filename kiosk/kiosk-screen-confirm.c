@@ -16,7 +16,6 @@ struct _KioskConfirmScreen {
     GtkWidget *pager, *page_prev, *page_label, *page_next;
     GdkTexture *pages[PREVIEW_PAGES_MAX]; /* their pixels are wiped when they go */
     int npages, page;
-    gboolean has_preview;
 };
 G_DEFINE_FINAL_TYPE(KioskConfirmScreen, kiosk_confirm_screen, GTK_TYPE_BOX)
 
@@ -165,7 +164,6 @@ gboolean kiosk_confirm_screen_set_pdf(KioskConfirmScreen *self, const guint8 *pd
     gtk_spinner_set_spinning(GTK_SPINNER(self->spinner), FALSE);
     gtk_stack_set_visible_child_name(GTK_STACK(self->preview_stack), "preview");
     gtk_widget_set_sensitive(self->print, TRUE);
-    self->has_preview = TRUE;
     return TRUE;
 }
 
@@ -205,12 +203,11 @@ void kiosk_confirm_screen_set_flags(KioskConfirmScreen *self, const char *text)
     gtk_widget_set_visible(self->flags, text && *text);
 }
 
-gboolean kiosk_confirm_screen_has_preview(KioskConfirmScreen *self) { return self->has_preview; }
+gboolean kiosk_confirm_screen_has_preview(KioskConfirmScreen *self) { return self->npages > 0; }
 
 void kiosk_confirm_screen_wipe(KioskConfirmScreen *self)
 {
     drop_pages(self);
-    self->has_preview = FALSE;
     kiosk_screen_clear_box(self->summary);
     kiosk_confirm_screen_set_flags(self, NULL);
 }
