@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # Warnings are errors, everywhere in the tree. Symbols are hidden unless exported
 # with the library's export macro (MYNA_EXPORT, FORM_EXPORT).
 add_compile_options(

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* kiosk-app.c — the kiosk window. See kiosk-app.h. */
 #include "kiosk-app.h"
 

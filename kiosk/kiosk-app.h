@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * kiosk-app.h — the kiosk window: the screens in a stack, the session, the engine, the
  * idle timer, language switching and staff mode.

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* kiosk-backend.c — card and forms work on worker threads. See kiosk-backend.h. */
 #include "kiosk-backend.h"
 

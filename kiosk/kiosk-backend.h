@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * kiosk-backend.h — the real work behind the session: card (cardlib) and forms (forms lib),
  * each on its own worker thread, results posted back to the UI thread.

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* kiosk-config.c — load and save the kiosk configuration. See kiosk-config.h. */
 #include "kiosk-config.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * kiosk-config.h — the kiosk's configuration file (GKeyFile, group [kiosk]).
  *

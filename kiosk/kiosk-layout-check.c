@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* kiosk-layout-check.c — touch target and text size rules on the laid-out widgets. See the .h. */
 #include "kiosk-layout-check.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * kiosk-layout-check.h — measure what is on screen against the kiosk's visual rules.
  *

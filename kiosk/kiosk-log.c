@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* kiosk-log.c — a redacting structured log writer. See kiosk-log.h. */
 #include "kiosk-log.h"
 

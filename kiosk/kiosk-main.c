@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* kiosk-main.c — kakanai-kiosk: process hardening, options, configuration, then the window. */
 #include <glib-unix.h>
 #include <glib/gi18n.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* kiosk-passcode.c — PBKDF2-HMAC-SHA256 staff passcode. See kiosk-passcode.h. */
 #include "kiosk-passcode.h"
 

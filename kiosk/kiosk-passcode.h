@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * kiosk-passcode.h — the staff passcode as a salted, slow hash (PBKDF2-HMAC-SHA256, OpenSSL).
  *

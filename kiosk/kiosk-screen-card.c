@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* kiosk-screen-card.c — the place your card screen. See kiosk-screen-card.h. */
 #include "kiosk-screen-card.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * kiosk-screen-card.h — the place your card screen (KioskCardScreen); layout in ui/card.ui.
  */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* kiosk-screen-common.c — helpers shared by the screens. See kiosk-screen-common.h. */
 #include "kiosk-screen-common.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * kiosk-screen-common.h — what every screen widget shares: the GResource, the "request"
  * signal, the digit keypad, PIN dots. Used by the kiosk-screen-*.c files only.

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* kiosk-screen-confirm.c — the confirmation screen. See kiosk-screen-confirm.h. */
 #include "kiosk-screen-confirm.h"
 

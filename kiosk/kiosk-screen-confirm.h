@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * kiosk-screen-confirm.h — the confirmation screen (KioskConfirmScreen); layout in ui/confirm.ui.
  */

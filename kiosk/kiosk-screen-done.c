@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* kiosk-screen-done.c — the done screen. See kiosk-screen-done.h. */
 #include "kiosk-screen-done.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * kiosk-screen-done.h — the done screen (KioskDoneScreen); layout in ui/done.ui.
  */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* kiosk-screen-menu.c — the procedure menu screen. See kiosk-screen-menu.h. */
 #include "kiosk-screen-menu.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * kiosk-screen-menu.h — the procedure menu screen (KioskMenuScreen); layout in ui/menu.ui.
  */

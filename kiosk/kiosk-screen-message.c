@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* kiosk-screen-message.c — the reading / error / staff call screen. See kiosk-screen-message.h. */
 #include "kiosk-screen-message.h"
 

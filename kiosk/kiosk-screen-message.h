@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * kiosk-screen-message.h — the reading / error / staff call screen (KioskMessageScreen); layout in ui/message.ui.
  */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* kiosk-screen-pin.c — the PIN / 照合番号B keypad screen. See kiosk-screen-pin.h. */
 #include "kiosk-screen-pin.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * kiosk-screen-pin.h — the PIN / 照合番号B keypad screen (KioskPinScreen); layout in ui/pin.ui.
  */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* kiosk-screen-printing.c — the printing screen. See kiosk-screen-printing.h. */
 #include "kiosk-screen-printing.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * kiosk-screen-printing.h — the printing screen (KioskPrintingScreen); layout in ui/printing.ui.
  */

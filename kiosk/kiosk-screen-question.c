@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* kiosk-screen-question.c — the one question screen. See kiosk-screen-question.h. */
 #include "kiosk-screen-question.h"
 

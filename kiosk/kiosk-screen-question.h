@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * kiosk-screen-question.h — the one question screen (KioskQuestionScreen); layout in ui/question.ui.
  */

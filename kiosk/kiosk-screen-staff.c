@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* kiosk-screen-staff.c — the staff mode screen. See kiosk-screen-staff.h. */
 #include "kiosk-screen-staff.h"
 

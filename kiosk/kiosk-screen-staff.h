@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * kiosk-screen-staff.h — the staff mode screen (KioskStaffScreen); layout in ui/staff.ui.
  */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* kiosk-script.c — replay UI actions for tests. See kiosk-script.h. */
 #include "kiosk-script.h"
 

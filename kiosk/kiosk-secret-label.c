@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* kiosk-secret-label.c — a text widget whose text never sits in ordinary heap (see the header). */
 #include "kiosk-secret-label.h"
 

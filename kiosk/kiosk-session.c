@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* kiosk-session.c — the resident's session state machine (no GTK). See kiosk-session.h. */
 #include "kiosk-session.h"
 

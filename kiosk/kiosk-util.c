@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* kiosk-util.c — 和暦, kana helpers and problem sentences. See kiosk-util.h. */
 #include "kiosk-util.h"
 

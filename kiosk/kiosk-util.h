@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * kiosk-util.h — small helpers for the screens: 和暦 dates, kana rows, problem sentences.
  */

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # Banned functions: unbounded or stateful C library calls that have safer equivalents here.
 set -eu
 cd "$(dirname "$0")/.."

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # Quick start, command 1: install what is missing, build, and run the main job — a resident's
 # session at the kiosk — on the built-in virtual card (no reader, no printer needed).
 # Forms are written as PDF files to ./out instead of a printer. Without a display the kiosk

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # Install the Debian 12 packages kakanai needs (build, run, test).
 # Safe to run again: apt-get skips what is already installed.
 set -eu

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # Quick start, command 2: install what is missing, build, and run the whole test suite:
 #   1. the unit and integration tests again under ASan+UBSan, and the cmocka binaries under
 #      valgrind (tests/privacy/sanitizers.sh) — zero reports expected;

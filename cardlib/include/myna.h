@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * myna.h — read the My Number card's text-attribute application (券面事項入力補助AP).
  *

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* myna-apdu.c — command APDUs and the status-word table (see myna-apdu.h). */
 #include "myna-apdu.h"
 

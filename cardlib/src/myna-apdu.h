@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* myna-apdu.h — command APDUs of the Kenhojo AP and the status-word table (internal).
  *
  * Sources for every byte: cardlib/README.md ("Card facts"). */

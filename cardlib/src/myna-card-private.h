@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* myna-card-private.h — the card's file parsers, exposed for unit tests and the fuzzer. */
 #ifndef MYNA_CARD_PRIVATE_H
 #define MYNA_CARD_PRIVATE_H

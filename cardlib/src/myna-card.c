@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* myna-card.c — the Kenhojo AP: select, tries, VERIFY, read the attributes (see myna.h and
  * cardlib/README.md for the exact APDU sequence and the safety rules).
  *

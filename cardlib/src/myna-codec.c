@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* myna-codec.c — hex digits and strict UTF-8 decoding (see myna-codec-private.h). */
 #include "myna-codec-private.h"
 

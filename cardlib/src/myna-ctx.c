@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* myna-ctx.c — PC/SC context: readers, waiting for a card, cancel (see myna.h).
  *
  * pcsc-lite's rule: one SCARDCONTEXT per thread; SCardCancel on it from another thread wakes

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* myna-error.c — names and sentences for myna_err (see myna.h). */
 #include "myna.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* myna-private.h — internals shared by cardlib's modules (not installed). */
 #ifndef MYNA_PRIVATE_H
 #define MYNA_PRIVATE_H

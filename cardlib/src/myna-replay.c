@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* myna-replay.c — a transport that answers from a recorded script (see myna.h).
  *
  * The script is parsed once into locked memory (recorded responses may hold card data).

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* myna-secure.c — locked memory for the PIN and card data (see myna.h, cardlib/README.md).
  *
  * OpenSSL's secure heap: one mmap'd arena, mlock'd and marked MADV_DONTDUMP, with guard

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* myna-tlv.c — bounds-checked BER-TLV cursor and UTF-8 validation (see myna-tlv.h). */
 #include "myna-tlv.h"
 

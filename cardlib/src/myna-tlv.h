@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* myna-tlv.h — a bounds-checked cursor over the card's BER-TLV data (internal).
  *
  * The Kenhojo AP stores its files as BER-TLV with private-class tags: FF 20 (constructed)

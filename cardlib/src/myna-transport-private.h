@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* myna-transport-private.h — the transport handle and PC/SC helpers (internal). */
 #ifndef MYNA_TRANSPORT_PRIVATE_H
 #define MYNA_TRANSPORT_PRIVATE_H

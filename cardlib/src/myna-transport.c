@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* myna-transport.c — the seam under the APDU layer: ops table, counting, masked trace and
  * the ISO 7816-4 rules for 61xx / 6Cxx (see myna.h). */
 #include "myna-transport-private.h"

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * kakanai-card — read a My Number card's text attributes from the command line (installers,
  * municipal IT staff, tests).

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * kakanai-vcard — a virtual My Number card behind the vsmartcard-vpcd reader driver.
  *

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * myna-vcard-private.h — what the virtual card offers beyond myna.h, for kakanai's own tools
  * (kakanai-vcard) and tests. Not installed, not exported from the shared library: link

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * A FICTIONAL RSA-2048 test key: the virtual card signs its EF 0003 with it. It is not
  * J-LIS's key and proves nothing about a real card. The public half is

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * myna-vcard.c — a virtual My Number card: the 券面事項入力補助AP (Kenhojo AP) as public readers
  * see it (jpki/myna libmyna, OpenSC card-jpki.c, aokiapp/jsapdu mynacard schemas; see

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * form.h — municipal form templates → exact PDF → print. The public interface of kakanai's
  * forms library, used by the kiosk and by the kakanai-form command.

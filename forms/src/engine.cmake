@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # engine.cmake — the typesetting engine of forms/ (form-pdf.c and its helpers).
 # Included by forms/CMakeLists.txt after it defines forms_obj, forms and forms_static.
 pkg_check_modules(FORMS_ENGINE REQUIRED IMPORTED_TARGET

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * form-catalog.c — a template directory: every *.form file plus catalog.conf, which groups
  * forms into procedures (one card read can fill several forms). A broken template is

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* form-date.c — calendar dates, 和暦 (Japanese eras) and age. */
 #include "form-private.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* form-error.c — error names, sentences, and diagnostic lists. */
 #include "form-private.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* form-font.c — the shipped fonts, loaded once per process (see form-font.h). */
 #include "form-font.h"
 

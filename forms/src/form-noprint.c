@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* form-noprint.c — form_print() before the CUPS backend (src/print.cmake) is built in. */
 #include "form-private.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * form-print.c — stream a PDF from memory to a CUPS queue and follow the job (see form.h,
  * form-print-private.h, forms/PRINTING.md).

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * form-private.h — the forms library's internal data model (templates, questions, catalogue,
  * diagnostics) shared by its modules. Not installed.

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* form-question.c — questions: accessors and answer validation. */
 #include "form-private.h"
 

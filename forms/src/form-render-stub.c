@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* form-render-stub.c — form_render() before the typesetting engine is built in: every call
  * answers FORM_E_PDF so callers and tests still link. Replaced by form-render.c as soon as
  * src/engine.cmake exists. */

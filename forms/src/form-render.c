@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * form-render.c — templates → form_pdf_* calls (the engine in form-pdf.c).
  *

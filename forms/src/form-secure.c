@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* form-secure.c — locked memory for personal data (see form-secure.h). */
 #include "form-secure.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * form-sign.c — signed template bundles. A bundle is a template directory; signing writes
  * MANIFEST.sha256 ("<sha256>  <path>\n" for every regular file, sorted by path) and

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* form-subset.c — a small TrueType subset per document (see form-subset.h). */
 #include "form-subset.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* form-util.c — strings, UTF-8, buffers, files and localized text. */
 #include "form-private.h"
 #include "form-secure.h"

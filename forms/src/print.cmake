@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # print.cmake — printing through CUPS (form-print.c), included by forms/CMakeLists.txt.
 # Adds the module to forms_obj and links libcups (Debian 12: libcups2-dev, CUPS 2.4) into the
 # libraries built from it. Debian 12's libcups2-dev ships no cups.pc (only cups-config), so

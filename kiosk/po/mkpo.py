@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # Generates kiosk/po/ja.po from the table below (run by hand when strings change).
 T = {
 "For the counter — cannot be printed: ": "窓口の方へ — 印刷できない文字: ",
@@ -109,7 +111,8 @@ T = {
 }
 def q(s):
     return '"' + s.replace('\\', '\\\\').replace('"', '\\"').replace('\n', '\\n') + '"'
-out = ['# Japanese translation of kakanai-kiosk: やさしい日本語 for residents, many of them elderly.',
+out = ['# SPDX-FileCopyrightText: 2026 The kakanai authors', '# SPDX-License-Identifier: MIT',
+       '# Japanese translation of kakanai-kiosk: やさしい日本語 for residents, many of them elderly.',
        '# Short sentences, spaces between phrases (文節), common kanji; readings in parentheses',
        '# for the hardest words (暗証番号).',
        'msgid ""', 'msgstr ""',

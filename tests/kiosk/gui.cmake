@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # GUI tests: the real kakanai-kiosk under Xvfb, driven by --script (see tests/kiosk/gui).
 find_program(XVFB_RUN xvfb-run)
 if(NOT XVFB_RUN)

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # A kiosk configured to require signed templates offers nothing from an unsigned or altered
 # bundle (with a message naming why) and everything from a bundle the municipality signed.
 #   signed-templates.sh KIOSK KAKANAI_FORM SRC

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* form-fixture.c — see form-fixture.h. */
 #include "form-fixture.h"
 

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * form-fixture.h — what tests and benchmarks need to fill a form from a fictional profile:
  * a string from a JSON profile, and an answer every question type accepts.

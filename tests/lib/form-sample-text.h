@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * form-sample-text.h — the texts of a form-like page (20 fields, a few hundred characters) that
  * the engine test checks and the engine benchmark times: names with 髙/𠮷/﨑/𠮟 and an IVS, a

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # private-tmp.sh — sourced by tests that give a session a fresh, empty /tmp (a tmpfs) inside
 # their own mount namespace, so that "every file under /tmp" means what that session wrote.
 #

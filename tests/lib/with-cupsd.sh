@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # with-cupsd.sh — run a command against a private, real cupsd with two printers.
 #
 #   tests/lib/with-cupsd.sh COMMAND [ARGS...]

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # with-pcscd.sh — run a command against a private, real pcscd with the vsmartcard-vpcd driver.
 #
 #   tests/lib/with-pcscd.sh COMMAND [ARGS...]

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # The kiosk starts under cage the way kakanai-kiosk.service runs it, as far as it can be without
 # systemd as PID 1: cage's headless backend, the unit's ExecStart environment (pixman and cairo
 # renderers), an unprivileged user with no capabilities and no_new_privs, write+execute memory

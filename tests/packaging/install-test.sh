@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # The install test: build the .deb with cpack, install it with apt into a fresh Debian 12 minbase
 # root (debootstrap), and check what a municipality gets: the programs start, the shipped
 # templates pass "kakanai-form check", the kakanai user and the units exist, kakanai-setup-cups

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # kakanai-setup-cups on copies of cupsd.conf: sets what the kiosk needs, a second run changes
 # nothing, --check tells configured from not, --revert restores the file byte for byte, sections
 # are left alone, owner and mode are kept, and cupsd itself accepts the result.

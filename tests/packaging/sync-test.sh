@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # kakanai-sync from a local directory: the first tree is installed behind the "site" symlink, an
 # unchanged source changes nothing, a broken template or an unsigned tree (when keys/ exist) is
 # rejected while the kiosk keeps the previous tree, and only KEEP releases stay on disk.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # The kiosk's systemd unit keeps its lock-down: every required directive is present with the
 # expected value, systemd 252 accepts the file, and the offline exposure score stays under the
 # threshold (lower is better; 1.1 when this test was written).

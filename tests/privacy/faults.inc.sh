@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # faults.inc.sh — fault injection cases for session-e2e.sh (sourced; uses its helpers).
 #
 # Each case drives the kiosk into a situation, injects one fault, and checks that the kiosk

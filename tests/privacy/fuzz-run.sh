@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # fuzz-run.sh — build every libFuzzer target with clang (-fsanitize=fuzzer,address,undefined)
 # and run each for a while, one job at a time (the machine is shared).
 #

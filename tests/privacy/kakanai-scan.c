@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * kakanai-scan — look for canary strings (a test resident's personal data) wherever a session
  * could have left them: a live process's memory, a core file, every file under a folder, a log.

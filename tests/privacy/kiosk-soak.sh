@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # kiosk-soak.sh KIOSK [SESSIONS] — the kiosk's own session loop (its --script driver, the
 # in-process virtual card, PDFs to a folder instead of a printer) under Xvfb; RSS of the kiosk
 # after the first session and after the last. Called by soak.sh; prints figures.

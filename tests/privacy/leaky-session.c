@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * leaky-session — what a kiosk session does with the libraries, without the GTK shell:
  * virtual card profile → myna_card (tries, VERIFY, read) → form_values → form_render

@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # leaky-switch.sh — the scanner passes a clean library session and catches a leaky one.
 #
 #   leaky-switch.sh LEAKY_SESSION KAKANAI_SCAN PROFILE TEMPLATES CANARIES

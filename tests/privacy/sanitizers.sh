@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # sanitizers.sh — the unit and integration tests under ASan+UBSan, and the cmocka unit binaries
 # under valgrind (memcheck). Zero reports expected: any report fails the script.
 #

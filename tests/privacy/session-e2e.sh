@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # session-e2e.sh — whole kiosk sessions on the real parts, then proof that nothing personal is left.
 #
 #   session-e2e.sh canary     a resident's session (PIN, questions, print), then scan everything

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # soak.sh — 1,000 sessions in one process, and RSS growth (goal: under 5 MB). A benchmark that
 # prints figures, not a timed test.
 #

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * test-pin-safety — across thousands of random (seeded) resident and card sequences, the card
  * library never spends a PIN try the resident did not ask for.

@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 """bench-cardlib: APDUs and wall time from "card present" to "attributes in memory".
 
 Through the real stack (libpcsclite -> private pcscd -> vpcd -> kakanai-vcard) with every

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * bench-form-engine.c — per-document render time and size of the typesetting engine for a
  * form-like A4 page (20 fields, a few hundred characters, digit boxes, a QR code).

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # bench-forms.sh — the forms benchmark: kakanai's form_render against pdfme, same run.
 #
 #   tests/bench/forms/bench-forms.sh BENCH_RENDER SOURCE_DIR WORK_DIR [N] [PROFILE]

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * bench-render.c — kakanai's side of the forms benchmark: render every shipped template with a
  * virtual card profile, warm, N times; print one JSON line per template (median and minimum ms,

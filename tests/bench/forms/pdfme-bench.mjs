@@ -1,3 +1,5 @@
+// SPDX-FileCopyrightText: 2026 The kakanai authors
+// SPDX-License-Identifier: MIT
 // pdfme-bench.mjs — pdfme's side of the forms benchmark, and the table.
 //
 //   node pdfme-bench.mjs KAKANAI.jsonl PROFILE.json OUTDIR N

@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # bench-kiosk.sh — kakanai-kiosk figures against a web kiosk (Debian chromium --headless).
 #
 #   bench-kiosk.sh KIOSK SRCDIR OUTDIR

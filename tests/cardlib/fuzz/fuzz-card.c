@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* fuzz-card.c — libFuzzer target: the input's bytes are the card's responses.
  *
  * Input: byte 0 chooses the session (bit 0: 照合番号B instead of the PIN, bits 1-2: read

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* fuzz-replay-main.c — without clang/libFuzzer: run every file of the corpus (arguments are
  * files or folders) through LLVMFuzzerTestOneInput once, as an ordinary test. */
 #include <dirent.h>

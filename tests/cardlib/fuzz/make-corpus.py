@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 """Write the seed corpus of fuzz-card (fictional data): run from this folder."""
 import hashlib, os
 

@@ -1,4 +1,6 @@
 #!/usr/bin/python3
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 """cardlib integration tests: the whole real stack.
 
     kakanai-card -> libkakanai-myna -> libpcsclite -> pcscd -> vpcd driver -> kakanai-vcard

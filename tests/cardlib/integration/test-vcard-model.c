@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * test-vcard-model.c — the virtual card model on its own: status words from a table of
  * command sequences, the profile reader's refusals, faults, and the in-process transport.

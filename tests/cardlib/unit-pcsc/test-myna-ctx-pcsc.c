@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* test-myna-ctx-pcsc.c — the PC/SC context against a real, private pcscd with the vpcd
  * driver (run through tests/lib/with-pcscd.sh). The virtual card is a small vpcd client in
  * this program (protocol: 2-byte big-endian length + payload; a 1-byte payload is a control:

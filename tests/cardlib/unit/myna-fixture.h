@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* myna-fixture.h — build card files and replay scripts for the cardlib unit tests.
  * Fictional data only. Everything is static inline so each test takes what it needs. */
 #ifndef MYNA_FIXTURE_H

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* test-myna-apdu.c — command bytes and the status-word table (63Cx before the table). */
 #include <setjmp.h>
 #include <stdarg.h>

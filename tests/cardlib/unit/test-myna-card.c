@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* test-myna-card.c — the Kenhojo AP through the replay transport and test transports:
  * the exact APDU sequence, PIN safety, removal, wiping, masking, 61xx/6Cxx. */
 #include <setjmp.h>

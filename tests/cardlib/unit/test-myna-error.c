@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* test-myna-error.c — every error has a name and a sentence; unknown values are safe. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* test-myna-tlv.c — the TLV cursor, UTF-8 validation and the EF parsers, from tables. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* test-myna-vcard.c — the library against the in-process virtual card (the vcard developer's
  * model): every fictional profile read byte for byte, APDU counts, PIN safety on a blocked
  * card, 照合番号B, removal at every APDU. PROFILE_DIR is tests/profiles. */

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* test-form-engine-wipe — what the shaping engine lets go of holds no code point of the text.
  *
  * HarfBuzz keeps the text of each run in its buffer (one hb_glyph_info_t of 20 bytes per

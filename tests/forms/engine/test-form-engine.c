@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * test-form-engine.c — the typesetting engine (form-pdf.h), checked the way a reader would:
  * the text poppler extracts, the fonts it sees, the ink on the rendered page, a QR decoder.

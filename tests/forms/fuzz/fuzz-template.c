@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz-template.c — libFuzzer target for the template parser and the value expressions.
  *

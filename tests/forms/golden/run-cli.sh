@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # kakanai-form as staff use it: sign a copy of the templates with a fresh Ed25519 key, verify,
 # alter one byte (refused, exit 1), list with the key; usage and --version exit codes.
 # usage: run-cli.sh KAKANAI-FORM TEMPLATES-DIR

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # Golden files: `kakanai-form check` on broken templates (check/*.form → *.check, including
 # the exit status) and `kakanai-form dump` on a template using every feature
 # (parse/*.form → *.dump). UPDATE=1 rewrites the expected files after a deliberate change.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # Render every procedure of the shipped catalogue with every fictional card profile
 # (tests/profiles/*.json), then check the PDF's text with pdftotext: today's date in 和暦
 # and the resident's answers must be there. Optionally keep the PDFs in $KEEP_DIR.

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # fault-backend.sh — a CUPS backend that misbehaves on request, for kakanai's printing tests.
 #
 # tests/lib/with-cupsd.sh installs it as the backend "kakanai-fault" of the queue "kakanai-fault"

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * print-util.h — helpers for the printing integration tests (run under tests/lib/with-cupsd.sh):
  * the private cupsd's folders, its output PDFs, page images and spool checks.

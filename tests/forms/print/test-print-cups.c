@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * test-print-cups.c — form_print() against a real cupsd (tests/lib/with-cupsd.sh): a PDF
  * made here goes to the cups-pdf printer and comes back as a PDF whose pages look the same;

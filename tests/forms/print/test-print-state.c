@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * test-print-state.c — printing without a printer: which error each printer state means,
  * argument checks, and an unreachable cupsd. No cupsd needed (see test-print-cups.c for the

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * test-print-templates.c — every shipped template, rendered with fictional residents
  * (tests/profiles/NAME.json), printed through the private cupsd's cups-pdf queue: the printed PDF

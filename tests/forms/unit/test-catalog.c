@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* test-catalog.c — the shipped catalogue, and a broken template skipped, never fatal. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* test-question.c — answer validation for every question type, from a table. */
 #include <setjmp.h>
 #include <stdarg.h>

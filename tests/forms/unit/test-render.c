@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* test-render.c — form_render() over the engine: the shipped procedures render; a field that
  * overflows, a character no font has and a missing value are reported per field and no
  * document is made; the preview renders. */

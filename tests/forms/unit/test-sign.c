@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* test-sign.c — signed template bundles: sign, verify, one flipped byte, an added file, a
  * wrong key, an unsigned bundle; the catalogue refuses them; the fingerprint follows. */
 #include <setjmp.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* test-support.h — scratch directories and file copies for the forms tests. */
 #ifndef TEST_SUPPORT_H
 #define TEST_SUPPORT_H

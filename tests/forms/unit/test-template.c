@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* test-template.c — the template parser: a table of broken inputs with the exact line,
  * column and sentence of the first diagnostic; hard limits; the shipped templates. */
 #include <setjmp.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* test-values.c — 和暦 at every era boundary, age, and the formatting vocabulary. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* test-kiosk-engine.c — the engine (kiosk-backend.c) with the in-process virtual card: what
  * its worker threads hand to the UI thread is wiped even when nobody takes it. */
 #include <setjmp.h>

@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # run-gui.sh — drive the real kakanai-kiosk under Xvfb with --script (GSK_RENDERER=cairo).
 #
 #   run-gui.sh CASE KIOSK SRCDIR OUTDIR

@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # run-pcscd.sh — the kiosk through a real pcscd: kakanai-vcard plays the card behind the
 # vsmartcard-vpcd driver (SIGUSR1 pulls it, SIGUSR2 puts it back). Every shipped procedure is
 # walked to a printed form, then the card is pulled at the PIN, question and confirmation. Run inside

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The kakanai authors
+# SPDX-License-Identifier: MIT
 # A stop signal mid-session (systemd's SIGTERM, cage's SIGHUP) ends the kiosk cleanly: it leaves
 # its main loop, tears the session down (which wipes) and exits 0 within a few seconds.
 #   sigterm.sh KIOSK SRC SIGNAL

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* test-kiosk-config.c — configuration defaults, values, limits and errors. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* test-kiosk-log.c — the log writer never lets a number, a name or an address through. */
 #include <setjmp.h>
 #include <stdarg.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* test-kiosk-passcode.c — the staff passcode is stored salted and slow, and checked safely. */
 #include <setjmp.h>
 #include <stdarg.h>

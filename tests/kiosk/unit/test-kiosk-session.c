@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* test-kiosk-session.c — every transition and every abort path of the session machine,
  * through a backend double that records what the machine asked for. */
 #include <setjmp.h>

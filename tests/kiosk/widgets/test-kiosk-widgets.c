@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /* test-kiosk-widgets.c — each screen widget built from its template, driven through its
  * actions, checked, and finalized (no leaked reference keeps a resident's data alive). */
 #include <setjmp.h>

@@ -1,3 +1,5 @@
+/* SPDX-FileCopyrightText: 2026 The kakanai authors */
+/* SPDX-License-Identifier: MIT */
 /*
  * fuzz-render — the layout/render path on hostile input: random template text and random
  * values → form_catalog_load → form_values_* → form_render (every FORM_RENDER_* flag).
