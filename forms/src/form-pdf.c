@@ -1,5 +1,3 @@
-/* SPDX-FileCopyrightText: 2026 The kakanai authors */
-/* SPDX-License-Identifier: MIT */
 /*
  * form-pdf.c — the typesetting engine (see form-pdf.h).
  *
@@ -254,6 +252,8 @@ struct form_pdf {
     line *lines;
     size_t nlines;
     obuf ob;
+    uint8_t *result; /* form_pdf_finish's copy of the PDF until it is handed over */
+    size_t result_len;
     image_ref images[IMAGES_MAX];
     size_t nimages;
 };
@@ -267,8 +267,14 @@ static void HPDF_STDCALL pdf_error(HPDF_STATUS error_no, HPDF_STATUS detail_no, 
     longjmp(pdf->jb, 1);
 }
 
-/* Each public function that reaches libharu starts with GUARD: a libharu error comes back
- * here as FORM_E_PDF (and the document stays unusable). */
+/* Each public function that reaches libharu checks its arguments, then GUARD, then calls its
+ * body: a libharu error comes back to GUARD as FORM_E_PDF (and the document stays unusable).
+ * The work is in the body's own frame (HARU_BODY: never inlined into the public function), so
+ * the frame that called setjmp holds no local that changes between setjmp and longjmp, whose
+ * value would be indeterminate after the jump (C17 7.13.2.1). What a body allocates before
+ * libharu may fail hangs on the handle, never on the body's stack, so form_pdf_free still
+ * wipes and frees it after a jump. */
+#define HARU_BODY __attribute__((noinline))
 #define GUARD(pdf)                                                                                 \
     do {                                                                                           \
         if ((pdf)->broken || (pdf)->finished)                                                      \
@@ -378,15 +384,14 @@ void form_pdf_free(form_pdf *pdf)
     mem_free(pdf->glyphs);
     mem_free(pdf->lines);
     mem_free(pdf->ob.p);
+    if (pdf->result != NULL)
+        form_secure_free(pdf->result, pdf->result_len);
     form_secure_strfree(pdf->fonts_dir);
     mem_free(pdf);
 }
 
-form_err form_pdf_page(form_pdf *pdf, double w_mm, double h_mm)
+static HARU_BODY form_err page_body(form_pdf *pdf, double w_mm, double h_mm)
 {
-    if (pdf == NULL || !isfinite(w_mm) || !isfinite(h_mm) || w_mm <= 0 || h_mm <= 0)
-        return FORM_E_ARG;
-    GUARD(pdf);
     /* libharu checks the size range itself (3 .. 14400 pt): its error is FORM_E_PDF. */
     HPDF_Page page = HPDF_AddPage(pdf->doc);
     HPDF_Page_SetWidth(page, (HPDF_REAL)mm(w_mm));
@@ -395,6 +400,14 @@ form_err form_pdf_page(form_pdf *pdf, double w_mm, double h_mm)
     pdf->page_h_pt = mm(h_mm);
     pdf->page_serial++;
     return FORM_OK;
+}
+
+form_err form_pdf_page(form_pdf *pdf, double w_mm, double h_mm)
+{
+    if (pdf == NULL || !isfinite(w_mm) || !isfinite(h_mm) || w_mm <= 0 || h_mm <= 0)
+        return FORM_E_ARG;
+    GUARD(pdf);
+    return page_body(pdf, w_mm, h_mm);
 }
 
 #define NEED_PAGE(pdf)                                                                             \
@@ -422,14 +435,9 @@ static form_err flush_ops(form_pdf *pdf)
 
 /* ---- vector drawing ----------------------------------------------------------------------- */
 
-form_err form_pdf_line(form_pdf *pdf, double x1, double y1, double x2, double y2, double width,
-                       double dash)
+static HARU_BODY form_err line_body(form_pdf *pdf, double x1, double y1, double x2, double y2,
+                                    double width, double dash)
 {
-    if (pdf == NULL || !isfinite(x1) || !isfinite(y1) || !isfinite(x2) || !isfinite(y2) ||
-        !isfinite(width) || !isfinite(dash) || width < 0 || dash < 0)
-        return FORM_E_ARG;
-    NEED_PAGE(pdf);
-    GUARD(pdf);
     HPDF_Page p = pdf->page;
     HPDF_Page_GSave(p);
     HPDF_Page_SetLineWidth(p, (HPDF_REAL)mm(width));
@@ -444,13 +452,19 @@ form_err form_pdf_line(form_pdf *pdf, double x1, double y1, double x2, double y2
     return FORM_OK;
 }
 
-form_err form_pdf_rect(form_pdf *pdf, form_box b, double width, double fill_gray)
+form_err form_pdf_line(form_pdf *pdf, double x1, double y1, double x2, double y2, double width,
+                       double dash)
 {
-    if (pdf == NULL || !box_ok(b) || !isfinite(width) || width < 0 || !isfinite(fill_gray) ||
-        fill_gray > 1)
+    if (pdf == NULL || !isfinite(x1) || !isfinite(y1) || !isfinite(x2) || !isfinite(y2) ||
+        !isfinite(width) || !isfinite(dash) || width < 0 || dash < 0)
         return FORM_E_ARG;
     NEED_PAGE(pdf);
     GUARD(pdf);
+    return line_body(pdf, x1, y1, x2, y2, width, dash);
+}
+
+static HARU_BODY form_err rect_body(form_pdf *pdf, form_box b, double width, double fill_gray)
+{
     HPDF_Page p = pdf->page;
     HPDF_Page_GSave(p);
     HPDF_Page_SetLineWidth(p, (HPDF_REAL)mm(width));
@@ -470,12 +484,18 @@ form_err form_pdf_rect(form_pdf *pdf, form_box b, double width, double fill_gray
     return FORM_OK;
 }
 
-form_err form_pdf_ellipse(form_pdf *pdf, form_box b, double width)
+form_err form_pdf_rect(form_pdf *pdf, form_box b, double width, double fill_gray)
 {
-    if (pdf == NULL || !box_ok(b) || b.w <= 0 || b.h <= 0 || !isfinite(width) || width <= 0)
+    if (pdf == NULL || !box_ok(b) || !isfinite(width) || width < 0 || !isfinite(fill_gray) ||
+        fill_gray > 1)
         return FORM_E_ARG;
     NEED_PAGE(pdf);
     GUARD(pdf);
+    return rect_body(pdf, b, width, fill_gray);
+}
+
+static HARU_BODY form_err ellipse_body(form_pdf *pdf, form_box b, double width)
+{
     HPDF_Page p = pdf->page;
     HPDF_Page_GSave(p);
     HPDF_Page_SetLineWidth(p, (HPDF_REAL)mm(width));
@@ -486,12 +506,17 @@ form_err form_pdf_ellipse(form_pdf *pdf, form_box b, double width)
     return FORM_OK;
 }
 
-form_err form_pdf_check(form_pdf *pdf, form_box b)
+form_err form_pdf_ellipse(form_pdf *pdf, form_box b, double width)
 {
-    if (pdf == NULL || !box_ok(b) || b.w <= 0 || b.h <= 0)
+    if (pdf == NULL || !box_ok(b) || b.w <= 0 || b.h <= 0 || !isfinite(width) || width <= 0)
         return FORM_E_ARG;
     NEED_PAGE(pdf);
     GUARD(pdf);
+    return ellipse_body(pdf, b, width);
+}
+
+static HARU_BODY form_err check_body(form_pdf *pdf, form_box b)
+{
     HPDF_Page p = pdf->page;
     double s = fmin(b.w, b.h);
     double x0 = b.x + (b.w - s) / 2, y0 = b.y + (b.h - s) / 2; /* a square inside b */
@@ -507,15 +532,17 @@ form_err form_pdf_check(form_pdf *pdf, form_box b)
     return FORM_OK;
 }
 
-form_err form_pdf_qr(form_pdf *pdf, const uint8_t *data, size_t len, form_box b)
+form_err form_pdf_check(form_pdf *pdf, form_box b)
 {
-    if (pdf == NULL || data == NULL || len == 0 || len > INT32_MAX || !box_ok(b) || b.w <= 0 ||
-        b.h <= 0)
+    if (pdf == NULL || !box_ok(b) || b.w <= 0 || b.h <= 0)
         return FORM_E_ARG;
-    if (len > FORM_PDF_QR_MAX)
-        return FORM_E_OVERFLOW;
     NEED_PAGE(pdf);
     GUARD(pdf);
+    return check_body(pdf, b);
+}
+
+static HARU_BODY form_err qr_body(form_pdf *pdf, const uint8_t *data, size_t len, form_box b)
+{
     QRcode *qr = QRcode_encodeData((int)len, data, 0, QR_ECLEVEL_M);
     if (qr == NULL)
         return FORM_E_OVERFLOW; /* too much data for a QR code */
@@ -548,15 +575,22 @@ form_err form_pdf_qr(form_pdf *pdf, const uint8_t *data, size_t len, form_box b)
     return flush_ops(pdf);
 }
 
-/* ---- images ------------------------------------------------------------------------------- */
-
-form_err form_pdf_image(form_pdf *pdf, const char *path, form_box b)
+form_err form_pdf_qr(form_pdf *pdf, const uint8_t *data, size_t len, form_box b)
 {
-    if (pdf == NULL || path == NULL || !box_ok(b) || b.w <= 0 || b.h <= 0 ||
-        strlen(path) >= PATH_MAX_LEN)
+    if (pdf == NULL || data == NULL || len == 0 || len > INT32_MAX || !box_ok(b) || b.w <= 0 ||
+        b.h <= 0)
         return FORM_E_ARG;
+    if (len > FORM_PDF_QR_MAX)
+        return FORM_E_OVERFLOW;
     NEED_PAGE(pdf);
     GUARD(pdf);
+    return qr_body(pdf, data, len, b);
+}
+
+/* ---- images ------------------------------------------------------------------------------- */
+
+static HARU_BODY form_err image_body(form_pdf *pdf, const char *path, form_box b)
+{
     HPDF_Image img = NULL;
     for (size_t i = 0; i < pdf->nimages; i++)
         if (strcmp(pdf->images[i].path, path) == 0)
@@ -586,6 +620,16 @@ form_err form_pdf_image(form_pdf *pdf, const char *path, form_box b)
     HPDF_Page_DrawImage(pdf->page, img, (HPDF_REAL)mm(b.x), (HPDF_REAL)page_y(pdf, b.y + b.h),
                         (HPDF_REAL)mm(b.w), (HPDF_REAL)mm(b.h));
     return FORM_OK;
+}
+
+form_err form_pdf_image(form_pdf *pdf, const char *path, form_box b)
+{
+    if (pdf == NULL || path == NULL || !box_ok(b) || b.w <= 0 || b.h <= 0 ||
+        strlen(path) >= PATH_MAX_LEN)
+        return FORM_E_ARG;
+    NEED_PAGE(pdf);
+    GUARD(pdf);
+    return image_body(pdf, path, b);
 }
 
 /* ---- characters → units → shaped glyphs --------------------------------------------------- */
@@ -1386,13 +1430,9 @@ static form_err draw_lines(form_pdf *pdf, form_box b, const form_text_style *st,
     return flush_ops(pdf);
 }
 
-form_err form_pdf_text(form_pdf *pdf, const char *utf8, form_box b, const form_text_style *st,
-                       form_pdf_fit *fit, uint32_t *bad_cp)
+static HARU_BODY form_err text_body(form_pdf *pdf, const char *utf8, form_box b,
+                                    const form_text_style *st, form_pdf_fit *fit, uint32_t *bad_cp)
 {
-    if (pdf == NULL || utf8 == NULL || !box_ok(b) || !style_ok(st))
-        return FORM_E_ARG;
-    NEED_PAGE(pdf);
-    GUARD(pdf);
     form_pdf_fit f = {0};
     form_err e = layout(pdf, utf8, b, st, &f, bad_cp);
     if (fit != NULL)
@@ -1402,14 +1442,20 @@ form_err form_pdf_text(form_pdf *pdf, const char *utf8, form_box b, const form_t
     return draw_lines(pdf, b, st, &f);
 }
 
-form_err form_pdf_boxes(form_pdf *pdf, const char *utf8, form_box b, int count, double pitch,
-                        bool right, bool outline, const form_text_style *st)
+form_err form_pdf_text(form_pdf *pdf, const char *utf8, form_box b, const form_text_style *st,
+                       form_pdf_fit *fit, uint32_t *bad_cp)
 {
-    if (pdf == NULL || utf8 == NULL || !box_ok(b) || !style_ok(st) || count < 1 || count > 1000 ||
-        !isfinite(pitch) || pitch <= 0 || pitch > 1000)
+    if (pdf == NULL || utf8 == NULL || !box_ok(b) || !style_ok(st))
         return FORM_E_ARG;
     NEED_PAGE(pdf);
     GUARD(pdf);
+    return text_body(pdf, utf8, b, st, fit, bad_cp);
+}
+
+static HARU_BODY form_err boxes_body(form_pdf *pdf, const char *utf8, form_box b, int count,
+                                     double pitch, bool right, bool outline,
+                                     const form_text_style *st)
+{
     form_text_style hs = *st;
     hs.vertical = false;
     form_err e = prepare(pdf, utf8, &hs, NULL);
@@ -1461,6 +1507,17 @@ form_err form_pdf_boxes(form_pdf *pdf, const char *utf8, form_box b, int count, 
     return flush_ops(pdf);
 }
 
+form_err form_pdf_boxes(form_pdf *pdf, const char *utf8, form_box b, int count, double pitch,
+                        bool right, bool outline, const form_text_style *st)
+{
+    if (pdf == NULL || utf8 == NULL || !box_ok(b) || !style_ok(st) || count < 1 || count > 1000 ||
+        !isfinite(pitch) || pitch <= 0 || pitch > 1000)
+        return FORM_E_ARG;
+    NEED_PAGE(pdf);
+    GUARD(pdf);
+    return boxes_body(pdf, utf8, b, count, pitch, right, outline, st);
+}
+
 /* ---- preview aids ------------------------------------------------------------------------- */
 
 /* A small label (no fitting) at (x, y) mm top-left, in the current fill colour. */
@@ -1492,12 +1549,8 @@ static form_err label_at(form_pdf *pdf, const char *text, double x, double y, do
     return e;
 }
 
-form_err form_pdf_grid(form_pdf *pdf)
+static HARU_BODY form_err grid_body(form_pdf *pdf)
 {
-    if (pdf == NULL)
-        return FORM_E_ARG;
-    NEED_PAGE(pdf);
-    GUARD(pdf);
     double w_mm = HPDF_Page_GetWidth(pdf->page) / MM_PT, h_mm = pdf->page_h_pt / MM_PT;
     obuf *o = &pdf->ob;
     for (int pass = 0; pass < 3; pass++) {
@@ -1546,12 +1599,17 @@ form_err form_pdf_grid(form_pdf *pdf)
     return flush_ops(pdf);
 }
 
-form_err form_pdf_outline(form_pdf *pdf, form_box b, const char *label)
+form_err form_pdf_grid(form_pdf *pdf)
 {
-    if (pdf == NULL || !box_ok(b))
+    if (pdf == NULL)
         return FORM_E_ARG;
     NEED_PAGE(pdf);
     GUARD(pdf);
+    return grid_body(pdf);
+}
+
+static HARU_BODY form_err outline_body(form_pdf *pdf, form_box b, const char *label)
+{
     obuf *o = &pdf->ob;
     ob_str(o, "q 0.9 0.2 0.1 RG 0.5 w [2 1] 0 d\n");
     ob_num(o, mm(b.x));
@@ -1569,6 +1627,15 @@ form_err form_pdf_outline(form_pdf *pdf, form_box b, const char *label)
             ob_str(o, "Q\n");
     }
     return flush_ops(pdf);
+}
+
+form_err form_pdf_outline(form_pdf *pdf, form_box b, const char *label)
+{
+    if (pdf == NULL || !box_ok(b))
+        return FORM_E_ARG;
+    NEED_PAGE(pdf);
+    GUARD(pdf);
+    return outline_body(pdf, b, label);
 }
 
 /* ---- finishing: font subsets, then the bytes --------------------------------------------- */
@@ -1700,15 +1767,8 @@ static form_err finish_font(form_pdf *pdf, doc_font *df)
     return FORM_OK;
 }
 
-form_err form_pdf_finish(form_pdf *pdf, uint8_t **buf, size_t *len)
+static HARU_BODY form_err finish_body(form_pdf *pdf, uint8_t **buf, size_t *len)
 {
-    if (pdf == NULL || buf == NULL || len == NULL)
-        return FORM_E_ARG;
-    *buf = NULL;
-    *len = 0;
-    if (pdf->page == NULL)
-        return FORM_E_ARG;
-    GUARD(pdf);
     for (int i = 0; i < FORM_FONT_COUNT; i++) {
         if (pdf->fonts[i].type0 == NULL)
             continue;
@@ -1720,9 +1780,12 @@ form_err form_pdf_finish(form_pdf *pdf, uint8_t **buf, size_t *len)
     HPDF_SaveToStream(pdf->doc);
     HPDF_Stream s = pdf->doc->stream;
     size_t total = HPDF_GetStreamSize(pdf->doc);
-    uint8_t *out = form_subset_alloc(total); /* locked unless the secure heap is full */
+    /* locked unless the secure heap is full; on the handle until handed over, so that a jump
+     * out of libharu below still leaves it to form_pdf_free */
+    uint8_t *out = pdf->result = form_subset_alloc(total);
     if (out == NULL)
         return FORM_E_NOMEM;
+    pdf->result_len = total;
     size_t at = 0;
     HPDF_UINT nb = HPDF_MemStream_GetBufCount(s);
     for (HPDF_UINT i = 0; i < nb; i++) {
@@ -1733,13 +1796,25 @@ form_err form_pdf_finish(form_pdf *pdf, uint8_t **buf, size_t *len)
         memcpy(out + at, p, l);
         at += l;
     }
-    if (at != total) {
-        form_secure_free(out, total);
-        return FORM_E_PDF;
-    }
+    if (at != total)
+        return FORM_E_PDF; /* form_pdf_free wipes the part copied */
+    pdf->result = NULL;
+    pdf->result_len = 0;
     *buf = out;
     *len = total;
     return FORM_OK;
+}
+
+form_err form_pdf_finish(form_pdf *pdf, uint8_t **buf, size_t *len)
+{
+    if (pdf == NULL || buf == NULL || len == NULL)
+        return FORM_E_ARG;
+    *buf = NULL;
+    *len = 0;
+    if (pdf->page == NULL)
+        return FORM_E_ARG;
+    GUARD(pdf);
+    return finish_body(pdf, buf, len);
 }
 
 bool form_pdf_can_draw(form_pdf *pdf, const char *utf8, uint32_t *bad_cp)
