@@ -156,7 +156,7 @@ int main(int argc, char **argv)
          "Test: window size WxH", "WxH"},
         {"idle-timeout", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &opt_idle,
          "Test: idle timeout in seconds", "S"},
-        {NULL},
+        {0},
     };
     octx = g_option_context_new("— the kakanai touch kiosk");
     g_option_context_add_main_entries(octx, entries, GETTEXT_PACKAGE);

@@ -385,7 +385,7 @@ myna_err myna_ctx_reader_state(myna_ctx *ctx, const char *reader, myna_reader_st
 {
     if (ctx == NULL || reader == NULL || state == NULL)
         return MYNA_E_ARG;
-    DWORD w;
+    DWORD w = SCARD_STATE_UNKNOWN; /* set by reader_word on success */
     myna_err e = reader_word(ctx, reader, &w);
     if (e != MYNA_OK)
         return e;
@@ -398,7 +398,7 @@ myna_err myna_ctx_wait_removed(myna_ctx *ctx, const char *reader, int timeout_ms
     if (ctx == NULL || reader == NULL)
         return MYNA_E_ARG;
     long deadline = timeout_ms < 0 ? -1 : now_ms() + timeout_ms;
-    DWORD w;
+    DWORD w = SCARD_STATE_UNKNOWN; /* set by reader_word on success */
     myna_err e = reader_word(ctx, reader, &w);
     if (e != MYNA_OK)
         return e;

@@ -48,7 +48,7 @@ static void save(const char *name, const uint8_t *buf, size_t len)
 }
 
 /* Run a shell command (our own fixed strings and temp paths only); its stdout. */
-static char *run(const char *fmt, ...)
+__attribute__((format(printf, 1, 2))) static char *run(const char *fmt, ...)
 {
     char cmd[1024];
     va_list ap;
