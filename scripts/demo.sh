@@ -9,7 +9,8 @@ set -eu
 cd "$(dirname "$0")/.."
 ./scripts/deps.sh
 build=${KAKANAI_BUILD:-build}
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr >/dev/null
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_INSTALL_PREFIX=/usr \
+    -DKAKANAI_WERROR=ON >/dev/null
 cmake --build "$build" -j "$(nproc)"
 mkdir -p out
 exec "$build/kiosk/kakanai-kiosk" --virtual-card tests/profiles/yoshida-taro.json \

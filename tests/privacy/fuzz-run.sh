@@ -23,7 +23,7 @@ secs=${1:-120}
 build=${KAKANAI_FUZZ_BUILD:-$src/build-fuzz}
 case $build in /*) ;; *) build=$src/$build ;; esac
 
-CC=clang cmake -S "$src" -B "$build" -G Ninja -DKAKANAI_FUZZ=ON -DKAKANAI_SANITIZE=ON \
+CC=clang cmake -S "$src" -B "$build" -G Ninja -DKAKANAI_FUZZ=ON -DKAKANAI_SANITIZE=ON -DKAKANAI_WERROR=ON \
     -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_C_COMPILER=clang \
     "-DCMAKE_C_FLAGS=-fsanitize=fuzzer-no-link -gline-tables-only ${KAKANAI_FUZZ_CFLAGS--Wno-error=format-nonliteral}" >/dev/null
 targets=$*

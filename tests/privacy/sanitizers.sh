@@ -25,7 +25,7 @@ status=0
 
 asan_pass() {
     echo "== sanitizers: ASan + UBSan build in $san"
-    cmake -S "$src" -B "$san" -G Ninja -DKAKANAI_SANITIZE=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+    cmake -S "$src" -B "$san" -G Ninja -DKAKANAI_SANITIZE=ON -DKAKANAI_WERROR=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
     cmake --build "$san" -j "$jobs"
     # detect_leaks: our leaks are bugs; system libraries' one-time allocations are suppressed.
     # The secure heap is mlock'd: ASan's own allocator is not, which is fine for tests.
@@ -47,7 +47,7 @@ asan_pass() {
 valgrind_pass() {
     echo "== sanitizers: valgrind (memcheck) over the cmocka unit binaries of $plain"
     if [ ! -f "$plain/CMakeCache.txt" ]; then
-        cmake -S "$src" -B "$plain" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+        cmake -S "$src" -B "$plain" -G Ninja -DKAKANAI_WERROR=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
     fi
     cmake --build "$plain" -j "$jobs"
     # Every registered test whose program is an ELF binary linked with libcmocka, run as
