@@ -12,6 +12,17 @@ find_package(Threads REQUIRED)
 
 target_sources(forms_obj PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/form-pdf.c
+  ${CMAKE_CURRENT_LIST_DIR}/form-pdf-mem.c
+  ${CMAKE_CURRENT_LIST_DIR}/form-pdf-ops.c
+  ${CMAKE_CURRENT_LIST_DIR}/form-pdf-shape.c
+  ${CMAKE_CURRENT_LIST_DIR}/form-pdf-vertical.c
+  ${CMAKE_CURRENT_LIST_DIR}/form-pdf-break.c
+  ${CMAKE_CURRENT_LIST_DIR}/form-pdf-fit.c
+  ${CMAKE_CURRENT_LIST_DIR}/form-pdf-text.c
+  ${CMAKE_CURRENT_LIST_DIR}/form-pdf-embed.c
+  ${CMAKE_CURRENT_LIST_DIR}/form-pdf-draw.c
+  ${CMAKE_CURRENT_LIST_DIR}/form-pdf-qr.c
+  ${CMAKE_CURRENT_LIST_DIR}/form-pdf-preview.c
   ${CMAKE_CURRENT_LIST_DIR}/form-font.c
   ${CMAKE_CURRENT_LIST_DIR}/form-subset.c)
 target_include_directories(forms_obj PRIVATE ${HPDF_INCLUDE_DIR})

@@ -5,7 +5,7 @@
  *
  * Each font file is mapped once (hb_blob_create_from_file: mmap, read-only, shared) and kept
  * with its hb_face/hb_font for the life of the process; the objects are immutable and may be
- * used from any thread. Per-document state (subsets) lives in form-pdf.c.
+ * used from any thread. Per-document state (CIDs, subsets) lives in form-pdf-embed.c.
  */
 #ifndef FORM_FONT_H
 #define FORM_FONT_H

@@ -1,7 +1,7 @@
 /* SPDX-FileCopyrightText: 2026 The kakanai authors */
 /* SPDX-License-Identifier: MIT */
 /*
- * form-render.c — templates → form_pdf_* calls (the engine in form-pdf.c).
+ * form-render.c — templates → form_pdf_* calls (the engine in form-pdf*.c).
  *
  * Two passes: first every field of every form is evaluated and measured (missing values,
  * text that does not fit, characters no font can draw are collected as diagnostics, and

@@ -2,7 +2,7 @@
 /* SPDX-License-Identifier: MIT */
 /* form-utf8.h — the one UTF-8 decoder of forms/ (internal; defined in form-util.c).
  * Shared by the template parser, the value checks and formats, and the typesetting engine
- * (form-font.c, form-pdf.c), so that every layer agrees on what is well-formed text. */
+ * (form-font.c, form-pdf-shape.c), so that every layer agrees on what is well-formed text. */
 #ifndef FORM_UTF8_H
 #define FORM_UTF8_H
 
