@@ -16,6 +16,8 @@
  */
 #include "form-private.h"
 
+#include "form-ini.h"
+
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,45 +131,44 @@ static void proc_close(form_catalog *c, form_procedure *cur, bool bad, const cha
 static void load_conf(form_catalog *c, const char *path, const char *text, size_t len,
                       form_diags *diags)
 {
-    size_t pos = 0;
-    int lineno = 0;
     form_procedure *cur = NULL;
     bool cur_bad = false;
     int cur_line = 0;
-    while (pos < len) {
-        lineno++;
-        size_t e = pos;
-        while (e < len && text[e] != '\n')
-            e++;
-        const char *p = text + pos;
-        size_t n = e - pos;
-        pos = e + 1;
-        if (n > 0 && p[n - 1] == '\r')
-            n--;
-        size_t i = 0;
-        while (i < n && (p[i] == ' ' || p[i] == '\t'))
-            i++;
-        if (i == n || p[i] == '#' || p[i] == ';')
+    form_ini r;
+    form_ini_line l;
+    form_ini_init(&r, text, len);
+    while (form_ini_next(&r, &l)) {
+        const char *p = l.p;
+        int lineno = l.lineno;
+        size_t i = l.start;
+        switch (l.kind) {
+        case FORM_INI_BLANK:
             continue;
-        if (n > FORM_MAX_LINE_BYTES || !form_utf8_valid(p, n)) {
+        case FORM_INI_TOO_LONG:
+        case FORM_INI_NUL:
+        case FORM_INI_NOT_UTF8:
             form_diags_addf(diags, FORM_E_SYNTAX, path, lineno, 1, NULL,
                             "the line is too long or not UTF-8", "行が長すぎるか UTF-8 ではありません");
             continue;
-        }
-        if (p[i] == '[') {
+        case FORM_INI_NO_EQUALS:
+            form_diags_addf(diags, FORM_E_SYNTAX, path, lineno, (int)i + 1, NULL,
+                            "expected \"key = value\"", "「キー = 値」と書いてください");
+            continue;
+        case FORM_INI_UNCLOSED:
+        case FORM_INI_SECTION: {
             proc_close(c, cur, cur_bad, path, cur_line, diags);
             cur = NULL;
             cur_bad = false;
-            const char *close = memchr(p + i, ']', n - i);
-            const char *kw = p + i + 1;
-            if (close == NULL || (size_t)(close - kw) < 11 || memcmp(kw, "procedure ", 10) != 0) {
+            const char *kw = p + l.name;
+            size_t kwn = l.kind == FORM_INI_SECTION ? l.name_len : 0;
+            if (kwn < 11 || memcmp(kw, "procedure ", 10) != 0) {
                 form_diags_addf(diags, FORM_E_SYNTAX, path, lineno, (int)i + 1, NULL,
                                 "expected [procedure <id>]", "[procedure <id>] と書いてください");
                 cur_bad = true;
                 continue;
             }
             const char *id = kw + 10;
-            size_t idn = (size_t)(close - id);
+            size_t idn = kwn - 10;
             bool ok = idn > 0 && idn <= FORM_MAX_ID;
             for (size_t k = 0; k < idn; k++)
                 if (!((id[k] >= 'a' && id[k] <= 'z') || (id[k] >= '0' && id[k] <= '9') || id[k] == '_'))
@@ -198,11 +199,8 @@ static void load_conf(form_catalog *c, const char *path, const char *text, size_
             cur_line = lineno;
             continue;
         }
-        const char *eq = memchr(p, '=', n);
-        if (eq == NULL) {
-            form_diags_addf(diags, FORM_E_SYNTAX, path, lineno, (int)i + 1, NULL,
-                            "expected \"key = value\"", "「キー = 値」と書いてください");
-            continue;
+        case FORM_INI_PAIR:
+            break;
         }
         if (cur == NULL) {
             if (!cur_bad)
@@ -211,24 +209,16 @@ static void load_conf(form_catalog *c, const char *path, const char *text, size_
                                 "キーは [procedure <id>] の後に書いてください");
             continue;
         }
-        size_t ke = (size_t)(eq - p);
-        while (ke > i && (p[ke - 1] == ' ' || p[ke - 1] == '\t'))
-            ke--;
-        size_t vs = (size_t)(eq - p) + 1;
-        while (vs < n && (p[vs] == ' ' || p[vs] == '\t'))
-            vs++;
-        size_t ve = n;
-        while (ve > vs && (p[ve - 1] == ' ' || p[ve - 1] == '\t'))
-            ve--;
+        size_t vs = l.value;
         char key[32];
-        if (ke - i >= sizeof key) {
+        if (l.key_len >= sizeof key) {
             form_diags_addf(diags, FORM_E_SYNTAX, path, lineno, (int)i + 1, NULL,
                             "unknown key", "不明なキーです");
             continue;
         }
-        memcpy(key, p + i, ke - i);
-        key[ke - i] = '\0';
-        char *val = form_strndup(p + vs, ve - vs);
+        memcpy(key, p + l.key, l.key_len);
+        key[l.key_len] = '\0';
+        char *val = form_strndup(p + vs, l.value_len);
         if (val == NULL)
             return;
         if (strcmp(key, "title.ja") == 0 || strcmp(key, "title.en") == 0) {

@@ -5,13 +5,15 @@
  * parse and load one template, free it, and the public accessors.
  *
  * A template is INI-like UTF-8 text: `# comment` lines, `[section name]` headers and
- * `key = value` lines. The parser walks the text with a bounds-checked cursor, one line at a
- * time, and reports every problem with file, line, column (in characters) and a sentence in
- * English and Japanese. Nothing in a template is trusted. Headers are read in
+ * `key = value` lines. The parser walks the text one line at a time (form-ini.c, the line reader
+ * shared with catalog.conf), and reports every problem with file, line, column (in characters) and
+ * a sentence in English and Japanese. Nothing in a template is trusted. Headers are read in
  * form-template-sections.c, keys in form-template-keys.c (their values' syntax in
  * form-template-syntax.c), and the whole is checked in form-template-check.c.
  */
 #include "form-template-private.h"
+
+#include "form-ini.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -26,56 +28,55 @@ int form_tpl_col_at(const parser *ps, const char *p)
     return col;
 }
 
-/* One line: a comment, a [section] header or a key = value. */
-static void parse_line(parser *ps, const char *p, size_t n)
+/* One line as the reader sees it: a header, a key = value, or a problem. */
+static void parse_line(parser *ps, const form_ini_line *l)
 {
-    size_t i = 0;
-    while (i < n && (p[i] == ' ' || p[i] == '\t'))
-        i++;
-    if (i == n || p[i] == '#' || p[i] == ';')
+    const char *p = l->p;
+    switch (l->kind) {
+    case FORM_INI_BLANK:
         return;
-    if (p[i] == '[') {
-        size_t j = i + 1;
-        while (j < n && p[j] != ']')
-            j++;
-        if (j == n) {
-            ERR(ps, p + i, FORM_E_SYNTAX, "the section header has no closing ]",
-                "区分の見出しに ] がありません");
-            ps->sec = SEC_NONE;
-            ps->sec_line = -1;
-            return;
-        }
-        size_t after = j + 1;
-        while (after < n && (p[after] == ' ' || p[after] == '\t'))
-            after++;
-        if (after < n && p[after] != '#')
-            ERR(ps, p + after, FORM_E_SYNTAX, "nothing may follow ] on a section line",
+    case FORM_INI_TOO_LONG:
+        ERR(ps, p, FORM_E_SYNTAX, "the line is longer than %u bytes",
+            "行が長すぎます（上限 %u バイト）", FORM_MAX_LINE_BYTES);
+        return;
+    case FORM_INI_NUL:
+        ERR(ps, p + l->at, FORM_E_SYNTAX, "the file contains a NUL byte: is it really a text file?",
+            "ファイルに NUL 文字があります。テキストファイルですか");
+        return;
+    case FORM_INI_NOT_UTF8:
+        ERR(ps, p + l->at, FORM_E_SYNTAX,
+            "this line is not UTF-8 text (save the file as UTF-8, not Shift_JIS)",
+            "この行は UTF-8 ではありません（Shift_JIS ではなく UTF-8 で保存してください）");
+        return;
+    case FORM_INI_UNCLOSED:
+        ERR(ps, p + l->at, FORM_E_SYNTAX, "the section header has no closing ]",
+            "区分の見出しに ] がありません");
+        ps->sec = SEC_NONE;
+        ps->sec_line = -1;
+        return;
+    case FORM_INI_SECTION:
+        if (l->after < l->n && p[l->after] != '#')
+            ERR(ps, p + l->after, FORM_E_SYNTAX, "nothing may follow ] on a section line",
                 "区分の見出しの ] の後には何も書けません");
-        form_tpl_begin_section(ps, p + i + 1, j - i - 1);
+        form_tpl_begin_section(ps, p + l->name, l->name_len);
         return;
-    }
-    size_t ks = i;
-    while (i < n && p[i] != '=' && p[i] != ' ' && p[i] != '\t')
-        i++;
-    size_t ke = i;
-    while (i < n && (p[i] == ' ' || p[i] == '\t'))
-        i++;
-    if (i == n || p[i] != '=') {
-        /* a full-width equals sign is a common slip when typing Japanese */
-        if (n - i >= 3 && memcmp(p + i, "\xEF\xBC\x9D", 3) == 0)
-            ERR(ps, p + i, FORM_E_SYNTAX, "use the half-width = between key and value, not ＝",
+    case FORM_INI_NO_EQUALS:
+        if (l->fullwidth_equals)
+            ERR(ps, p + l->at, FORM_E_SYNTAX, "use the half-width = between key and value, not ＝",
                 "キーと値の間は全角の＝ではなく半角の = にしてください");
         else
-            ERR(ps, p + (i < n ? i : ks), FORM_E_SYNTAX,
+            ERR(ps, p + l->at, FORM_E_SYNTAX,
                 "expected \"key = value\", a [section] or a # comment",
                 "「キー = 値」、[区分]、# コメントのどれかを書いてください");
         return;
+    case FORM_INI_PAIR:
+        break;
     }
-    if (ke == ks) {
-        ERR(ps, p + i, FORM_E_SYNTAX, "a key is missing before =", "= の前にキーがありません");
+    if (l->key_len == 0) {
+        ERR(ps, p + l->at, FORM_E_SYNTAX, "a key is missing before =", "= の前にキーがありません");
         return;
     }
-    for (size_t j = ks; j < ke; j++) {
+    for (size_t j = l->key; j < l->key + l->key_len; j++) {
         char c = p[j];
         if (!(form_tpl_is_id_char(c) || c == '.')) {
             ERR(ps, p + j, FORM_E_SYNTAX,
@@ -84,13 +85,7 @@ static void parse_line(parser *ps, const char *p, size_t n)
             return;
         }
     }
-    i++;
-    while (i < n && (p[i] == ' ' || p[i] == '\t'))
-        i++;
-    size_t ve = n;
-    while (ve > i && (p[ve - 1] == ' ' || p[ve - 1] == '\t'))
-        ve--;
-    form_tpl_key_line(ps, p + ks, ke - ks, p + i, ve - i);
+    form_tpl_key_line(ps, p + l->key, l->key_len, p + l->value, l->value_len);
 }
 
 void form_template_free(form_template *t)
@@ -148,38 +143,14 @@ form_err form_template_parse(const char *name, const char *dir, const char *text
         return FORM_E_NOMEM;
     }
     ps.t = t;
-    size_t pos = 0;
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-        pos = 3; /* a BOM some editors add */
-    while (pos < len) {
-        ps.lineno++;
-        size_t e = pos;
-        while (e < len && text[e] != '\n')
-            e++;
-        size_t n = e - pos;
-        if (n > 0 && text[pos + n - 1] == '\r')
-            n--;
-        ps.line = text + pos;
-        ps.linelen = n;
-        if (n > FORM_MAX_LINE_BYTES) {
-            ERR(&ps, ps.line, FORM_E_SYNTAX, "the line is longer than %u bytes",
-                "行が長すぎます（上限 %u バイト）", FORM_MAX_LINE_BYTES);
-        } else if (memchr(ps.line, '\0', n) != NULL) {
-            ERR(&ps, (const char *)memchr(ps.line, '\0', n), FORM_E_SYNTAX,
-                "the file contains a NUL byte: is it really a text file?",
-                "ファイルに NUL 文字があります。テキストファイルですか");
-        } else if (!form_utf8_valid(ps.line, n)) {
-            size_t bad = 0;
-            uint32_t cp;
-            while (bad < n && form_utf8_next(ps.line, n, &bad, &cp))
-                ;
-            ERR(&ps, ps.line + bad, FORM_E_SYNTAX,
-                "this line is not UTF-8 text (save the file as UTF-8, not Shift_JIS)",
-                "この行は UTF-8 ではありません（Shift_JIS ではなく UTF-8 で保存してください）");
-        } else {
-            parse_line(&ps, ps.line, n);
-        }
-        pos = e + 1;
+    form_ini r;
+    form_ini_line l;
+    form_ini_init(&r, text, len);
+    while (form_ini_next(&r, &l)) {
+        ps.lineno = l.lineno;
+        ps.line = l.p;
+        ps.linelen = l.n;
+        parse_line(&ps, &l);
         if (ps.errors > 50)
             break;
     }

@@ -157,6 +157,33 @@ static void catalogue_problems_and_no_catalogue(void **state)
     form_diags_free(d);
 }
 
+/* catalog.conf is read by the same line reader as templates: a byte order mark at the start
+ * and CRLF line ends are fine, a non-UTF-8 line is reported and the rest still loads. */
+static void catalogue_read_like_templates(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/kakanai-cat-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[512];
+    ts_path(path, sizeof path, dir, "a.form");
+    const char *a = "[form]\nid = a\ntitle.ja = 様式A\n";
+    assert_int_equal(ts_write(path, a, strlen(a)), 0);
+    ts_path(path, sizeof path, dir, "catalog.conf");
+    const char *conf = "\xEF\xBB\xBF[procedure p]\r\ntitle.ja = \x8E\x9A\r\nforms = a\r\n";
+    assert_int_equal(ts_write(path, conf, strlen(conf)), 0);
+    form_catalog *c = NULL;
+    form_diags *d = NULL;
+    assert_int_equal(form_catalog_load(dir, NULL, &c, &d), FORM_OK);
+    assert_int_equal(form_catalog_procedure_count(c), 1);
+    assert_string_equal(form_procedure_id(form_catalog_procedure(c, 0)), "p");
+    assert_int_equal(form_diags_count(d), 1);
+    assert_int_equal(form_diags_get(d, 0)->line, 2);
+    assert_non_null(strstr(form_diags_get(d, 0)->message, "not UTF-8"));
+    form_catalog_free(c);
+    form_diags_free(d);
+    ts_rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -164,6 +191,7 @@ int main(void)
         cmocka_unit_test(broken_template_is_skipped_with_diagnostics),
         cmocka_unit_test(shared_question_is_required_when_either_form_requires_it),
         cmocka_unit_test(catalogue_problems_and_no_catalogue),
+        cmocka_unit_test(catalogue_read_like_templates),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
