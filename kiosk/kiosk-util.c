@@ -7,27 +7,18 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const struct {
-    int y, m, d;
-    const char *name;
-} eras[] = {
-    {2019, 5, 1, "令和"}, {1989, 1, 8, "平成"}, {1926, 12, 25, "昭和"},
-    {1912, 7, 30, "大正"}, {1873, 1, 1, "明治"},
-};
-static const int era_first_year[] = {2019, 1989, 1926, 1912, 1868};
+#include "form.h"
 
+/* The eras and the calendar are forms/' (form_wareki_format, form_days_in_month): the kiosk
+ * shows exactly the 和暦 the printed form carries. */
 char *kiosk_wareki(int year, int month, int day)
 {
-    long key = (long)year * 10000 + month * 100 + day;
-    for (size_t i = 0; i < G_N_ELEMENTS(eras); i++) {
-        if (key >= (long)eras[i].y * 10000 + eras[i].m * 100 + eras[i].d) {
-            int n = year - era_first_year[i] + 1;
-            if (n == 1)
-                return g_strdup_printf("%s元年%d月%d日", eras[i].name, month, day);
-            return g_strdup_printf("%s%d年%d月%d日", eras[i].name, n, month, day);
-        }
-    }
-    return NULL;
+    char buf[FORM_WAREKI_MAX];
+    if (form_wareki_format(year, month, day, buf, sizeof buf) != FORM_OK)
+        return NULL;
+    char *w = g_strdup(buf);
+    explicit_bzero(buf, sizeof buf); /* a resident's birth date, or an answer */
+    return w;
 }
 
 char *kiosk_wareki_ymd(const char *s)
@@ -56,12 +47,7 @@ void kiosk_text_free(char *s)
 
 int kiosk_days_in_month(int year, int month)
 {
-    static const int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (month < 1 || month > 12)
-        return 0;
-    if (month == 2 && ((year % 4 == 0 && year % 100 != 0) || year % 400 == 0))
-        return 29;
-    return days[month - 1];
+    return form_days_in_month(year, month);
 }
 
 const char *const kiosk_kana_rows[] = {

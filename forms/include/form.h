@@ -113,6 +113,26 @@ FORM_EXPORT void form_diags_free(form_diags *d);
 typedef struct form_text form_text; /* owned by its template; never freed by the caller */
 FORM_EXPORT const char *form_text_get(const form_text *t, const char *lang);
 
+/* ---- dates: the Gregorian calendar and 和暦 --------------------------------------------- */
+
+/* Bytes form_wareki_format may write, its NUL included ("令和9999年12月31日" is 24). */
+#define FORM_WAREKI_MAX 32
+
+/* Days in month m (1..12) of year y (1..9999) in the Gregorian calendar, whose leap years are
+ * the multiples of 4 except those of 100 that are not of 400 (2024 and 2000: 29 February,
+ * 1900: none); 0 for a month or year outside those ranges. */
+FORM_EXPORT int form_days_in_month(int y, int m);
+
+/* Write date y-m-d as 和暦 into out[0..cap), NUL-terminated: "令和7年11月25日", with 元年 for
+ * the first year of an era ("令和元年5月1日"). The eras change on the exact day: 明治 until
+ * 1912-07-29, 大正 from 1912-07-30, 昭和 from 1926-12-25, 平成 from 1989-01-08, 令和 from
+ * 2019-05-01 (the same as the templates' {…|wareki}). Nothing is allocated: the caller owns
+ * out (and wipes it when the date is a resident's).
+ * FORM_E_ARG: out is NULL, cap is below FORM_WAREKI_MAX, the date is not a real one (see
+ * form_days_in_month), or it falls before 1873-01-01 (明治6年, Japan's first day on the
+ * Gregorian calendar: earlier dates were lunisolar); out is then "" when cap > 0. */
+FORM_EXPORT form_err form_wareki_format(int y, int m, int d, char *out, size_t cap);
+
 /* ---- catalogue, procedures, forms, questions ------------------------------------------- */
 
 typedef struct form_catalog form_catalog;

@@ -3,6 +3,7 @@
 /* form-date.c — calendar dates, 和暦 (Japanese eras) and age. */
 #include "form-private.h"
 
+#include <stdio.h>
 #include <time.h>
 
 const char *const form_era_names[5] = {"明治", "大正", "昭和", "平成", "令和"};
@@ -27,18 +28,23 @@ static int cmp(form_date a, form_date b)
     return 0;
 }
 
+/* The one leap-year rule of the tree (the kiosk asks form_days_in_month too). */
 static bool leap(int y)
 {
     return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-bool form_date_valid(int y, int m, int d)
+FORM_EXPORT int form_days_in_month(int y, int m)
 {
     static const int mdays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1)
-        return false;
-    int n = mdays[m - 1] + (m == 2 && leap(y) ? 1 : 0);
-    return d <= n;
+    if (y < 1 || y > 9999 || m < 1 || m > 12)
+        return 0;
+    return mdays[m - 1] + (m == 2 && leap(y) ? 1 : 0);
+}
+
+bool form_date_valid(int y, int m, int d)
+{
+    return d >= 1 && d <= form_days_in_month(y, m);
 }
 
 bool form_date_parse(const char *s, form_date *out)
@@ -71,6 +77,21 @@ bool form_wareki(form_date d, int *era, int *year)
     *era = e;
     *year = d.y - era_start[e].y + 1;
     return true;
+}
+
+FORM_EXPORT form_err form_wareki_format(int y, int m, int d, char *out, size_t cap)
+{
+    if (out != NULL && cap > 0)
+        out[0] = '\0';
+    int era, year;
+    if (out == NULL || cap < FORM_WAREKI_MAX || !form_date_valid(y, m, d) ||
+        !form_wareki((form_date){y, m, d}, &era, &year))
+        return FORM_E_ARG;
+    if (year == 1)
+        snprintf(out, cap, "%s元年%d月%d日", form_era_names[era], m, d);
+    else
+        snprintf(out, cap, "%s%d年%d月%d日", form_era_names[era], year, m, d);
+    return FORM_OK;
 }
 
 /* Completed years. A birthday of 29 February falls on 1 March in common years (the age

@@ -365,6 +365,7 @@ static void wareki_and_kana_helpers(void **state)
     } ymd[] = {
         {"20190430", "平成31年4月30日"}, {"20190501", "令和元年5月1日"},
         {"18721231", NULL}, {"2019050", NULL}, {"201905011", NULL}, {"", NULL},
+        {"20190230", NULL}, {"20230229", NULL}, {"20240229", "令和6年2月29日"},
     };
     for (size_t i = 0; i < G_N_ELEMENTS(ymd); i++) {
         char *w = kiosk_wareki_ymd(ymd[i].ymd);
@@ -378,6 +379,8 @@ static void wareki_and_kana_helpers(void **state)
     kiosk_text_free(NULL);
     assert_int_equal(kiosk_days_in_month(2024, 2), 29);
     assert_int_equal(kiosk_days_in_month(1900, 2), 28);
+    assert_int_equal(kiosk_days_in_month(2000, 2), 29);
+    assert_int_equal(kiosk_days_in_month(2025, 13), 0);
     g_autofree char *k = kiosk_to_katakana("やまだ　たろう");
     assert_string_equal(k, "ヤマダ　タロウ");
     g_autofree char *d = kiosk_kana_modify("カ", 1);
