@@ -176,7 +176,7 @@ FORM_EXPORT form_err form_bundle_verify(const char *dir, const char *pubkey_pem,
 FORM_EXPORT size_t form_catalog_procedure_count(const form_catalog *c);
 FORM_EXPORT const form_procedure *form_catalog_procedure(const form_catalog *c, size_t i);
 FORM_EXPORT const form_procedure *form_catalog_find(const form_catalog *c, const char *id);
-/* Added: one template by its form id (NULL when c or id is NULL, or the form is absent or
+/* One template by its form id (NULL when c or id is NULL, or the form is absent or
  * was skipped as broken). Owned by the catalogue. */
 FORM_EXPORT const form_template *form_catalog_template(const form_catalog *c, const char *id);
 

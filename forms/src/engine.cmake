@@ -1,7 +1,8 @@
 # SPDX-FileCopyrightText: 2026 The kakanai authors
 # SPDX-License-Identifier: MIT
-# engine.cmake — the typesetting engine of forms/ (form-pdf.c and its helpers).
-# Included by forms/CMakeLists.txt after it defines forms_obj, forms and forms_static.
+# engine.cmake — the typesetting engine of forms/ (form-pdf*.c, form-font.c, form-subset.c) and
+# the libraries it needs. Included by forms/CMakeLists.txt after it defines forms_obj, forms
+# and forms_static.
 pkg_check_modules(FORMS_ENGINE REQUIRED IMPORTED_TARGET
   harfbuzz freetype2 libqrencode)
 # libharu has no pkg-config file on Debian.
@@ -28,10 +29,8 @@ target_sources(forms_obj PRIVATE
 target_include_directories(forms_obj PRIVATE ${HPDF_INCLUDE_DIR})
 target_link_libraries(forms_obj PUBLIC PkgConfig::FORMS_ENGINE)
 foreach(t forms forms_static)
-  if(TARGET ${t})
-    target_link_libraries(${t} PRIVATE PkgConfig::FORMS_ENGINE ${HPDF_LIBRARY} Threads::Threads)
-    if(MATH_LIBRARY)
-      target_link_libraries(${t} PRIVATE ${MATH_LIBRARY})
-    endif()
+  target_link_libraries(${t} PRIVATE PkgConfig::FORMS_ENGINE ${HPDF_LIBRARY} Threads::Threads)
+  if(MATH_LIBRARY)
+    target_link_libraries(${t} PRIVATE ${MATH_LIBRARY})
   endif()
 endforeach()

@@ -426,7 +426,7 @@ FORM_EXPORT const form_procedure *form_catalog_find(const form_catalog *c, const
             return &c->procs[i];
     return NULL;
 }
-/* Added: a template by its id (for `kakanai-form render --template`). */
+/* A template by its id (see form.h). */
 FORM_EXPORT const form_template *form_catalog_template(const form_catalog *c, const char *id)
 {
     return c && id ? find_template(c, id, strlen(id)) : NULL;
