@@ -9,8 +9,9 @@
 #   KAKANAI_FUZZ_BUILD  build dir (default build-fuzz)
 # Targets are the executables named fuzz-* that the tree builds with -DKAKANAI_FUZZ=ON
 # (tests/cardlib/fuzz/fuzz-card.c, tests/forms/fuzz/fuzz-template.c,
-# tests/privacy/fuzz/fuzz-render.c). Each starts from its seed corpus in the tree (every
-# folder named corpus* next to its source) and writes new inputs to the build dir only; a crash
+# tests/privacy/fuzz/fuzz-render.c). Each starts from its seed corpus (every folder named
+# corpus* next to its source, and next to its binary for seeds the build generates) and writes
+# new inputs to the build dir only; a crash
 # leaves its reproducer in BUILD/fuzz-artifacts/ (copy it into the corpus once fixed).
 # Prints, per target: executions, exec/s, new corpus entries, crashes.
 # By default libFuzzer runs in fork mode, one job at a time (-fork=1), and goes on after a
@@ -52,6 +53,10 @@ for t in $targets; do
             [ -d "$d" ] && corpora="$corpora $d"
         done
     fi
+    # and the seeds the build makes next to the binary (fuzz-render's, from templates/)
+    for d in "$(dirname "$exe")"/corpus*; do
+        [ -d "$d" ] && corpora="$corpora $d"
+    done
     work=$build/fuzz-work/$t
     mkdir -p "$work"
     dict=

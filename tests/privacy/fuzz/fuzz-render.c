@@ -4,7 +4,7 @@
  * fuzz-render — the layout/render path on hostile input: random template text and random
  * values → form_catalog_load → form_values_* → form_render (every FORM_RENDER_* flag).
  *
- * Input layout (see corpus-render/ for examples):
+ * Input layout (see corpus-render/ and make-render-corpus.c for examples):
  *   byte 0     render flags (FORM_RENDER_PREVIEW, FORM_RENDER_NO_QR: low two bits)
  *   byte 1     which card values to set (bit 0 name, 1 address, 2 birth, 3 sex, 4 number,
  *              5 today); the rest of the input gives them
