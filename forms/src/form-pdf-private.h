@@ -84,7 +84,7 @@ void form_ob_hex16(obuf *b, unsigned v);
 typedef struct doc_font {
     const form_font *font;
     HPDF_Dict type0, cidfont, desc; /* created on first use */
-    char res[8];                    /* resource name "F1" … */
+    char res[8];                    /* resource name "K1" … */
     uint32_t *cid_gid;              /* CID → original glyph; [0] = .notdef */
     uint32_t *cid_uni;              /* CID → up to UNIT_CP_MAX code points (0-padded) */
     uint32_t ncid;                  /* used CIDs including 0 */
