@@ -12,6 +12,7 @@
 #include "kiosk-backend.h"
 #include "kiosk-config.h"
 #include "kiosk-session.h"
+#include "myna-vcard.h"
 #include "myna.h"
 
 G_BEGIN_DECLS

@@ -19,6 +19,7 @@
 #include "form.h"
 #include "kiosk-config.h"
 #include "kiosk-session.h"
+#include "myna-vcard.h"
 #include "myna.h"
 
 typedef struct kiosk_engine kiosk_engine;

@@ -8,7 +8,7 @@
  *   myna_secure_init()                       once per process: locked memory for secrets
  *   myna_ctx_new()                           one per thread (PC/SC rule)
  *   myna_ctx_wait_card()                     block until a card is present (cancellable)
- *   myna_transport_pcsc_open()               or myna_vcard_transport_new(), or a replay
+ *   myna_transport_pcsc_open()               or any transport made with myna_transport_new()
  *   myna_card_open()                         SELECT the Kenhojo AP
  *   myna_card_pin_tries()                    tries left, never spends one
  *   myna_card_verify_pin()                   only with a PIN the resident typed
@@ -156,8 +156,10 @@ MYNA_EXPORT long myna_ctx_last_pcsc(const myna_ctx *ctx);
 
 typedef struct myna_transport myna_transport;
 
-/* Implementation interface: real PC/SC, the in-process virtual card and the replay of
- * recorded exchanges all provide these. transmit() must not retry anything. */
+/* Implementation interface. The library provides one implementation, PC/SC
+ * (myna_transport_pcsc_open); others plug in here without being part of the library (kakanai's
+ * test-only library cardlib/testing has an in-process virtual card and a replay of recorded
+ * exchanges). transmit() must not retry anything. */
 typedef struct myna_transport_ops {
     /* Send one command APDU, receive the response including SW1 SW2.
      * *rlen is the buffer size on entry and the response length on return. */
@@ -173,6 +175,10 @@ typedef struct myna_transport_ops {
 MYNA_EXPORT myna_err myna_transport_new(const myna_transport_ops *ops, void *impl,
                                         myna_transport **out);
 MYNA_EXPORT void myna_transport_free(myna_transport *t);
+/* The impl that t was made with, if t was made with exactly these ops (an implementation
+ * recognises its own transports this way); NULL otherwise, and for NULL t or ops. The
+ * transport still owns impl. */
+MYNA_EXPORT void *myna_transport_impl(const myna_transport *t, const myna_transport_ops *ops);
 
 /* Connect to the card in `reader` (shared mode, T=1 or T=0) through ctx; the transport must
  * be used on ctx's thread and freed before ctx. MYNA_E_NO_CARD when the reader is empty (or
@@ -183,22 +189,6 @@ MYNA_EXPORT void myna_transport_free(myna_transport *t);
  * MYNA_E_TRANSPORT. Freeing it disconnects with a card reset (the PIN state is dropped). */
 MYNA_EXPORT myna_err myna_transport_pcsc_open(myna_ctx *ctx, const char *reader,
                                               myna_transport **out);
-
-/* Replay: answer commands from a recorded script and fail (MYNA_E_TRANSPORT) on any command
- * that differs from the recording, and on any command after the last. Script format, one
- * exchange per two lines:
- *   "> 00A4040C0AD3921000310001010408\n< 9000\n"  (hex, blanks between bytes, '#' comments,
- *   blank lines allowed; a command 4..MYNA_APDU_MAX bytes, a response 2..MYNA_RESP_MAX).
- * MYNA_E_ARG for a malformed script or one longer than MYNA_REPLAY_MAX bytes; MYNA_E_NOMEM.
- * The script is copied (into locked memory): the caller keeps and frees its own. */
-#define MYNA_REPLAY_MAX (1024u * 1024u)
-MYNA_EXPORT myna_err myna_transport_replay_new(const char *script, size_t len,
-                                               myna_transport **out);
-/* Replay extras: a response line may also be "< !removed", "< !reader", "< !noservice",
- * "< !transport" or "< !nocard" (the transmit fails with MYNA_E_CARD_REMOVED, MYNA_E_READER,
- * MYNA_E_NO_SERVICE, MYNA_E_TRANSPORT, MYNA_E_NO_CARD), and "> *" matches any command.
- * Exchanges not yet consumed (0 when t is not a replay): tests check a script ran to the end. */
-MYNA_EXPORT size_t myna_transport_replay_left(const myna_transport *t);
 
 /* Send one APDU through the transport as the card layer does: counts it, traces it (masked),
  * and follows ISO 7816-4 for 61xx (GET RESPONSE, at most 8 rounds) and 6Cxx (resend once with
@@ -318,35 +308,6 @@ MYNA_EXPORT bool myna_attrs_verified(const myna_attrs *a);
 /* Whether the signature DF33 over the digests was checked with the key given to
  * myna_card_set_signer_key (false without a key). */
 MYNA_EXPORT bool myna_attrs_signed(const myna_attrs *a);
-
-/* ---- the virtual card (tests, demos, the kiosk's --virtual-card) ----------------------- */
-
-typedef struct myna_vcard myna_vcard;
-
-/* Load a card from a JSON profile (see tests/profiles/README.md for the keys). The
- * personal data is kept in locked memory. MYNA_E_ARG (path or out NULL), MYNA_E_NOMEM,
- * MYNA_E_PROFILE when the file is unreadable, over 64 KiB or invalid. why may be NULL; else
- * *why is set to NULL, or on MYNA_E_PROFILE to a malloc'd sentence without personal data
- * (the caller frees it with free()). Free the card with myna_vcard_free (it wipes). */
-MYNA_EXPORT myna_err myna_vcard_load(const char *path, myna_vcard **out, char **why);
-MYNA_EXPORT void myna_vcard_free(myna_vcard *vc);
-/* Process one command APDU as the card would (PIN counters persist in the vcard); a status
- * word other than 9000 is MYNA_OK here. *rlen: buffer size in, answer length out.
- * MYNA_E_ARG (NULLs, *rlen < 2, or the buffer too small for the answer),
- * MYNA_E_CARD_REMOVED (the card is out; or it was pulled while the answer was delayed, and
- * then the answer is wiped and *rlen is 0). */
-MYNA_EXPORT myna_err myna_vcard_process(myna_vcard *vc, const uint8_t *cmd, size_t clen,
-                                        uint8_t *resp, size_t *rlen);
-/* Card inserted / pulled (an in-process transport answers MYNA_E_CARD_REMOVED while out; a
- * pull also drops the verified state). Thread-safe; NULL: no-op / false. */
-MYNA_EXPORT void myna_vcard_set_present(myna_vcard *vc, bool present);
-MYNA_EXPORT bool myna_vcard_present(const myna_vcard *vc);
-/* A transport onto the in-process card. The vcard must outlive the transport; freeing the
- * transport leaves the vcard alone. MYNA_E_ARG (vc or out NULL), MYNA_E_NOMEM. */
-MYNA_EXPORT myna_err myna_vcard_transport_new(myna_vcard *vc, myna_transport **out);
-/* Copy the card's ATR into buf and return its length; 0 when vc or buf is NULL or cap is
- * smaller than the ATR (MYNA_VCARD_ATR_MAX in the private header always suffices). */
-MYNA_EXPORT size_t myna_vcard_atr(const myna_vcard *vc, uint8_t *buf, size_t cap);
 
 #ifdef __cplusplus
 }

@@ -1,7 +1,8 @@
 /* SPDX-FileCopyrightText: 2026 The kakanai authors */
 /* SPDX-License-Identifier: MIT */
 /* myna-codec-private.h — byte-level decoding shared by the library, the virtual card and the
- * replay transport (internal, not installed): one hex digit, one UTF-8 character. */
+ * replay transport (internal, not installed; the CMake target myna_codec): one hex digit, one
+ * UTF-8 character. */
 #ifndef MYNA_CODEC_PRIVATE_H
 #define MYNA_CODEC_PRIVATE_H
 

@@ -14,10 +14,6 @@ struct myna_transport {
     unsigned count; /* command APDUs sent */
 };
 
-/* The replay ops (myna_transport_replay_left recognises a replay by them). */
-extern const myna_transport_ops myna_replay_ops;
-size_t myna_replay_left_impl(const void *impl);
-
 /* Map a PC/SC return code (LONG) to an error; shared by ctx and the PC/SC transport. */
 myna_err myna_pcsc_err(long rv);
 

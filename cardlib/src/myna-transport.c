@@ -53,11 +53,11 @@ unsigned myna_transport_apdu_count(const myna_transport *t)
     return t != NULL ? t->count : 0;
 }
 
-size_t myna_transport_replay_left(const myna_transport *t)
+void *myna_transport_impl(const myna_transport *t, const myna_transport_ops *ops)
 {
-    if (t == NULL || t->ops != &myna_replay_ops)
-        return 0;
-    return myna_replay_left_impl(t->impl);
+    if (t == NULL || ops == NULL || t->ops != ops)
+        return NULL;
+    return t->impl;
 }
 
 static void hex_append(char *out, size_t cap, size_t *pos, const uint8_t *b, size_t n)

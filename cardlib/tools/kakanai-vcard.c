@@ -18,7 +18,7 @@
  * FILE is rewritten after every command with what the card has seen (JSON, no personal data).
  * Nothing personal is ever printed: only connection events.
  */
-#include "myna-vcard-private.h"
+#include "myna-vcard.h"
 
 #include <arpa/inet.h>
 #include <errno.h>

@@ -1,15 +1,19 @@
 #!/bin/sh
 # SPDX-FileCopyrightText: 2026 The kakanai authors
 # SPDX-License-Identifier: MIT
-# The install test: build the .deb with cpack, install it with apt into a fresh Debian 12 minbase
-# root (debootstrap), and check what a municipality gets: the programs start, the shipped
-# templates pass "kakanai-form check", the kakanai user and the units exist, kakanai-setup-cups
-# works on the real cupsd.conf, and a purge leaves nothing behind.
+# The install test: build the .debs with cpack, put them in a local apt repository inside a fresh
+# Debian 12 minbase root (debootstrap), install a kiosk with ONE "apt-get install kakanai-kiosk"
+# (its dependencies bring the libraries and the tools) and check what a municipality gets: the
+# programs start, the shipped templates pass "kakanai-form check", the kakanai user and the units
+# exist, kakanai-setup-cups works on the real cupsd.conf, nothing of the test machinery is
+# installed (no virtual card, replay or test key in any library or tool, no kakanai-vcard), a
+# vendor's program builds against libkakanai-dev with pkg-config alone, and a purge leaves
+# nothing behind.
 #
-#   install-test.sh SOURCE_DIR BUILD_DIR [PROGRAM...]   (as root; PROGRAMs must be in the package)
+#   install-test.sh SOURCE_DIR BUILD_DIR [PROGRAM...]   (as root; PROGRAMs must be in the packages)
 #
 # A package must be built with -DCMAKE_INSTALL_PREFIX=/usr (the kiosk compiles its locale path in,
-# libraries go to the multiarch directory). If BUILD_DIR was configured otherwise, the package is
+# libraries go to the multiarch directory). If BUILD_DIR was configured otherwise, the packages are
 # built in BUILD_DIR/packaging-cache/build (configured once, then incremental).
 #
 # Caches under BUILD_DIR/packaging-cache: the debootstrap tarball (made once with --make-tarball,
@@ -28,7 +32,7 @@ if [ "$(id -u)" -ne 0 ]; then
     echo "SKIP: the install test needs root (debootstrap, chroot, mount)"
     exit 77
 fi
-for tool in debootstrap cpack chroot unshare; do
+for tool in debootstrap cpack chroot unshare dpkg-scanpackages nm strings; do
     command -v "$tool" >/dev/null || { echo "SKIP: $tool is not installed"; exit 77; }
 done
 
@@ -74,12 +78,21 @@ if ! grep -qx 'CMAKE_INSTALL_PREFIX:PATH=/usr' "$build/CMakeCache.txt" 2>/dev/nu
           -DCMAKE_INSTALL_PREFIX=/usr && cmake --build "$pkgbuild" -j 2; } >"$cache/build.log" 2>&1 ||
         { tail -30 "$cache/build.log"; echo "FAIL: build"; exit 1; }
 fi
-step "cpack: building the package"
-rm -f "$pkgbuild"/kakanai_*.deb
+step "cpack: building the packages"
+rm -f "$pkgbuild"/*.deb
 (cd "$pkgbuild" && cpack -G DEB >"$cache/cpack.log" 2>&1) || { cat "$cache/cpack.log"; exit 1; }
-deb=$(ls "$pkgbuild"/kakanai_*.deb)
-echo "package: ${deb##*/} $(stat -c %s "$deb") bytes, installed size $(dpkg-deb -f "$deb" Installed-Size) KiB"
-echo "Depends: $(dpkg-deb -f "$deb" Depends)"
+debs=$(ls "$pkgbuild"/*.deb)
+for deb in $debs; do
+    echo "package: ${deb##*/} $(stat -c %s "$deb") bytes, installed size $(dpkg-deb -f "$deb" Installed-Size) KiB"
+    echo "  Depends: $(dpkg-deb -f "$deb" Depends)"
+done
+# the packages the split promises, and no other
+expected="kakanai-kiosk kakanai-tools libkakanai-dev libkakanai-forms0 libkakanai-myna0"
+got=$(for deb in $debs; do dpkg-deb -f "$deb" Package; done | sort | tr '\n' ' ')
+if [ "$got" != "$expected " ]; then
+    echo "FAIL: packages built: $got(expected: $expected)"
+    exit 1
+fi
 
 tarball=$cache/$suite-minbase.tgz
 if [ ! -s "$tarball" ]; then
@@ -116,20 +129,27 @@ deb $mirror $suite-updates main
 deb http://deb.debian.org/debian-security $suite-security main
 EOF
 echo 'APT::Keep-Downloaded-Packages "true";' >"$root/etc/apt/apt.conf.d/90keep"
-cp "$deb" "$root/tmp/"
+# Our packages as a municipality's own repository offers them (a flat file: repository).
+mkdir -p "$root/srv/kakanai"
+cp $debs "$root/srv/kakanai/"
+(cd "$root/srv/kakanai" && dpkg-scanpackages --multiversion . >Packages 2>/dev/null)
+echo "deb [trusted=yes] file:/srv/kakanai ./" >"$root/etc/apt/sources.list.d/kakanai.list"
 
-step "apt-get install ./${deb##*/} (dependencies from the archive)"
+step "apt-get install kakanai-kiosk (one package; the rest comes through its dependencies)"
 in_root apt-get -qq update >"$cache/apt.log" 2>&1 || { cat "$cache/apt.log"; exit 1; }
-before=$(du -sxm --exclude=var/cache/apt "$root" | cut -f1)
+before=$(du -sxm --exclude=var/cache/apt --exclude=srv "$root" | cut -f1)
 # No fsync per file: the root is thrown away anyway, and it halves the time on a busy disk.
-if ! in_root apt-get install -y -q --no-install-recommends -o Dpkg::Options::=--force-unsafe-io \
-    "/tmp/${deb##*/}" >>"$cache/apt.log" 2>&1; then
+apt_install() {
+    in_root apt-get install -y -q --no-install-recommends -o Dpkg::Options::=--force-unsafe-io "$@"
+}
+if ! apt_install kakanai-kiosk >>"$cache/apt.log" 2>&1; then
     tail -40 "$cache/apt.log"
-    echo "FAIL: apt-get could not install the package"
+    echo "FAIL: apt-get could not install kakanai-kiosk"
     exit 1
 fi
 echo "installed packages in the root: $(in_root dpkg-query -f '.\n' -W | wc -l)," \
-    "root $before MB → $(du -sxm --exclude=var/cache/apt "$root" | cut -f1) MB"
+    "root $before MB → $(du -sxm --exclude=var/cache/apt --exclude=srv "$root" | cut -f1) MB"
+runtime="kakanai-kiosk kakanai-tools libkakanai-forms0 libkakanai-myna0"
 
 fail=0
 check() { # check DESCRIPTION COMMAND... (runs COMMAND inside the root)
@@ -145,17 +165,47 @@ check() { # check DESCRIPTION COMMAND... (runs COMMAND inside the root)
 }
 
 step "checks inside the root"
+check "kakanai-kiosk brought the libraries and the tools, not the -dev package" sh -c "
+    for p in $runtime; do dpkg-query -W -f '\${db:Status-Status} \${Package}\\n' \$p | grep -q '^installed ' || exit 1; done
+    ! dpkg-query -W -f '\${db:Status-Status}\\n' libkakanai-dev 2>/dev/null | grep -q installed"
+check "removing a library would remove what needs it" sh -c \
+    'apt-get -s remove libkakanai-forms0 | grep -q "^Remv kakanai-kiosk" && apt-get -s remove libkakanai-myna0 | grep -q "^Remv kakanai-tools"'
 for prog in "$@"; do
     check "$prog --version" "$prog" --version
 done
 case " $* " in *" kakanai-form "*)
     check "kakanai-form check on the shipped templates" kakanai-form check /usr/share/kakanai/templates ;;
 esac
-check "every program and library of the package finds its shared libraries" sh -c '
-    for f in $(dpkg -L kakanai | grep -E "^/usr/(bin/|lib/[^/]+/lib)"); do
-        [ -f "$f" ] || continue
-        if ldd "$f" | grep "not found"; then echo "$f"; exit 1; fi
-    done; echo "$(dpkg -L kakanai | grep -cE "^/usr/(bin/|lib/[^/]+/lib)") files"'
+check "every program and library of the packages finds its shared libraries" sh -c "
+    files=\$(dpkg -L $runtime | grep -E '^/usr/(bin/|lib/[^/]+/lib)')
+    for f in \$files; do
+        [ -f \$f ] || continue
+        if ldd \$f | grep 'not found'; then echo \$f; exit 1; fi
+    done; echo \$(echo \$files | wc -w) files"
+
+# No test machinery in what is installed (looked at from outside: binutils is not in the root).
+machinery_check() { # DESCRIPTION FILE... (host paths under $root)
+    what=$1
+    shift
+    bad=0
+    for f in "$@"; do
+        [ -f "$f" ] || { echo "missing: ${f#"$root"}"; bad=1; continue; }
+        case $f in *.so*) if nm -D --defined-only "$f" | grep -Ei "vcard|replay|test_?key"; then bad=1; fi ;; esac
+        if strings -a "$f" | grep -E "PRIVATE KEY"; then echo "  in ${f#"$root"}"; bad=1; fi
+    done
+    if [ "$bad" -eq 0 ]; then echo "ok: $what"; else echo "FAIL: $what"; fail=1; fi
+}
+libs=$(ls "$root"/usr/lib/*/libkakanai-*.so.*.*)
+for lib in $libs; do
+    echo "nm -D ${lib#"$root"}: $(nm -D --defined-only "$lib" | wc -l) symbols defined," \
+        "$(nm -D --defined-only "$lib" | grep -cEi 'vcard|replay|test_?key') of a virtual card, replay or test key"
+done
+machinery_check "no myna_vcard/replay/test-key symbol and no private key in the installed libraries" $libs
+machinery_check "no private key in the installed tools" "$root/usr/bin/kakanai-card" "$root/usr/bin/kakanai-form"
+# KIOSK ENGINEER: once kakanai-kiosk links no test machinery, add "$root/usr/bin/kakanai-kiosk" to
+# the line above, and check here that it holds no --script runner.
+check "kakanai-vcard is not installed, no package holds a virtual card" sh -c "
+    ! command -v kakanai-vcard && ! dpkg -L $runtime | grep -i vcard"
 case " $* " in *" kakanai-kiosk "*)
     check "the kiosk looks for its translation where the package put it" sh -c \
         'test -f /usr/share/locale/ja/LC_MESSAGES/kakanai-kiosk.mo && grep -q /usr/share/locale /usr/bin/kakanai-kiosk' ;;
@@ -174,7 +224,7 @@ check "systemd-analyze verify accepts the units" systemd-analyze verify --man=no
 check "pcscd and cups accept their drop-ins" systemd-analyze verify --man=no pcscd.service cups.service
 check "cups and pcscd drop-ins installed" test -f /usr/lib/systemd/system/cups.service.d/kakanai.conf \
     -a -f /usr/lib/systemd/system/pcscd.service.d/kakanai.conf
-check "conffiles under /etc" sh -c 'dpkg-query -W -f "\${Conffiles}\n" kakanai | grep -q /etc/kakanai/kiosk.conf'
+check "conffiles under /etc" sh -c 'dpkg-query -W -f "\${Conffiles}\n" kakanai-kiosk | grep -q /etc/kakanai/kiosk.conf'
 check "/var/lib/kakanai readable by kakanai only" sh -c \
     '[ "$(stat -c %U:%G:%a /var/lib/kakanai)" = root:kakanai:750 ]'
 check "cage, Xwayland, pcscd, libccid, cupsd, fonts present" sh -c \
@@ -183,8 +233,37 @@ check "kakanai-setup-cups configures the real cupsd.conf" kakanai-setup-cups --n
 check "kakanai-setup-cups --check passes afterwards" kakanai-setup-cups --check --no-restart
 check "cupsd accepts the result" cupsd -t
 
-step "apt-get purge kakanai"
-if in_root apt-get purge -y -q kakanai >>"$cache/apt.log" 2>&1; then
+step "a vendor's program against libkakanai-dev, with pkg-config alone"
+if apt_install libkakanai-dev gcc libc6-dev pkgconf >>"$cache/apt.log" 2>&1; then
+    cat >"$root/tmp/vendor.c" <<'EOF'
+#include <form.h>
+#include <kakanai/myna.h>
+#include <stdio.h>
+int main(void)
+{
+    myna_card *card = NULL;
+    form_values *values = NULL;
+    if (myna_card_open(NULL, &card) != MYNA_E_ARG || form_values_new(&values) != FORM_OK)
+        return 1;
+    form_values_free(values);
+    printf("%s / %s\n", myna_err_name(MYNA_E_PIN_WRONG), form_strerror(FORM_OK));
+    return 0;
+}
+EOF
+    check "headers in /usr/include/kakanai (none bare), .pc files found by pkg-config" sh -c \
+        'test -f /usr/include/kakanai/myna.h -a -f /usr/include/kakanai/form.h -a ! -e /usr/include/myna.h -a ! -e /usr/include/form.h && pkg-config --modversion kakanai-myna kakanai-forms | tr "\n" " "'
+    check "pkg-config resolves both, also for static linking (every Requires.private present)" sh -c \
+        'pkg-config --print-errors --static --libs kakanai-myna kakanai-forms >/dev/null && pkg-config --print-errors --cflags --libs kakanai-myna kakanai-forms'
+    check "a vendor's program compiles, links and runs with pkg-config only" sh -c \
+        'cd /tmp && cc -Wall -Werror -o vendor vendor.c $(pkg-config --cflags --libs kakanai-myna kakanai-forms) && ./vendor'
+else
+    tail -20 "$cache/apt.log"
+    echo "FAIL: apt-get could not install libkakanai-dev"
+    fail=1
+fi
+
+step "apt-get purge kakanai-kiosk"
+if in_root apt-get purge -y -q kakanai-kiosk >>"$cache/apt.log" 2>&1; then
     check "purge removed the user" sh -c '! getent passwd kakanai'
     check "purge removed /etc/kakanai and /var/lib/kakanai" sh -c '! test -e /etc/kakanai -o -e /var/lib/kakanai'
     check "purge reverted cupsd.conf" sh -c '! grep -q kakanai /etc/cups/cupsd.conf'

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "myna-replay.h"
 #include "myna-tlv.h"
 #include "myna.h"
 

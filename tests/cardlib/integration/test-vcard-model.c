@@ -4,7 +4,7 @@
  * test-vcard-model.c — the virtual card model on its own: status words from a table of
  * command sequences, the profile reader's refusals, faults, and the in-process transport.
  */
-#include "myna-vcard-private.h"
+#include "myna-vcard.h"
 
 #include <pthread.h>
 #include <setjmp.h>
@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <openssl/crypto.h>
 
 #define PROFILE                                                                                    \
     "{\"name\": \"\\ud842\\udfb7田 太郎\", \"address\": \"山口県山口市滝町1番1号\", " \
@@ -334,6 +335,59 @@ static void test_bad_profiles_are_refused_without_their_values(void **state)
     myna_vcard_free(NULL);
 }
 
+/* Whether needle occurs anywhere in the process's [heap] mapping (freed blocks included). */
+static bool in_heap(const char *needle)
+{
+    FILE *maps = fopen("/proc/self/maps", "r");
+    assert_non_null(maps);
+    unsigned long lo = 0, hi = 0;
+    char line[512];
+    while (fgets(line, sizeof line, maps) != NULL)
+        if (strstr(line, "[heap]") != NULL && sscanf(line, "%lx-%lx", &lo, &hi) == 2)
+            break;
+    fclose(maps);
+    if (hi <= lo)
+        return false;
+    size_t n = strlen(needle);
+    const char *p = (const char *)lo;
+    for (unsigned long i = 0; i + n <= hi - lo; i++)
+        if (p[i] == needle[0] && memcmp(p + i, needle, n) == 0)
+            return true;
+    return false;
+}
+
+/* json-c copies every value it parses into its own heap blocks: the profile reader wipes them,
+ * on success and when the text is refused half way. The needle is assembled at run time, so
+ * only the profile text itself (in .rodata) and the copies hold it whole. */
+static void test_profile_values_leave_no_copy_in_the_heap(void **state)
+{
+    (void)state;
+    static const char good[] =
+        "{\"name\": \"Qzx-canary-name-\\u0051zx-canary-name-Qzx-canary-name-Qzx\", "
+        "\"address\": \"Qzx-canary-address-Qzx-canary-address-Qzx-canary-address\", "
+        "\"birth\": \"20000101\", \"sex\": \"9\", \"my_number\": \"123456789018\", "
+        "\"pin\": \"0000\"}\n";
+    static const char broken[] =
+        "{\"comment\": \"Qzx-canary-comment-\\u0051zx-canary-comment-Qzx-canary\", \"name\": [";
+    char name[64], comment[64];
+    snprintf(name, sizeof name, "%s", "Qzx-canary-name-Qzx-canary-name-Qzx-canary-name-Qzx");
+    snprintf(comment, sizeof comment, "%s", "Qzx-canary-comment-Qzx-canary-comment-Qzx-canary");
+    myna_vcard *vc = load(good);
+    assert_false(in_heap(name));
+    myna_vcard_free(vc);
+    char *why = NULL;
+    assert_int_equal(myna_vcard_load_mem(broken, strlen(broken), &vc, &why), MYNA_E_PROFILE);
+    free(why);
+    assert_false(in_heap(comment));
+    /* the search itself finds what is there */
+    char *probe = strdup(comment);
+    assert_true(in_heap(comment));
+    OPENSSL_cleanse(probe, strlen(probe));
+    free(probe);
+    OPENSSL_cleanse(name, sizeof name);
+    OPENSSL_cleanse(comment, sizeof comment);
+}
+
 int main(void)
 {
     if (myna_secure_init(1024 * 1024) != MYNA_OK)
@@ -348,6 +402,7 @@ int main(void)
         cmocka_unit_test(test_atr_is_the_jpki_one),
         cmocka_unit_test(test_check_digit_table),
         cmocka_unit_test(test_bad_profiles_are_refused_without_their_values),
+        cmocka_unit_test(test_profile_values_leave_no_copy_in_the_heap),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

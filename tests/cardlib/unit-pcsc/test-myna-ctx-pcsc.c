@@ -35,7 +35,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "myna-vcard-private.h"
+#include "myna-vcard.h"
 #include "myna.h"
 
 #define READER "Virtual PCD 00 00"

@@ -12,6 +12,7 @@
 
 #include "myna-fixture.h"
 #include "myna-private.h"
+#include "myna-replay.h"
 #include "myna-transport-private.h"
 #include "myna.h"
 

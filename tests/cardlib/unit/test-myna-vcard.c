@@ -13,7 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "myna-vcard-private.h"
+#include "myna-vcard.h"
 #include "myna.h"
 
 static const char *profiles[] = {

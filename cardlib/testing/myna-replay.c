@@ -1,14 +1,14 @@
 /* SPDX-FileCopyrightText: 2026 The kakanai authors */
 /* SPDX-License-Identifier: MIT */
-/* myna-replay.c — a transport that answers from a recorded script (see myna.h).
+/* myna-replay.c — a transport that answers from a recorded script (see myna-replay.h).
  *
  * The script is parsed once into locked memory (recorded responses may hold card data).
  * Each exchange is consumed once, in order; a command that differs from the recording
- * fails with MYNA_E_TRANSPORT. The same format feeds the fuzzer's corpus. */
-#include "myna-transport-private.h"
+ * fails with MYNA_E_TRANSPORT. The same format feeds the fuzzer's corpus. Only the
+ * library's exported interface is used (plus the shared byte decoder, myna_codec). */
+#include "myna-replay.h"
 
 #include "myna-codec-private.h"
-#include "myna-private.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -188,12 +188,12 @@ static void replay_close(void *impl)
     free(r);
 }
 
-const myna_transport_ops myna_replay_ops = {replay_transmit, replay_close};
+static const myna_transport_ops replay_ops = {replay_transmit, replay_close};
 
-size_t myna_replay_left_impl(const void *impl)
+size_t myna_transport_replay_left(const myna_transport *t)
 {
-    const struct replay *r = impl;
-    return r->n - r->pos;
+    const struct replay *r = myna_transport_impl(t, &replay_ops);
+    return r != NULL ? r->n - r->pos : 0;
 }
 
 myna_err myna_transport_replay_new(const char *script, size_t len, myna_transport **out)
@@ -222,5 +222,5 @@ myna_err myna_transport_replay_new(const char *script, size_t len, myna_transpor
         return e;
     }
     r->n = n_ex;
-    return myna_transport_new(&myna_replay_ops, r, out);
+    return myna_transport_new(&replay_ops, r, out);
 }
