@@ -6,9 +6,17 @@
 #include <stdio.h>
 #include <string.h>
 
+/* The other keys of fields and labels (templates/README.md §5), one entry each. */
+static const char *const more_keys[] = {"font", "align", "valign", "min_size", "min_scale",
+                                        "lines", "leading", "spacing", "vertical", "cells",
+                                        "pitch", "cell_align", "cell_outline", "check",
+                                        "circle", "width", "dash", "fill", NULL};
+#define N_MORE (sizeof more_keys / sizeof more_keys[0] - 1)
+
 struct _DzProps {
     GtkBox parent;
-    GtkWidget *title, *value, *picker, *text, *size, *x, *y, *w, *h;
+    GtkWidget *title, *value, *picker, *filter, *text, *size, *x, *y, *w, *h, *more;
+    GtkWidget *more_entry[N_MORE];
     GtkStringList *choices;
     gboolean loading;
 };
@@ -23,6 +31,11 @@ static const char *const card_values[] = {
     "{card.birth|wareki:year}", "{card.birth|wareki:month}", "{card.birth|wareki:day}",
     "{card.sex}", "{card.number}", "{today|wareki}", "{today|wareki:era}",
     "{today|wareki:year}", "{today|wareki:month}", "{today|wareki:day}", NULL};
+
+/* Filters of the template language, appended inside the value's last insertion. */
+static const char *const filters[] = {"…", "wareki", "wareki:era", "wareki:year", "wareki:month",
+                                      "wareki:day", "date", "sex", "zen", "kanji", "label",
+                                      "kata", "hira", "pad:2", "default:―", NULL};
 
 static void emit_text(DzProps *self, const char *key, GtkWidget *entry)
 {
@@ -76,6 +89,28 @@ static void on_picked(GtkDropDown *dd, GParamSpec *ps, DzProps *self)
     dz_props_pick(self, gtk_string_list_get_string(self->choices, i));
 }
 
+static void on_filter(GtkDropDown *dd, GParamSpec *ps, DzProps *self)
+{
+    (void)ps;
+    guint i = gtk_drop_down_get_selected(dd);
+    if (self->loading || i == GTK_INVALID_LIST_POSITION || i == 0 || filters[i] == NULL)
+        return;
+    const char *v = gtk_editable_get_text(GTK_EDITABLE(self->value));
+    const char *close = strrchr(v, '}');
+    if (close == NULL)
+        return;
+    g_autofree char *nv = g_strdup_printf("%.*s|%s%s", (int)(close - v), v, filters[i], close);
+    dz_props_pick(self, nv);
+    self->loading = TRUE;
+    gtk_drop_down_set_selected(dd, 0);
+    self->loading = FALSE;
+}
+
+static void on_more_activate(GtkEntry *e, DzProps *self)
+{
+    emit_text(self, g_object_get_data(G_OBJECT(e), "dz-key"), GTK_WIDGET(e));
+}
+
 static void dz_props_class_init(DzPropsClass *klass)
 {
     GtkWidgetClass *wc = GTK_WIDGET_CLASS(klass);
@@ -83,6 +118,8 @@ static void dz_props_class_init(DzPropsClass *klass)
     gtk_widget_class_bind_template_child(wc, DzProps, title);
     gtk_widget_class_bind_template_child(wc, DzProps, value);
     gtk_widget_class_bind_template_child(wc, DzProps, picker);
+    gtk_widget_class_bind_template_child(wc, DzProps, filter);
+    gtk_widget_class_bind_template_child(wc, DzProps, more);
     gtk_widget_class_bind_template_child(wc, DzProps, text);
     gtk_widget_class_bind_template_child(wc, DzProps, size);
     gtk_widget_class_bind_template_child(wc, DzProps, x);
@@ -94,6 +131,7 @@ static void dz_props_class_init(DzPropsClass *klass)
     gtk_widget_class_bind_template_callback(wc, on_size_changed);
     gtk_widget_class_bind_template_callback(wc, on_geometry_changed);
     gtk_widget_class_bind_template_callback(wc, on_picked);
+    gtk_widget_class_bind_template_callback(wc, on_filter);
     signals[SIG_PROPERTY] = g_signal_new("property-changed", G_TYPE_FROM_CLASS(klass),
                                          G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE, 2,
                                          G_TYPE_STRING, G_TYPE_STRING);
@@ -110,6 +148,20 @@ static void dz_props_init(DzProps *self)
     self->choices = gtk_string_list_new(NULL);
     gtk_drop_down_set_model(GTK_DROP_DOWN(self->picker), G_LIST_MODEL(self->choices));
     g_object_unref(self->choices); /* the drop-down holds it */
+    GtkStringList *fl = gtk_string_list_new(filters);
+    gtk_drop_down_set_model(GTK_DROP_DOWN(self->filter), G_LIST_MODEL(fl));
+    g_object_unref(fl);
+    for (size_t k = 0; k < N_MORE; k++) {
+        GtkWidget *l = gtk_label_new(more_keys[k]);
+        gtk_label_set_xalign(GTK_LABEL(l), 0);
+        GtkWidget *e = gtk_entry_new();
+        gtk_widget_set_hexpand(e, TRUE);
+        g_object_set_data(G_OBJECT(e), "dz-key", (gpointer)more_keys[k]);
+        g_signal_connect(e, "activate", G_CALLBACK(on_more_activate), self);
+        gtk_grid_attach(GTK_GRID(self->more), l, 0, (int)k, 1, 1);
+        gtk_grid_attach(GTK_GRID(self->more), e, 1, (int)k, 1, 1);
+        self->more_entry[k] = e;
+    }
     self->loading = FALSE;
     dz_props_show(self, NULL, NULL);
 }
@@ -147,6 +199,8 @@ void dz_props_show(DzProps *self, dz_doc *doc, const dz_object *o)
         gtk_label_set_text(GTK_LABEL(self->title), "—");
         gtk_editable_set_text(GTK_EDITABLE(self->value), "");
         gtk_editable_set_text(GTK_EDITABLE(self->text), "");
+        for (size_t k = 0; k < N_MORE; k++)
+            gtk_editable_set_text(GTK_EDITABLE(self->more_entry[k]), "");
         self->loading = FALSE;
         return;
     }
@@ -164,6 +218,11 @@ void dz_props_show(DzProps *self, dz_doc *doc, const dz_object *o)
     gtk_widget_set_sensitive(self->text, strcmp(o->kind, "label") == 0);
     gtk_widget_set_sensitive(self->size, o->shape == DZ_SHAPE_RECT);
     set_spin(self->size, sz != NULL ? g_ascii_strtod(sz, NULL) : 10.5);
+    gtk_widget_set_sensitive(self->filter, strcmp(o->kind, "field") == 0);
+    for (size_t k = 0; k < N_MORE; k++) {
+        const char *mv = form_source_get(src, o->section, more_keys[k]);
+        gtk_editable_set_text(GTK_EDITABLE(self->more_entry[k]), mv != NULL ? mv : "");
+    }
     set_spin(self->x, o->x);
     set_spin(self->y, o->y);
     set_spin(self->w, o->w);
