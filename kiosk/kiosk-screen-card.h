@@ -8,7 +8,7 @@
 
 #include <gtk/gtk.h>
 
-#include "kiosk-backend.h"
+#include "kiosk-card-source.h"
 
 G_BEGIN_DECLS
 
