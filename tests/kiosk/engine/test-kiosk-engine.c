@@ -162,6 +162,49 @@ static void freed_engine_waits_for_render_and_test_page(void **state)
     g_rmdir(dir);
 }
 
+/* The engine keeps each answer once, in the values' locked memory, and reads it back from
+ * there: a new procedure and a wipe leave none behind. */
+static void answers_live_once_in_the_locked_values(void **state)
+{
+    g_autoptr(kiosk_config) cfg = shipped_config();
+    kiosk_card_source *pcsc = kiosk_card_pcsc_new();
+    kiosk_engine *e = kiosk_engine_new(cfg, pcsc, NULL);
+    assert_non_null(e);
+    const form_catalog *cat = kiosk_engine_catalog(e);
+    const form_procedure *p = NULL;
+    const form_question *q = NULL;
+    for (size_t i = 0; !q && i < form_catalog_procedure_count(cat); i++)
+        for (size_t k = 0; !q && k < form_procedure_question_count(form_catalog_procedure(cat, i)); k++) {
+            const form_question *c = form_procedure_question(form_catalog_procedure(cat, i), k);
+            if (form_question_type_of(c) == FORM_Q_CHOICE && form_question_choice_count(c) > 0) {
+                p = form_catalog_procedure(cat, i);
+                q = c;
+            }
+        }
+    if (!q) {
+        kiosk_engine_free(e);
+        kiosk_card_source_free(pcsc);
+        skip();
+    }
+    kiosk_engine_set_procedure(e, p);
+    const char *why = NULL;
+    assert_null(kiosk_engine_answer_get(e, q));
+    assert_true(kiosk_engine_answer(e, q, form_question_choice_value(q, 0), "ja", &why));
+    const char *got = kiosk_engine_answer_get(e, q);
+    assert_string_equal(got, form_question_choice_value(q, 0));
+    assert_true(CRYPTO_secure_allocated(got));
+    assert_false(kiosk_engine_answer(e, q, "no such choice", "ja", &why));
+    kiosk_engine_set_procedure(e, p); /* a procedure chosen anew starts without answers */
+    assert_null(kiosk_engine_answer_get(e, q));
+    assert_true(kiosk_engine_answer(e, q, form_question_choice_value(q, 0), "ja", &why));
+    kiosk_backend be;
+    kiosk_engine_backend(e, &be);
+    be.wipe(be.user);
+    assert_null(kiosk_engine_answer_get(e, q));
+    kiosk_engine_free(e);
+    kiosk_card_source_free(pcsc);
+}
+
 int main(void)
 {
     if (myna_secure_init(256 * 1024) != MYNA_OK || !CRYPTO_secure_malloc_initialized()) {
@@ -172,6 +215,7 @@ int main(void)
         cmocka_unit_test(freed_engine_wipes_card_data_never_delivered),
         cmocka_unit_test(only_the_latest_render_is_delivered),
         cmocka_unit_test(freed_engine_waits_for_render_and_test_page),
+        cmocka_unit_test(answers_live_once_in_the_locked_values),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
