@@ -184,6 +184,13 @@ FORM_EXPORT const char *form_procedure_id(const form_procedure *p);
 FORM_EXPORT const form_text *form_procedure_title(const form_procedure *p);
 FORM_EXPORT const form_text *form_procedure_description(const form_procedure *p);
 FORM_EXPORT const char *form_procedure_icon(const form_procedure *p); /* icon name or NULL */
+
+/* Where a procedure is offered: catalog.conf's `offer = kiosk counter` (a set; absent means
+ * both). The kiosk lists only FORM_OFFER_KIOSK procedures; counter-only procedures (the
+ * forms staff fill for a life event, guide-only procedures) say `offer = counter`. */
+typedef enum { FORM_OFFER_KIOSK = 1u, FORM_OFFER_COUNTER = 2u } form_offer;
+/* true when p is offered at every place in where (false for a NULL p). */
+FORM_EXPORT bool form_procedure_offered(const form_procedure *p, form_offer where);
 FORM_EXPORT size_t form_procedure_template_count(const form_procedure *p);
 FORM_EXPORT const form_template *form_procedure_template(const form_procedure *p, size_t i);
 
@@ -259,6 +266,16 @@ FORM_EXPORT form_err form_values_set_card(form_values *v, const char *name, cons
  * here: use form_question_validate. FORM_E_ARG also for more than 128 answers. */
 FORM_EXPORT form_err form_values_set_answer(form_values *v, const char *question_id,
                                             const char *value);
+/* Household members of a counter visit (member.1 is the applicant, in the order they were
+ * added) and the children on child-benefit forms: group "member" or "child", n 1..
+ * FORM_MAX_MEMBERS, field one of name, kana, birth (YYYYMMDD, a real date), sex ("1"/"2"/"9"),
+ * relation (続柄), number (個人番号: only forms with a number_basis may print it). Templates
+ * use {member.2.name}, {child.1.birth|wareki}. value NULL clears it. Locked memory, wiped
+ * like every other value. FORM_E_ARG for an unknown group or field, n out of range, a birth
+ * or sex that is not valid, or the value limits above; FORM_E_NOMEM. */
+#define FORM_MAX_MEMBERS 6
+FORM_EXPORT form_err form_values_set_member(form_values *v, const char *group, unsigned n,
+                                            const char *field, const char *value);
 /* "Today" for derived dates (YYYYMMDD, a real date, else FORM_E_ARG); default is the local
  * date at render time. */
 FORM_EXPORT form_err form_values_set_today(form_values *v, const char *yyyymmdd);

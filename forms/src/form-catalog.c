@@ -196,6 +196,7 @@ static void load_conf(form_catalog *c, const char *path, const char *text, size_
             memset(cur, 0, sizeof *cur);
             cur->id = form_strndup(id, idn);
             cur->order = 1000;
+            cur->offer = FORM_OFFER_KIOSK | FORM_OFFER_COUNTER;
             cur_line = lineno;
             continue;
         }
@@ -236,6 +237,29 @@ static void load_conf(form_catalog *c, const char *path, const char *text, size_
                                 "order needs a whole number", "order には整数を書いてください");
             else
                 cur->order = o;
+        } else if (strcmp(key, "offer") == 0) {
+            size_t k = 0, vn = strlen(val), s, wn;
+            unsigned offer = 0;
+            bool words = false;
+            while (form_list_next(val, vn, &k, &s, &wn)) {
+                words = true;
+                if (wn == 5 && memcmp(val + s, "kiosk", 5) == 0)
+                    offer |= FORM_OFFER_KIOSK;
+                else if (wn == 7 && memcmp(val + s, "counter", 7) == 0)
+                    offer |= FORM_OFFER_COUNTER;
+                else
+                    form_diags_addf(diags, FORM_E_SYNTAX, path, lineno, (int)(vs + s) + 1, cur->id,
+                                    "offer lists where the procedure is offered: kiosk, counter "
+                                    "(not \"%.*s\")",
+                                    "offer には kiosk か counter を書いてください（「%.*s」は使えません）",
+                                    (int)wn, val + s);
+            }
+            if (!words)
+                form_diags_addf(diags, FORM_E_SYNTAX, path, lineno, (int)vs + 1, cur->id,
+                                "offer needs kiosk, counter or both",
+                                "offer には kiosk・counter のどちらか（または両方）が必要です");
+            else if (offer != 0)
+                cur->offer = offer;
         } else if (strcmp(key, "forms") == 0) {
             size_t k = 0, vn = strlen(val), s, idn;
             while (form_list_next(val, vn, &k, &s, &idn)) {
@@ -260,7 +284,8 @@ static void load_conf(form_catalog *c, const char *path, const char *text, size_
             }
         } else {
             static const char *const known[] = {"title.ja", "title.en", "description.ja",
-                                                "description.en", "icon", "order", "forms"};
+                                                "description.en", "icon", "order", "forms",
+                                                "offer"};
             const char *best = NULL;
             size_t bestd = 3;
             for (size_t k = 0; k < sizeof known / sizeof known[0]; k++) {
@@ -395,6 +420,7 @@ FORM_EXPORT form_err form_catalog_load(const char *dir, const char *keyfile,
             if (c->templates[i]->title && c->templates[i]->title->en)
                 form_text_set(&p->title, "en", c->templates[i]->title->en);
             p->order = (long)i;
+            p->offer = FORM_OFFER_KIOSK | FORM_OFFER_COUNTER;
             proc_add_template(p, c->templates[i]);
         }
     }
@@ -446,6 +472,10 @@ FORM_EXPORT const form_text *form_procedure_description(const form_procedure *p)
 FORM_EXPORT const char *form_procedure_icon(const form_procedure *p)
 {
     return p ? p->icon : NULL;
+}
+FORM_EXPORT bool form_procedure_offered(const form_procedure *p, form_offer where)
+{
+    return p != NULL && where != 0 && (p->offer & (unsigned)where) == (unsigned)where;
 }
 FORM_EXPORT size_t form_procedure_template_count(const form_procedure *p)
 {

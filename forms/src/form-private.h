@@ -155,6 +155,7 @@ struct form_procedure {
     const form_question **questions;
     size_t nquestions;
     unsigned needs;
+    unsigned offer; /* form_offer bits (default kiosk and counter) */
 };
 
 /* Measure every fixed label of t with the fonts (form-render.c): a label that cannot fit
@@ -173,6 +174,12 @@ form_err form_expr_eval(const char *expr, const form_template *t, const form_val
                         char **out, char *missing, size_t cap);
 /* One value's raw text (NULL when not set); today falls back to the local date. */
 const char *form_values_get(const form_values *v, const char *name, char *buf, size_t cap);
+/* Household values: "member.N.field" / "child.N.field" (N 1..FORM_MAX_MEMBERS, field one of
+ * form_member_fields). true with the group (0 member, 1 child), N and the field's index. */
+#define FORM_MEMBER_FIELDS 6u
+extern const char *const form_member_groups[2];
+extern const char *const form_member_fields[FORM_MEMBER_FIELDS];
+bool form_member_name(const char *name, unsigned *group, unsigned *n, unsigned *field);
 
 /* ---- dates (form-date.c) ---- */
 typedef struct form_date {

@@ -184,6 +184,58 @@ static void catalogue_read_like_templates(void **state)
     ts_rmdir(dir);
 }
 
+/* offer = kiosk counter: absent means both; counter-only procedures stay off the kiosk; a
+ * word that is neither is reported where it stands and the default stays. */
+static void offer_says_where_a_procedure_is_offered(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/kakanai-cat-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[512];
+    ts_path(path, sizeof path, dir, "a.form");
+    const char *a = "[form]\nid = a\ntitle.ja = 様式A\n";
+    assert_int_equal(ts_write(path, a, strlen(a)), 0);
+    ts_path(path, sizeof path, dir, "catalog.conf");
+    const char *conf = "[procedure both]\nforms = a\n"
+                       "[procedure staff]\noffer = counter\nforms = a\n"
+                       "[procedure listed]\noffer = counter, kiosk\nforms = a\n"
+                       "[procedure kiosk]\noffer = kiosk\nforms = a\n"
+                       "[procedure typo]\noffer = countr\nforms = a\n"
+                       "[procedure empty]\noffer =\nforms = a\n";
+    assert_int_equal(ts_write(path, conf, strlen(conf)), 0);
+    form_catalog *c = NULL;
+    form_diags *d = NULL;
+    assert_int_equal(form_catalog_load(dir, NULL, &c, &d), FORM_OK);
+    static const struct {
+        const char *id;
+        bool kiosk, counter;
+    } want[] = {{"both", true, true},   {"staff", false, true}, {"listed", true, true},
+                {"kiosk", true, false}, {"typo", true, true},   {"empty", true, true}};
+    for (size_t i = 0; i < sizeof want / sizeof want[0]; i++) {
+        const form_procedure *p = form_catalog_find(c, want[i].id);
+        assert_non_null(p);
+        assert_int_equal(form_procedure_offered(p, FORM_OFFER_KIOSK), want[i].kiosk);
+        assert_int_equal(form_procedure_offered(p, FORM_OFFER_COUNTER), want[i].counter);
+        assert_int_equal(form_procedure_offered(p, FORM_OFFER_KIOSK | FORM_OFFER_COUNTER),
+                         want[i].kiosk && want[i].counter);
+    }
+    assert_false(form_procedure_offered(NULL, FORM_OFFER_KIOSK));
+    assert_int_equal(form_diags_count(d), 2);
+    assert_int_equal(form_diags_get(d, 0)->line, 13);
+    assert_int_equal(form_diags_get(d, 0)->column, 9);
+    assert_non_null(strstr(form_diags_get(d, 0)->message, "countr"));
+    assert_int_equal(form_diags_get(d, 1)->line, 16);
+    form_catalog_free(c);
+    form_diags_free(d);
+    ts_rmdir(dir);
+    /* the shipped kiosk procedures stay on the kiosk */
+    assert_int_equal(form_catalog_load(getenv("KAKANAI_TEMPLATES"), NULL, &c, &d), FORM_OK);
+    assert_true(form_procedure_offered(form_catalog_find(c, "juminhyo"), FORM_OFFER_KIOSK));
+    assert_true(form_procedure_offered(form_catalog_find(c, "tennyu"), FORM_OFFER_COUNTER));
+    form_catalog_free(c);
+    form_diags_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -192,6 +244,7 @@ int main(void)
         cmocka_unit_test(shared_question_is_required_when_either_form_requires_it),
         cmocka_unit_test(catalogue_problems_and_no_catalogue),
         cmocka_unit_test(catalogue_read_like_templates),
+        cmocka_unit_test(offer_says_where_a_procedure_is_offered),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
