@@ -67,14 +67,23 @@ static void collect(astate *s, const form_expr *x, int i)
     }
     if (k == FORM_X_AGE || k == FORM_X_SCHOOL || k == FORM_X_REACHED || k == FORM_X_MEMBERS ||
         k == FORM_X_COUNT) {
-        if (s->nf >= MAX_FVARS) {
-            s->overflow = true;
-            return;
+        /* the applicant's facts are one value wherever they stand; each count is its own */
+        fvar *f = NULL;
+        for (size_t j = 0; j < s->nf && f == NULL; j++) {
+            const form_xnode *o = &s->f[j].x->n[s->f[j].node];
+            if (k != FORM_X_COUNT && o->kind == k && (k != FORM_X_REACHED || o->num == nd->num))
+                f = &s->f[j];
         }
-        fvar *f = &s->f[s->nf++];
-        memset(f, 0, sizeof *f);
-        f->x = x;
-        f->node = i;
+        if (f == NULL) {
+            if (s->nf >= MAX_FVARS) {
+                s->overflow = true;
+                return;
+            }
+            f = &s->f[s->nf++];
+            memset(f, 0, sizeof *f);
+            f->x = x;
+            f->node = i;
+        }
         if (k == FORM_X_SCHOOL || k == FORM_X_REACHED) {
             dom_add(f->v, &f->n, 0);
             dom_add(f->v, &f->n, 1);
@@ -84,9 +93,9 @@ static void collect(astate *s, const form_expr *x, int i)
             dom_add(f->v, &f->n, 150);
             for (size_t j = 0; j < x->count; j++)
                 if (x->n[j].kind == FORM_X_NUM)
-                    for (long d = -1; d <= 1; d++)
-                        if (x->n[j].num + d >= 0)
-                            dom_add(f->v, &f->n, x->n[j].num + d);
+                    for (long dd = -1; dd <= 1; dd++)
+                        if (x->n[j].num + dd >= 0)
+                            dom_add(f->v, &f->n, x->n[j].num + dd);
         } else {
             for (long m = 0; m <= FORM_MAX_MEMBERS; m++)
                 dom_add(f->v, &f->n, m);
@@ -156,7 +165,9 @@ static aval aeval(const astate *s, const form_expr *x, int i)
     case FORM_X_MEMBERS:
     case FORM_X_COUNT:
         for (size_t k = 0; k < s->nf; k++)
-            if (s->f[k].x == x && s->f[k].node == i) {
+            if ((s->f[k].x == x && s->f[k].node == i) ||
+                (nd->kind != FORM_X_COUNT && s->f[k].x->n[s->f[k].node].kind == nd->kind &&
+                 (nd->kind != FORM_X_REACHED || s->f[k].x->n[s->f[k].node].num == nd->num))) {
                 r.n = s->f[k].v[s->f[k].cur];
                 r.known = r.n >= 0;
                 return r;

@@ -549,6 +549,11 @@ form_err form_cond_parse(const struct form_event *ev, size_t limit_q, const char
     if (p.t.kind == TK_END)
         fail(&p, 0, "the condition is empty%s", "条件が空です%s", "");
     int root = parse_or(&p);
+    if (!p.failed && p.t.kind == TK_BAD)
+        fail(&p, p.t.at,
+             "unexpected character here: write names in a-z 0-9 _, numbers, ( ), "
+             "= != < <= > >= + -%s",
+             "ここに使えない文字があります（名前は半角英小文字・数字・_、記号は ( ) = != < <= > >= + -）%s", "");
     if (!p.failed && p.t.kind != TK_END)
         fail(&p, p.t.at,
              "unexpected text here: join conditions with and / or, compare with = != < <= > >=%s",

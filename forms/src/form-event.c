@@ -150,7 +150,7 @@ static void begin_section(eparser *ps, const form_ini_line *l)
         ps->sec = ES_QUESTION;
         return;
     }
-    err(ps, FORM_E_SYNTAX, l->lineno, l->name, NULL,
+    err(ps, FORM_E_SYNTAX, l->lineno, l->name - 1, NULL,
         "unknown section: use [event], [question ID] or [rule]%s",
         "不明な見出しです。[event]、[question ID]、[rule] のどれかを書いてください%s", "");
 }
