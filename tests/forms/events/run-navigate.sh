@@ -51,6 +51,14 @@ expect 1 'not a JSON object' "$tool" navigate "$templates" --event tennyu --answ
 expect 1 'real date' "$tool" navigate "$templates" --event tennyu --today 20260230
 expect 2 'usage' "$tool" navigate "$templates"
 expect 2 'unexpected argument' "$tool" navigate "$templates" --event tennyu --frobnicate
+# check FILE.event: against the catalogue of the folder above events/
+mkdir -p "$work/t/events"
+cp "$templates"/*.form "$templates"/catalog.conf "$work/t/"
+printf '[event]\nid = x\ntitle.ja = X\n[rule]\nwhen = age > 90 and age < 10\nprocedure = nope\n' \
+    >"$work/t/events/x.event"
+expect 1 'x.event:6:13: FORM_E_NOT_FOUND' sh -c '"$1" check "$2" >&2' - "$tool" "$work/t/events/x.event"
+expect 1 'x.event:5:8: FORM_E_TEMPLATE: this rule can never apply' sh -c '"$1" check "$2" >&2' - "$tool" "$work/t"
+expect 0 'OK' "$tool" check "$templates/events/okuyami.event"
 "$tool" events "$templates" >"$work/events" 2>&1 && grep -q '^okuyami' "$work/events" || {
     echo "events: okuyami not listed" >&2
     fail=1
