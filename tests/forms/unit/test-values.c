@@ -289,6 +289,87 @@ static void answer_getter_reads_the_locked_copy(void **state)
     form_values_free(v);
 }
 
+/* Several people in one visit: member.N.* and child.N.* in locked memory, read by templates
+ * as {member.2.name}; bad groups, fields, numbers, dates and sexes are refused. */
+static void household_members_resolve_in_expressions(void **state)
+{
+    (void)state;
+    form_template *t = tpl();
+    form_values *v = NULL;
+    assert_int_equal(form_values_new(&v), FORM_OK);
+    assert_int_equal(form_values_set_card(v, "吉田 太郎", NULL, "19800401", "1", NULL), FORM_OK);
+    assert_int_equal(form_values_set_member(v, "member", 1, "name", "吉田 太郎"), FORM_OK);
+    assert_int_equal(form_values_set_member(v, "member", 2, "name", "吉田 花子"), FORM_OK);
+    assert_int_equal(form_values_set_member(v, "member", 2, "kana", "ヨシダ ハナコ"), FORM_OK);
+    assert_int_equal(form_values_set_member(v, "member", 2, "birth", "19820715"), FORM_OK);
+    assert_int_equal(form_values_set_member(v, "member", 2, "sex", "2"), FORM_OK);
+    assert_int_equal(form_values_set_member(v, "member", 2, "relation", "妻"), FORM_OK);
+    assert_int_equal(form_values_set_member(v, "child", 1, "name", "吉田 一郎"), FORM_OK);
+    assert_int_equal(form_values_set_member(v, "child", 1, "birth", "20190501"), FORM_OK);
+    assert_int_equal(form_values_set_member(v, "member", 6, "number", "123456789018"), FORM_OK);
+    expect(t, v, "{member.2.name}（{member.2.kana|hira}）", "吉田 花子（よしだ はなこ）");
+    expect(t, v, "{member.2.birth|wareki} {member.2.sex|sex} {member.2.relation}",
+           "昭和57年7月15日 女 妻");
+    expect(t, v, "{child.1.name} {child.1.birth|wareki}", "吉田 一郎 令和元年5月1日");
+    expect(t, v, "{member.6.number}", "123456789018");
+    expect(t, v, "{member.3.name|default:—}", "—");
+    /* replacing and clearing */
+    assert_int_equal(form_values_set_member(v, "member", 2, "name", "吉田 はな"), FORM_OK);
+    expect(t, v, "{member.2.name}", "吉田 はな");
+    assert_int_equal(form_values_set_member(v, "member", 2, "name", NULL), FORM_OK);
+    char *out = NULL;
+    char missing[64];
+    assert_int_equal(form_expr_eval("{member.2.name}", t, v, &out, missing, sizeof missing),
+                     FORM_E_MISSING_VALUE);
+    assert_string_equal(missing, "member.2.name");
+    /* refused */
+    static const struct {
+        const char *group;
+        unsigned n;
+        const char *field, *value;
+    } bad[] = {
+        {"members", 1, "name", "x"}, {"member", 0, "name", "x"},     {"member", 7, "name", "x"},
+        {"child", 1, "age", "3"},    {"member", 1, "birth", "20230229"}, {"member", 1, "sex", "3"},
+        {NULL, 1, "name", "x"},      {"member", 1, NULL, "x"},       {"member", 1, "name", "\xff"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        assert_int_equal(form_values_set_member(v, bad[i].group, bad[i].n, bad[i].field, bad[i].value),
+                         FORM_E_ARG);
+    assert_int_equal(form_values_set_member(NULL, "member", 1, "name", "x"), FORM_E_ARG);
+    /* the check knows the names; the individual number needs a legal basis like card.number */
+    char en[256], ja[256];
+    size_t off = 0;
+    unsigned needs = 0;
+    assert_int_equal(form_expr_check("{member.6.relation}{child.2.kana|hira}", t, &needs, en, ja,
+                                     sizeof en, &off), FORM_OK);
+    assert_int_equal(needs, 0);
+    assert_int_equal(form_expr_check("{child.1.number}", t, &needs, en, ja, sizeof en, &off), FORM_OK);
+    assert_true(needs & FORM_NEEDS_NUMBER);
+    static const char *const unknown[] = {"{member.7.name}", "{member.1.nam}", "{member.12.name}",
+                                          "{child.0.name}", "{member.1}", "{spouse.1.name}"};
+    for (size_t i = 0; i < sizeof unknown / sizeof unknown[0]; i++)
+        assert_int_equal(form_expr_check(unknown[i], t, &needs, en, ja, sizeof en, &off),
+                         FORM_E_TEMPLATE);
+    form_values_free(v);
+    form_template_free(t);
+}
+
+/* A template that prints a member's number without number_basis is refused, as for card.number. */
+static void member_number_needs_a_legal_basis(void **state)
+{
+    (void)state;
+    static const char text[] = "[form]\nid = t\ntitle.ja = 試験\n"
+                               "[field n]\nbox = 10 10 80 10\nvalue = {member.2.number}\n";
+    form_template *t = NULL;
+    form_diags *d = form_diags_new();
+    assert_int_equal(form_template_parse("t.form", NULL, text, strlen(text), false, &t, d),
+                     FORM_E_TEMPLATE);
+    assert_null(t);
+    assert_true(form_diags_count(d) >= 1);
+    assert_non_null(strstr(form_diags_get(d, 0)->message, "number_basis"));
+    form_diags_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -300,6 +381,8 @@ int main(void)
         cmocka_unit_test(utf8_decoder_rejects_every_malformed_form),
         cmocka_unit_test(values_are_wiped_and_null_safe),
         cmocka_unit_test(answer_getter_reads_the_locked_copy),
+        cmocka_unit_test(household_members_resolve_in_expressions),
+        cmocka_unit_test(member_number_needs_a_legal_basis),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
