@@ -383,9 +383,13 @@ form_err kiosk_engine_printer_state(kiosk_engine *e, char *reason, size_t cap)
 
 gboolean kiosk_engine_test_page(kiosk_engine *e)
 {
-    if (!e->catalog || form_catalog_procedure_count(e->catalog) == 0)
+    const form_procedure *first = NULL; /* the first form a resident could print here */
+    for (size_t i = 0; e->catalog && first == NULL && i < form_catalog_procedure_count(e->catalog);
+         i++)
+        if (form_procedure_offered(form_catalog_procedure(e->catalog, i), FORM_OFFER_KIOSK))
+            first = form_catalog_procedure(e->catalog, i);
+    if (first == NULL)
         return FALSE;
-    kiosk_testpage_start(form_catalog_procedure(e->catalog, 0), e->config->printer,
-                         e->config->pdf_dir, e->mailbox, &e->workers);
+    kiosk_testpage_start(first, e->config->printer, e->config->pdf_dir, e->mailbox, &e->workers);
     return TRUE;
 }

@@ -47,7 +47,8 @@ static void menu_choose(GtkWidget *w, const char *name, GVariant *param)
     KioskMenuScreen *self = KIOSK_MENU_SCREEN(w);
     const char *id = g_variant_get_string(param, NULL);
     for (size_t i = 0; self->cat && i < form_catalog_procedure_count(self->cat); i++)
-        if (strcmp(form_procedure_id(form_catalog_procedure(self->cat, i)), id) == 0) {
+        if (strcmp(form_procedure_id(form_catalog_procedure(self->cat, i)), id) == 0 &&
+            form_procedure_offered(form_catalog_procedure(self->cat, i), FORM_OFFER_KIOSK)) {
             g_signal_emit(w, sig_chosen, 0, (guint)i);
             return;
         }
@@ -79,8 +80,9 @@ guint kiosk_menu_screen_set_catalog(KioskMenuScreen *self, const form_catalog *c
     guint shown = 0;
     for (size_t i = 0; cat && i < form_catalog_procedure_count(cat); i++) {
         const form_procedure *p = form_catalog_procedure(cat, i);
-        if (!kiosk_config_offers(config, form_procedure_id(p)))
-            continue;
+        if (!form_procedure_offered(p, FORM_OFFER_KIOSK) ||
+            !kiosk_config_offers(config, form_procedure_id(p)))
+            continue; /* counter-only procedures, or not chosen by staff */
         GtkWidget *b = gtk_button_new();
         gtk_widget_add_css_class(b, "procedure");
         gtk_widget_set_hexpand(b, TRUE);

@@ -272,11 +272,16 @@ static gboolean run(script *s, char *line)
     if (!strcmp(cmd, "procedure")) {
         ok = touch(s, "menu.choose", g_variant_new_string(x));
     } else if (!strcmp(cmd, "procedure-index")) {
+        /* the N-th of the procedures offered at the kiosk (--list-procedures' order) */
         const form_catalog *cat = kiosk_engine_catalog(kiosk_window_engine(s->win));
-        size_t i = (size_t)strtol(x, NULL, 10);
-        ok = cat && i < form_catalog_procedure_count(cat) &&
-             touch(s, "menu.choose",
-                   g_variant_new_string(form_procedure_id(form_catalog_procedure(cat, i))));
+        size_t want = (size_t)strtol(x, NULL, 10), seen = 0;
+        const form_procedure *p = NULL;
+        for (size_t k = 0; cat && p == NULL && k < form_catalog_procedure_count(cat); k++) {
+            const form_procedure *q = form_catalog_procedure(cat, k);
+            if (form_procedure_offered(q, FORM_OFFER_KIOSK) && seen++ == want)
+                p = q;
+        }
+        ok = p != NULL && touch(s, "menu.choose", g_variant_new_string(form_procedure_id(p)));
     } else if (!strcmp(cmd, "answer-questions")) {
         /* Answer every question like a resident taking the suggested answer; this line
          * repeats until the questions are over. */

@@ -5,7 +5,7 @@
  *
  * One command per line ('#' comments):
  *   procedure ID        tap a procedure on the menu          (a resident touch)
- *   procedure-index N   tap the N-th procedure of the catalogue (0-based)
+ *   procedure-index N   tap the N-th procedure offered at the kiosk (0-based, --list-procedures)
  *   answer-questions    answer every question with its suggested answer (defaults, first
  *                       choice, "no", typed kana), one touch per tap
  *   card on|off|pull    put the virtual card on / take it off (over pcscd: SIGUSR2 / SIGUSR1

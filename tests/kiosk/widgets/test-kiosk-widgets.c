@@ -277,7 +277,25 @@ static void drive_menu(GtkWidget *w, seen *s)
     char *none[] = {NULL};
     cfg.procedures = none;
     guint n = kiosk_menu_screen_set_catalog(KIOSK_MENU_SCREEN(w), catalog, &cfg, "ja");
-    assert_int_equal(n, form_catalog_procedure_count(catalog));
+    /* every procedure offered at the kiosk, and none of the counter's (国保, 児童手当 …) */
+    guint kiosk_only = 0, counter_only = 0;
+    for (size_t i = 0; i < form_catalog_procedure_count(catalog); i++) {
+        const form_procedure *p = form_catalog_procedure(catalog, i);
+        kiosk_only += form_procedure_offered(p, FORM_OFFER_KIOSK);
+        counter_only += !form_procedure_offered(p, FORM_OFFER_KIOSK);
+    }
+    assert_int_equal(n, kiosk_only);
+    assert_true(counter_only > 0); /* the shipped catalogue has counter-only procedures */
+    for (size_t i = 0; i < form_catalog_procedure_count(catalog); i++) {
+        const form_procedure *p = form_catalog_procedure(catalog, i);
+        if (!form_procedure_offered(p, FORM_OFFER_KIOSK)) {
+            /* a counter-only id is not a menu choice even when asked for by name */
+            s->what[0] = 0;
+            gtk_widget_activate_action(w, "menu.choose", "s", form_procedure_id(p));
+            assert_string_equal(s->what, "");
+            break;
+        }
+    }
     const char *id = form_procedure_id(form_catalog_procedure(catalog, 0));
     assert_true(gtk_widget_activate_action(w, "menu.choose", "s", id));
     assert_string_equal(s->what, "procedure");
