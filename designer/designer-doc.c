@@ -11,8 +11,9 @@
 #include "form-private.h"
 
 struct dz_doc {
-    char *path, *dir, *name;
+    char *path, *dir, *name, *catalog_path;
     form_source *src;
+    form_source *catalog; /* catalog.conf of the folder, NULL when there is none */
     dz_object *objs;
     size_t nobjs;
     bool objs_stale;
@@ -83,6 +84,15 @@ dz_err dz_doc_open(const char *path, dz_doc **out, int *bad_line)
         dz_doc_free(d);
         return DZ_E_NOMEM;
     }
+    size_t cn = strlen(d->dir) + sizeof "/catalog.conf";
+    d->catalog_path = malloc(cn);
+    if (d->catalog_path == NULL) {
+        dz_doc_free(d);
+        return DZ_E_NOMEM;
+    }
+    snprintf(d->catalog_path, cn, "%s/catalog.conf", d->dir);
+    if (form_source_load(d->catalog_path, &d->catalog, NULL) != FORM_OK)
+        d->catalog = NULL; /* a folder without a catalogue: one procedure per form */
     *out = d;
     return DZ_OK;
 }
@@ -92,6 +102,8 @@ void dz_doc_free(dz_doc *d)
     if (d == NULL)
         return;
     form_source_free(d->src);
+    form_source_free(d->catalog);
+    free(d->catalog_path);
     form_doc_free(d->pdf);
     form_diags_free(d->problems);
     free(d->problem_obj);
@@ -338,6 +350,84 @@ dz_err dz_doc_set(dz_doc *d, size_t i, const char *key, const char *value)
     return from_form(e);
 }
 
+dz_err dz_doc_set_key(dz_doc *d, size_t section, const char *key, const char *value)
+{
+    if (d == NULL || key == NULL || value == NULL ||
+        section >= form_source_section_count(d->src))
+        return DZ_E_ARG;
+    form_err e = value[0] == '\0' ? form_source_unset(d->src, section, key)
+                                   : form_source_set(d->src, section, key, value);
+    d->objs_stale = true;
+    return e == FORM_E_NOT_FOUND ? DZ_OK : from_form(e);
+}
+
+static bool valid_id(const char *id)
+{
+    size_t n = strlen(id);
+    if (n == 0 || n > 48)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        if (!((id[i] >= 'a' && id[i] <= 'z') || (id[i] >= '0' && id[i] <= '9') || id[i] == '_'))
+            return false;
+    return true;
+}
+
+dz_err dz_doc_add_question(dz_doc *d, const char *id, size_t *section)
+{
+    if (d == NULL || id == NULL || !valid_id(id) ||
+        form_source_find(d->src, "question", id) != (size_t)-1)
+        return DZ_E_ARG;
+    size_t after = form_source_find(d->src, "form", NULL);
+    for (size_t s = 0; s < form_source_section_count(d->src); s++)
+        if (strcmp(form_source_section_kind(d->src, s), "question") == 0)
+            after = s;
+    char header[64];
+    snprintf(header, sizeof header, "question %s", id);
+    const char *pairs[] = {"type", "text", "label.ja", id, "required", "no", NULL};
+    form_err e = form_source_add_section(d->src, after, header, pairs, section);
+    d->objs_stale = true;
+    return from_form(e);
+}
+
+form_source *dz_doc_catalog(dz_doc *d)
+{
+    return d != NULL ? d->catalog : NULL;
+}
+
+size_t dz_doc_catalog_entry(dz_doc *d)
+{
+    size_t f = d != NULL && d->catalog != NULL ? form_source_find(d->src, "form", NULL)
+                                               : (size_t)-1;
+    const char *id = f != (size_t)-1 ? form_source_get(d->src, f, "id") : NULL;
+    if (id == NULL)
+        return (size_t)-1;
+    size_t idn = strlen(id);
+    for (size_t s = 0; s < form_source_section_count(d->catalog); s++) {
+        if (strcmp(form_source_section_kind(d->catalog, s), "procedure") != 0)
+            continue;
+        const char *forms = form_source_get(d->catalog, s, "forms");
+        for (const char *p = forms; p != NULL && *p != '\0';) {
+            while (*p == ' ')
+                p++;
+            size_t n = strcspn(p, " ");
+            if (n == idn && strncmp(p, id, n) == 0)
+                return s;
+            p += n;
+        }
+    }
+    return (size_t)-1;
+}
+
+dz_err dz_doc_catalog_set(dz_doc *d, size_t section, const char *key, const char *value)
+{
+    if (d == NULL || d->catalog == NULL || key == NULL || value == NULL ||
+        section >= form_source_section_count(d->catalog))
+        return DZ_E_ARG;
+    form_err e = value[0] == '\0' ? form_source_unset(d->catalog, section, key)
+                                   : form_source_set(d->catalog, section, key, value);
+    return e == FORM_E_NOT_FOUND ? DZ_OK : from_form(e);
+}
+
 bool dz_doc_undo(dz_doc *d)
 {
     bool ok = d != NULL && form_source_undo(d->src);
@@ -443,12 +533,17 @@ dz_err dz_doc_save(dz_doc *d, const char *path)
     form_err e = form_source_save(d->src, path != NULL ? path : d->path);
     if (e == FORM_OK)
         form_source_mark_saved(d->src);
+    if (e == FORM_OK && d->catalog != NULL && form_source_modified(d->catalog)) {
+        e = form_source_save(d->catalog, d->catalog_path);
+        if (e == FORM_OK)
+            form_source_mark_saved(d->catalog);
+    }
     return from_form(e);
 }
 
 bool dz_doc_modified(const dz_doc *d)
 {
-    return d != NULL && form_source_modified(d->src);
+    return d != NULL && (form_source_modified(d->src) || form_source_modified(d->catalog));
 }
 
 dz_err dz_doc_sign(dz_doc *d, const char *privkey_pem)

@@ -69,6 +69,11 @@ size_t dz_doc_object_of_section(dz_doc *d, size_t section);
 dz_err dz_doc_set_geometry(dz_doc *d, size_t i, double x, double y, double w, double h);
 /* Set a key of object i's section (one undo step); value "" removes the key. */
 dz_err dz_doc_set(dz_doc *d, size_t i, const char *key, const char *value);
+/* Set a key of any section (the template's questions; one undo step); "" removes it. */
+dz_err dz_doc_set_key(dz_doc *d, size_t section, const char *key, const char *value);
+/* Add `[question id]` (a short text question, not required, labelled with its id) after the
+ * last question; id is a-z 0-9 _ (1..48 bytes) and new. Its section goes to *section. */
+dz_err dz_doc_add_question(dz_doc *d, const char *id, size_t *section);
 bool dz_doc_undo(dz_doc *d);
 bool dz_doc_redo(dz_doc *d);
 
@@ -84,7 +89,15 @@ size_t dz_doc_problem_count(const dz_doc *d);
 const char *dz_doc_problem(const dz_doc *d, size_t k, const char **ja, int *line,
                            size_t *object);
 
-/* Save to path (NULL: where it was opened), atomically; the document is then unmodified. */
+/* The catalogue next to the template (catalog.conf of its folder), or NULL when there is
+ * none; the [procedure] entry whose forms list this template, or (size_t)-1. Edited with
+ * dz_doc_catalog_set (its own undo history) and saved with the template. */
+form_source *dz_doc_catalog(dz_doc *d);
+size_t dz_doc_catalog_entry(dz_doc *d);
+dz_err dz_doc_catalog_set(dz_doc *d, size_t section, const char *key, const char *value);
+
+/* Save to path (NULL: where it was opened), atomically, and the catalogue when it was
+ * changed; the document is then unmodified. */
 dz_err dz_doc_save(dz_doc *d, const char *path);
 bool dz_doc_modified(const dz_doc *d);
 /* Sign the folder holding the template (MANIFEST.sha256 + MANIFEST.sig) with a PEM Ed25519

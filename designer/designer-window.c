@@ -3,6 +3,7 @@
 /* designer-window.c — the studio's window. See designer-window.h. */
 #include "designer-window.h"
 
+#include "designer-keys.h"
 #include "designer-raster.h"
 #include "designer-sample.h"
 
@@ -10,7 +11,7 @@
 
 struct _DzWindow {
     GtkApplicationWindow parent;
-    GtkWidget *scroll, *props, *problems, *resident, *status;
+    GtkWidget *scroll, *props, *problems, *resident, *status, *questions, *catalog, *tabs;
     DzCanvas *canvas;
     dz_doc *doc;
     guint sample;
@@ -74,6 +75,11 @@ static void refresh(DzWindow *self)
     g_free(objs);
     fill_problems(self);
     show_selection(self);
+    DzKeys *q = DZ_KEYS(self->questions), *c = DZ_KEYS(self->catalog);
+    size_t entry = dz_keys_section(c);
+    dz_keys_show(q, dz_doc_source(self->doc), "question", dz_keys_section(q));
+    dz_keys_show(c, dz_doc_catalog(self->doc), "procedure",
+                 entry != (size_t)-1 ? entry : dz_doc_catalog_entry(self->doc));
     self->last_ms = (double)(g_get_monotonic_time() - t0) / 1000.0;
     g_autofree char *s = g_strdup_printf("%s%s — %zu problem(s) — preview %.0f ms",
                                          dz_doc_modified(self->doc) ? "● " : "",
@@ -113,6 +119,50 @@ static void on_geometry_entered(DzProps *p, double x, double y, double w, double
     if (self->doc != NULL && sel >= 0 &&
         dz_doc_set_geometry(self->doc, (size_t)sel, x, y, w, h) == DZ_OK)
         refresh(self);
+}
+
+static void on_question_key(DzKeys *k, guint64 section, const char *key, const char *value,
+                            DzWindow *self)
+{
+    (void)k;
+    if (dz_doc_set_key(self->doc, (size_t)section, key, value) == DZ_OK)
+        refresh(self);
+}
+
+static void on_question_added(DzKeys *k, const char *id, DzWindow *self)
+{
+    size_t sec = (size_t)-1;
+    if (dz_doc_add_question(self->doc, id, &sec) != DZ_OK) {
+        gtk_label_set_text(GTK_LABEL(self->status),
+                           "質問の id は a-z 0-9 _ で、まだ使われていないものにしてください "
+                           "(a new id of a-z 0-9 _)");
+        return;
+    }
+    refresh(self);
+    dz_keys_show(k, dz_doc_source(self->doc), "question", sec);
+}
+
+static void on_catalog_key(DzKeys *k, guint64 section, const char *key, const char *value,
+                           DzWindow *self)
+{
+    if (dz_doc_catalog_set(self->doc, (size_t)section, key, value) == DZ_OK)
+        dz_keys_show(k, dz_doc_catalog(self->doc), "procedure", (size_t)section);
+}
+
+static void on_catalog_added(DzKeys *k, const char *id, DzWindow *self)
+{
+    form_source *cat = dz_doc_catalog(self->doc);
+    size_t f = form_source_find(dz_doc_source(self->doc), "form", NULL);
+    const char *form_id = f != (size_t)-1 ? form_source_get(dz_doc_source(self->doc), f, "id")
+                                          : NULL;
+    if (cat == NULL || form_id == NULL || form_source_find(cat, "procedure", id) != (size_t)-1)
+        return;
+    g_autofree char *header = g_strdup_printf("procedure %s", id);
+    g_autofree char *forms = g_strdup(form_id);
+    const char *pairs[] = {"title.ja", id, "forms", forms, NULL};
+    size_t sec = (size_t)-1;
+    if (form_source_add_section(cat, (size_t)-1, header, pairs, &sec) == FORM_OK)
+        dz_keys_show(k, cat, "procedure", sec);
 }
 
 static void on_problem_activated(GtkListBox *b, GtkListBoxRow *row, DzWindow *self)
@@ -251,12 +301,20 @@ static void dz_window_class_init(DzWindowClass *klass)
     GtkWidgetClass *wc = GTK_WIDGET_CLASS(klass);
     oc->dispose = window_dispose;
     g_type_ensure(DZ_TYPE_PROPS);
+    g_type_ensure(DZ_TYPE_KEYS);
     gtk_widget_class_set_template_from_resource(wc, "/jp/kakanai/designer/window.ui");
     gtk_widget_class_bind_template_child(wc, DzWindow, scroll);
     gtk_widget_class_bind_template_child(wc, DzWindow, props);
     gtk_widget_class_bind_template_child(wc, DzWindow, problems);
     gtk_widget_class_bind_template_child(wc, DzWindow, resident);
     gtk_widget_class_bind_template_child(wc, DzWindow, status);
+    gtk_widget_class_bind_template_child(wc, DzWindow, questions);
+    gtk_widget_class_bind_template_child(wc, DzWindow, tabs);
+    gtk_widget_class_bind_template_child(wc, DzWindow, catalog);
+    gtk_widget_class_bind_template_callback(wc, on_question_key);
+    gtk_widget_class_bind_template_callback(wc, on_question_added);
+    gtk_widget_class_bind_template_callback(wc, on_catalog_key);
+    gtk_widget_class_bind_template_callback(wc, on_catalog_added);
     gtk_widget_class_bind_template_callback(wc, on_property_changed);
     gtk_widget_class_bind_template_callback(wc, on_geometry_entered);
     gtk_widget_class_bind_template_callback(wc, on_problem_activated);
@@ -373,6 +431,21 @@ DzCanvas *dz_window_canvas(DzWindow *self)
 DzProps *dz_window_props(DzWindow *self)
 {
     return DZ_PROPS(self->props);
+}
+
+GtkWidget *dz_window_questions(DzWindow *self)
+{
+    return self->questions;
+}
+
+GtkWidget *dz_window_catalog(DzWindow *self)
+{
+    return self->catalog;
+}
+
+void dz_window_show_tab(DzWindow *self, int page)
+{
+    gtk_notebook_set_current_page(GTK_NOTEBOOK(self->tabs), page);
 }
 
 dz_doc *dz_window_doc(DzWindow *self)

@@ -29,6 +29,10 @@ gboolean dz_window_select(DzWindow *self, const char *kind, const char *name);
 void dz_window_set_resident(DzWindow *self, guint index);
 DzCanvas *dz_window_canvas(DzWindow *self);
 DzProps *dz_window_props(DzWindow *self);
+/* The question and catalogue editors (DzKeys) and the side panel's tabs. */
+GtkWidget *dz_window_questions(DzWindow *self);
+GtkWidget *dz_window_catalog(DzWindow *self);
+void dz_window_show_tab(DzWindow *self, int page);
 dz_doc *dz_window_doc(DzWindow *self);
 /* The time the last preview took (check + render + raster), in milliseconds. */
 double dz_window_last_preview_ms(DzWindow *self);

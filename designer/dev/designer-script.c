@@ -100,6 +100,31 @@ static gboolean run(script *s, char **a, int argc, char **why)
         g_signal_emit_by_name(dz_window_props(s->win), "property-changed", a[1], value);
     } else if (strcmp(cmd, "pick") == 0 && argc == 2) {
         dz_props_pick(dz_window_props(s->win), a[1]);
+    } else if (strcmp(cmd, "add-question") == 0 && argc == 2) {
+        g_signal_emit_by_name(dz_window_questions(s->win), "section-added", a[1]);
+        if (form_source_find(dz_doc_source(doc), "question", a[1]) == (size_t)-1) {
+            *why = g_strdup_printf("no question %s after adding it", a[1]);
+            return FALSE;
+        }
+    } else if (strcmp(cmd, "question-key") == 0 && argc >= 3) {
+        size_t sec = form_source_find(dz_doc_source(doc), "question", a[1]);
+        g_autofree char *value = argc > 3 ? g_strjoinv(" ", a + 3) : g_strdup("");
+        if (sec == (size_t)-1) {
+            *why = g_strdup_printf("no question %s", a[1]);
+            return FALSE;
+        }
+        g_signal_emit_by_name(dz_window_questions(s->win), "key-changed", (guint64)sec, a[2],
+                              value);
+    } else if (strcmp(cmd, "catalog-key") == 0 && argc >= 2) {
+        size_t sec = dz_doc_catalog_entry(doc);
+        g_autofree char *value = argc > 2 ? g_strjoinv(" ", a + 2) : g_strdup("");
+        if (sec == (size_t)-1) {
+            *why = g_strdup("no catalogue entry lists this form");
+            return FALSE;
+        }
+        g_signal_emit_by_name(dz_window_catalog(s->win), "key-changed", (guint64)sec, a[1], value);
+    } else if (strcmp(cmd, "tab") == 0 && argc == 2) {
+        dz_window_show_tab(s->win, (int)strtol(a[1], NULL, 10));
     } else if (strcmp(cmd, "resident") == 0 && argc == 2) {
         dz_window_set_resident(s->win, (guint)strtoul(a[1], NULL, 10));
     } else if (strcmp(cmd, "undo") == 0) {

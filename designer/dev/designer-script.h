@@ -7,6 +7,8 @@
  * One command per line ('#' comments): open PATH · select KIND [NAME] · drag DX DY (mm, from
  * the selected object's middle) · resize DW DH (by its corner handle) · set KEY VALUE (as the
  * property panel does) · pick EXPRESSION (the value picker) · resident N · undo · redo ·
+ * add-question ID · question-key ID KEY VALUE · catalog-key KEY VALUE (the entry listing
+ * this form) · tab N (the side panel: 0 object, 1 questions, 2 catalogue) ·
  * save [PATH] · sign KEY.pem · expect-value KEY VALUE (of the selected object) ·
  * expect-geometry X Y W H · expect-problems N · expect-problems-at-least N ·
  * screenshot PNG · bench N (N nudges, prints the preview's p50/p95 ms) · quit.

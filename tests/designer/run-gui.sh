@@ -11,7 +11,7 @@ set -eu
 dev=$1 src=$2 out=$3
 rm -rf "$out"
 mkdir -p "$out/tpl"
-cp "$src/templates/inkan.form" "$out/tpl/inkan.form"
+cp -R "$src/templates/." "$out/tpl/"
 cp "$out/tpl/inkan.form" "$out/original.form"
 export GSK_RENDERER=cairo NO_AT_BRIDGE=1 GDK_BACKEND=x11
 run() { # script file → runs the studio on the copy
@@ -61,6 +61,36 @@ EOS
 cp "$out/original.form" "$out/tpl/inkan.form"
 run "$out/undo.script"
 cmp "$out/original.form" "$out/tpl/inkan.form" || { echo "FAIL: not byte-identical after undo"; exit 1; }
+
+# questions and the catalogue entry, edited in forms: a new question bound to a field, its
+# English label, and the procedure's English title
+cp "$src/templates/catalog.conf" "$out/catalog.orig"
+cat >"$out/questions.script" <<EOS
+add-question contact_time
+question-key contact_time label.ja 連絡のつく時間帯
+question-key contact_time label.en Best time to call you
+select field phone
+pick {answer.contact_time}
+tab 1
+screenshot $out/5-questions.png
+catalog-key title.en Certificate of seal registration (studio)
+tab 2
+screenshot $out/6-catalogue.png
+expect-problems 0
+save
+quit
+EOS
+run "$out/questions.script"
+grep -q '^\[question contact_time\]$' "$out/tpl/inkan.form" || { echo "FAIL: no new question"; exit 1; }
+grep -q "^label.en = Best time to call you$" "$out/tpl/inkan.form" || { echo "FAIL: no English label"; exit 1; }
+grep -q '^value = {answer.contact_time}$' "$out/tpl/inkan.form" || { echo "FAIL: not bound"; exit 1; }
+changed=$(diff "$out/catalog.orig" "$out/tpl/catalog.conf" | grep -c '^>' || true)
+[ "$changed" -eq 1 ] || { diff "$out/catalog.orig" "$out/tpl/catalog.conf"; echo "FAIL: catalogue: $changed lines changed"; exit 1; }
+if [ -n "${KAKANAI_FORM:-}" ]; then
+    "$KAKANAI_FORM" check "$out/tpl" || { echo "FAIL: the saved folder does not check"; exit 1; }
+fi
+cp "$out/original.form" "$out/tpl/inkan.form"
+cp "$out/catalog.orig" "$out/tpl/catalog.conf"
 
 # sign the folder with a throw-away Ed25519 key and check it with the same library
 openssl genpkey -algorithm ed25519 -out "$out/key.pem" 2>/dev/null
