@@ -6,6 +6,8 @@
  *   kakanai-form check FILE|DIR
  *   kakanai-form render  --template T [--procedure P] --card-profile P.json
  *                        [--answers A.json] [--today YYYYMMDD] --out F.pdf
+ *   kakanai-form render --blank --template T [--procedure P] --out F.pdf   (no resident: the
+ *                        empty form with its background, labels and rules)
  *   kakanai-form preview (same as render, with a millimetre grid and field outlines)
  *   kakanai-form sign --key PRIV.pem DIR
  *   kakanai-form verify --pubkey PUB.pem DIR
@@ -35,6 +37,7 @@ static void usage(void)
     fputs("usage: kakanai-form check FILE|DIR\n"
           "       kakanai-form render|preview --template T [--procedure P] --card-profile P.json\n"
           "                    [--answers A.json] [--today YYYYMMDD] --out F.pdf\n"
+          "       kakanai-form render|preview --blank --template T [--procedure P] --out F.pdf\n"
           "       kakanai-form sign --key PRIV.pem DIR\n"
           "       kakanai-form verify --pubkey PUB.pem DIR\n"
           "       kakanai-form list DIR\n"
@@ -153,8 +156,13 @@ static int cmd_render(int argc, char **argv, bool preview)
 {
     const char *tpath = NULL, *proc = NULL, *profile = NULL, *answers = NULL, *today = NULL,
                *outp = NULL;
+    bool blank = false;
     for (int i = 0; i < argc; i++) {
         const char **slot = NULL;
+        if (strcmp(argv[i], "--blank") == 0) {
+            blank = true;
+            continue;
+        }
         if (strcmp(argv[i], "--template") == 0)
             slot = &tpath;
         else if (strcmp(argv[i], "--procedure") == 0)
@@ -173,7 +181,7 @@ static int cmd_render(int argc, char **argv, bool preview)
         }
         *slot = argv[++i];
     }
-    if (tpath == NULL || profile == NULL || outp == NULL) {
+    if (tpath == NULL || (profile == NULL && !blank) || outp == NULL) {
         usage();
         return 2;
     }
@@ -216,6 +224,12 @@ static int cmd_render(int argc, char **argv, bool preview)
     }
     unsigned needs = p ? form_procedure_needs(p) : form_template_needs(t);
 
+    if (blank) {
+        /* the empty form, for a city's records and for `import` round trips: no resident */
+        if (form_values_new(&v) != FORM_OK)
+            goto out;
+        goto render;
+    }
     pj = json_object_from_file(profile);
     if (pj == NULL) {
         fprintf(stderr, "kakanai-form: cannot read the card profile %s\n", profile);
@@ -262,7 +276,9 @@ static int cmd_render(int argc, char **argv, bool preview)
             goto out;
         }
     }
-    form_err e = form_render(p, t, v, preview ? FORM_RENDER_PREVIEW : 0, &doc, &d);
+render:;
+    unsigned flags = (preview ? FORM_RENDER_PREVIEW : 0) | (blank ? FORM_RENDER_BLANK : 0);
+    form_err e = form_render(p, t, v, flags, &doc, &d);
     print_diags(d);
     if (e != FORM_OK) {
         fprintf(stderr, "kakanai-form: %s\n", form_strerror(e));
