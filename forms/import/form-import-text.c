@@ -133,15 +133,41 @@ static double hrule(const form_import *im, double x, double y, bool up)
     return best;
 }
 
-/* The value cell right of a label run: false when the label sits in no ruled cell. */
+/* Vertical rule nearest left of x (< x) that spans y; -1 when none. */
+static double vrule_left(const form_import *im, double x, double y)
+{
+    double best = -1;
+    for (size_t i = 0; i < im->nrules; i++) {
+        const imp_rule *r = &im->rules[i];
+        if (r->x0 == r->x1 && r->x0 < x && r->y0 <= y + 0.2 && r->y1 >= y - 0.2 && r->x0 > best)
+            best = r->x0;
+    }
+    return best;
+}
+
+/* The value cell right of a label run: false when the label sits in no ruled cell. A label
+ * with a rule on its left only is taken as centred in its cell (as Japanese forms set them):
+ * the cell ends as far right of the label's centre as the rule is left of it. */
 static bool cell_beside(const form_import *im, const imp_run *l, cell *c)
 {
     double cy = (l->y0 + l->y1) / 2;
     double xa = vrule_right(im, l->x1 - 0.5, cy);
-    if (xa < 0 || xa - l->x1 > 30)
-        return false;
-    double xb = vrule_right(im, xa + 3, cy);
     c->ruled = 1;
+    if (xa < 0 || xa - l->x1 > 30) {
+        double xl = vrule_left(im, l->x0 + 0.5, cy), cx = (l->x0 + l->x1) / 2;
+        /* a band whose rules start at the label's column: the column starts there */
+        for (size_t i = 0; i < im->nrules; i++) {
+            const imp_rule *r = &im->rules[i];
+            if (r->y0 == r->y1 && fabs(r->y0 - cy) < 15 && r->x0 <= l->x0 && r->x1 >= cx &&
+                r->x0 > xl)
+                xl = r->x0;
+        }
+        if (xl < 0 || l->x0 - xl > 30)
+            return false;
+        xa = fmax(xl + 2 * ((l->x0 + l->x1) / 2 - xl), l->x1 + 1);
+        c->ruled = 0;
+    }
+    double xb = vrule_right(im, xa + 3, cy);
     if (xb < 0) {
         xb = im->w - 10;
     } else {
@@ -213,6 +239,7 @@ static const struct vocab {
     {"本籍", "honseki", "{answer.honseki}", V_TEXT},
     {"世帯主", "householder", "{answer.householder}", V_TEXT},
     {"住み始めた日", "moved", "{answer.moved|wareki}", V_DATE},
+    {"通数", "copies", "{answer.copies}", V_TEXT},
     {"転入した日", "moved", "{answer.moved|wareki}", V_DATE},
     {"異動日", "moved", "{answer.moved|wareki}", V_DATE},
 };

@@ -27,6 +27,8 @@ static const struct qlabel {
     {"new_address", "新しい住所", "New address"},
     {"householder", "世帯主", "Householder"},
     {"moved", "住み始めた日", "Date you moved in"},
+    {"regno", "印鑑登録番号", "Seal registration number"},
+    {"copies", "通数", "Number of copies"},
 };
 
 /* The answer id an expression uses ("{answer.moved|wareki}" → "moved"), into out. */
@@ -63,6 +65,8 @@ static void write_question(FILE *f, const form_import *im, const form_import_fie
                 hira ? "hiragana" : "katakana");
     } else if (strcmp(id, "moved") == 0) {
         fprintf(f, "type = date\n");
+    } else if (strcmp(id, "copies") == 0) {
+        fprintf(f, "type = number\nmin = 1\nmax = 10\ndefault = 1\n");
     } else {
         fprintf(f, "type = text\nmax = %d\n", strcmp(id, "phone") == 0 ? 15 : 40);
     }
