@@ -320,49 +320,42 @@ static void pixel_runs(form_import *im, const uint8_t *g, int w, int h, int stri
 {
     int outer = horizontal ? h : w, inner = horizontal ? w : h;
     int min_len = (int)(15.0 * px_mm);
-    int last_at = -1000;
-    size_t first_of_last = 0, end_of_last = 0;
+    /* rules added in the last rows: a run matching one of them is the same (thick) line */
+    size_t *row_start = calloc((size_t)outer + 1, sizeof *row_start);
+    if (row_start == NULL)
+        return;
     for (int a = 0; a < outer; a++) {
-        size_t before = im->nrules;
+        row_start[a] = im->nrules;
+        size_t window = row_start[a >= 3 ? a - 3 : 0];
         int start = -1;
         for (int b = 0; b <= inner; b++) {
             bool dark = false;
             if (b < inner) {
                 int x = horizontal ? b : a, y = horizontal ? a : b;
-                dark = g[(size_t)y * (size_t)stride + (size_t)x] < 128;
+                dark = g[(size_t)y * (size_t)stride + (size_t)x] < 224; /* thin rules scan grey */
             }
             if (dark && start < 0)
                 start = b;
-            if (!dark && start >= 0) {
-                if (b - start >= min_len) {
-                    /* the same line one pixel further: thicken, do not add */
-                    bool dup = false;
-                    for (size_t k = first_of_last; k < end_of_last && a - last_at <= 2; k++) {
-                        imp_rule *r = &im->rules[k];
-                        double s0 = start / px_mm, s1 = b / px_mm;
-                        double r0 = horizontal ? r->x0 : r->y0, r1 = horizontal ? r->x1 : r->y1;
-                        if (fabs(s0 - r0) < 2 && fabs(s1 - r1) < 2)
-                            dup = true;
-                    }
-                    if (!dup) {
-                        double c = (a + 0.5) / px_mm;
-                        if (horizontal)
-                            imp_rule_add(im, start / px_mm, c, b / px_mm, c);
-                        else
-                            imp_rule_add(im, c, start / px_mm, c, b / px_mm);
-                    }
+            if (dark || start < 0)
+                continue;
+            if (b - start >= min_len) {
+                double s0 = start / px_mm, s1 = b / px_mm, c = (a + 0.5) / px_mm;
+                bool dup = false;
+                for (size_t k = window; k < im->nrules && !dup; k++) {
+                    const imp_rule *r = &im->rules[k];
+                    double r0 = horizontal ? r->x0 : r->y0, r1 = horizontal ? r->x1 : r->y1;
+                    double rc = horizontal ? r->y0 : r->x0;
+                    dup = fabs(s0 - r0) < 2 && fabs(s1 - r1) < 2 && fabs(c - rc) < 4 / px_mm;
                 }
-                start = -1;
+                if (!dup && horizontal)
+                    imp_rule_add(im, s0, c, s1, c);
+                else if (!dup)
+                    imp_rule_add(im, c, s0, c, s1);
             }
-        }
-        if (im->nrules > before) {
-            first_of_last = before;
-            end_of_last = im->nrules;
-            last_at = a;
-        } else if (a - last_at <= 2) {
-            last_at = a; /* still inside a thick line */
+            start = -1;
         }
     }
+    free(row_start);
 }
 
 void imp_rules_from_pixels(form_import *im, const uint8_t *grey, int w, int h, int stride,

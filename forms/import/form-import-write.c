@@ -73,8 +73,9 @@ static void write_question(FILE *f, const form_import *im, const form_import_fie
     if (ql) {
         fprintf(f, "label.ja = %s\nlabel.en = %s\n", ql->ja, ql->en);
     } else {
-        /* the AcroForm name the field came from */
-        fprintf(f, "label.ja = %s\n", id);
+        /* the AcroForm tooltip (its /TU, what a reader shows), else the field's name */
+        const char *tip = strstr(fl->source, ", tooltip ");
+        fprintf(f, "label.ja = %s\n", tip ? tip + 10 : id);
     }
     fprintf(f, "required = no\n\n");
 }
@@ -182,7 +183,18 @@ form_import_err form_import_write_report(const form_import *im, const char *path
     json_object_object_add(pg, "paper", json_object_new_string(im->paper));
     json_object_object_add(pg, "orientation", json_object_new_string(im->orientation));
     json_object_object_add(r, "page", pg);
-    json_object_object_add(r, "rules", json_object_new_int((int)im->nrules));
+    json_object_object_add(r, "rule_count", json_object_new_int((int)im->nrules));
+    json_object *ra = json_object_new_array(); /* what the studio snaps to */
+    for (size_t i = 0; i < im->nrules; i++) {
+        const imp_rule *u = &im->rules[i];
+        json_object *o = json_object_new_array();
+        json_object_array_add(o, json_object_new_double(round(u->x0 * 10) / 10));
+        json_object_array_add(o, json_object_new_double(round(u->y0 * 10) / 10));
+        json_object_array_add(o, json_object_new_double(round(u->x1 * 10) / 10));
+        json_object_array_add(o, json_object_new_double(round(u->y1 * 10) / 10));
+        json_object_array_add(ra, o);
+    }
+    json_object_object_add(r, "rules", ra);
     json_object_object_add(r, "text_runs", json_object_new_int((int)im->nruns));
     json_object_object_add(r, "acroform", json_object_new_boolean(im->has_acroform));
     json_object *fa = json_object_new_array();

@@ -329,6 +329,41 @@ static form_import_err open_image(form_import *im, const uint8_t *d, size_t n, b
 
 /* ---- open, free, accessors ------------------------------------------------------------- */
 
+form_import_err form_import_open_mem(const uint8_t *d, size_t len, const char *name, int page,
+                                     form_import **out, char *why, size_t cap)
+{
+    if (out)
+        *out = NULL;
+    if (d == NULL || name == NULL || out == NULL || page < 1) {
+        say(why, cap, "invalid argument");
+        return FORM_IMPORT_E_ARG;
+    }
+    static const uint8_t png_sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
+    form_import *im = calloc(1, sizeof *im);
+    if (im == NULL || (im->path = g_strdup(name)) == NULL) {
+        free(im);
+        return FORM_IMPORT_E_NOMEM;
+    }
+    form_import_err r;
+    if (len >= 5 && memcmp(d, "%PDF-", 5) == 0) {
+        im->is_pdf = true;
+        r = open_pdf(im, d, len, page, why, cap);
+    } else if (len >= 8 && memcmp(d, png_sig, 8) == 0) {
+        r = page == 1 ? open_image(im, d, len, true, why, cap) : FORM_IMPORT_E_PAGE;
+    } else if (len >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF) {
+        r = page == 1 ? open_image(im, d, len, false, why, cap) : FORM_IMPORT_E_PAGE;
+    } else {
+        say(why, cap, "not a PDF, PNG or JPEG file");
+        r = FORM_IMPORT_E_FORMAT;
+    }
+    if (r != FORM_IMPORT_OK) {
+        form_import_free(im);
+        return r;
+    }
+    *out = im;
+    return FORM_IMPORT_OK;
+}
+
 form_import_err form_import_open(const char *path, int page, form_import **out, char *why,
                                  size_t cap)
 {
@@ -338,11 +373,9 @@ form_import_err form_import_open(const char *path, int page, form_import **out, 
         say(why, cap, "invalid argument");
         return FORM_IMPORT_E_ARG;
     }
-    size_t max = FORM_BG_MAX_FILE_BYTES > FORM_IMPORT_MAX_IMAGE_BYTES ? FORM_BG_MAX_FILE_BYTES
-                                                                      : FORM_IMPORT_MAX_IMAGE_BYTES;
     char *buf = NULL;
     size_t len = 0;
-    form_err e = form_read_file(path, max, &buf, &len);
+    form_err e = form_read_file(path, FORM_IMPORT_MAX_IMAGE_BYTES, &buf, &len);
     if (e == FORM_E_ARG) {
         say(why, cap, "the file is larger than kakanai imports (64 MiB)");
         return FORM_IMPORT_E_INPUT;
@@ -351,36 +384,9 @@ form_import_err form_import_open(const char *path, int page, form_import **out, 
         say(why, cap, "the file cannot be read");
         return e == FORM_E_NOMEM ? FORM_IMPORT_E_NOMEM : FORM_IMPORT_E_IO;
     }
-    const uint8_t *d = (const uint8_t *)buf;
-    static const uint8_t png_sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
-    form_import *im = calloc(1, sizeof *im);
-    if (im == NULL || (im->path = g_strdup(path)) == NULL) {
-        free(buf);
-        free(im);
-        return FORM_IMPORT_E_NOMEM;
-    }
-    form_import_err r;
-    if (len >= 5 && memcmp(d, "%PDF-", 5) == 0) {
-        im->is_pdf = true;
-        r = len > FORM_BG_MAX_FILE_BYTES ? FORM_IMPORT_E_INPUT
-                                         : open_pdf(im, d, len, page, why, cap);
-        if (len > FORM_BG_MAX_FILE_BYTES)
-            say(why, cap, "the PDF is larger than 32 MiB");
-    } else if (len >= 8 && memcmp(d, png_sig, 8) == 0) {
-        r = page == 1 ? open_image(im, d, len, true, why, cap) : FORM_IMPORT_E_PAGE;
-    } else if (len >= 3 && d[0] == 0xFF && d[1] == 0xD8 && d[2] == 0xFF) {
-        r = page == 1 ? open_image(im, d, len, false, why, cap) : FORM_IMPORT_E_PAGE;
-    } else {
-        say(why, cap, "not a PDF, PNG or JPEG file");
-        r = FORM_IMPORT_E_FORMAT;
-    }
+    form_import_err r = form_import_open_mem((const uint8_t *)buf, len, path, page, out, why, cap);
     free(buf);
-    if (r != FORM_IMPORT_OK) {
-        form_import_free(im);
-        return r;
-    }
-    *out = im;
-    return FORM_IMPORT_OK;
+    return r;
 }
 
 void form_import_free(form_import *im)

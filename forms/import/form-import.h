@@ -27,6 +27,7 @@
 #define FORM_IMPORT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -75,6 +76,9 @@ typedef struct form_import_unplaced {
  * bytes, may be NULL) holds a sentence. */
 form_import_err form_import_open(const char *path, int page, form_import **out, char *why,
                                  size_t cap);
+/* The same from bytes in memory; name stands for the file in the report and template. */
+form_import_err form_import_open_mem(const uint8_t *data, size_t len, const char *name, int page,
+                                     form_import **out, char *why, size_t cap);
 void form_import_free(form_import *im);
 
 /* The page: size in mm, the paper name ("A4", …) and orientation the template uses. */

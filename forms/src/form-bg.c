@@ -597,6 +597,33 @@ static void load_page(loader *ld, long pageno)
     convert_objects(ld);
 }
 
+/* Form XObjects that draw themselves (directly or through others) would send a viewer or a
+ * printer's renderer into endless recursion: refused, as are chains deeper than 32. state:
+ * 0 unseen, 1 on the path, 2 done. */
+static bool xobject_loops(const form_bg *bg, const form_bg_val *res, uint8_t *state, int depth)
+{
+    const form_bg_val *xd = form_bg_dict_get(bg, res, "XObject");
+    if (xd == NULL || xd->kind != FORM_BG_DICT)
+        return false;
+    if (depth > 32)
+        return true;
+    for (size_t i = 0; i < xd->n; i++) {
+        if (xd->items[i].kind != FORM_BG_REF || xd->items[i].ref >= bg->nobjs)
+            continue;
+        uint32_t k = xd->items[i].ref;
+        if (state[k] == 1)
+            return true;
+        if (state[k] == 2 || !bg->objs[k].stream)
+            continue;
+        state[k] = 1;
+        if (xobject_loops(bg, form_bg_dict_get(bg, &bg->objs[k].v, "Resources"), state,
+                          depth + 1))
+            return true;
+        state[k] = 2;
+    }
+    return false;
+}
+
 form_err form_bg_load_mem(const uint8_t *data, size_t len, long page, form_bg **out,
                           const char **why_en, const char **why_ja)
 {
@@ -644,6 +671,15 @@ form_err form_bg_load_mem(const uint8_t *data, size_t len, long page, form_bg **
     free(ld.slots);
     free(ld.ids);
     free(ld.gens);
+    if (ld.err == FORM_OK) {
+        uint8_t *state = calloc(ld.bg->nobjs + 1, 1);
+        if (state == NULL)
+            fail(&ld, FORM_E_NOMEM, NULL, NULL);
+        else if (xobject_loops(ld.bg, &ld.bg->resources, state, 0))
+            fail(&ld, FORM_E_INPUT, "a drawing of the PDF page draws itself (endless recursion)",
+                 "PDF ページの図形が自分自身を描いています（無限の繰り返し）");
+        free(state);
+    }
     if (ld.err != FORM_OK) {
         form_bg_free(ld.bg);
         *why_en = ld.why_en;
