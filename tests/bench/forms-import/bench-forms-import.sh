@@ -17,7 +17,8 @@ echo "== import time (each shipped form rendered blank, imported $runs times)"
 "$K" render --blank --template "$src/templates/juminhyo.form" --out "$work/city.pdf" 2>/dev/null
 "$K" import "$work/city.pdf" --out "$work/vec/city.form" 2>/dev/null
 pdftoppm -r 300 -png -singlefile "$work/city.pdf" "$work/ras/city300"
-pdftoppm -gray -r 300 -png -singlefile "$work/city.pdf" "$work/ras/city300g"
+# a grey scan of the same page (pdftoppm writes RGB even with -gray here): ImageMagick
+convert "$work/ras/city300.png" -colorspace Gray -depth 8 "$work/ras/city300g.png"
 sed 's/^background = city.pdf$/background = city300.png/' "$work/vec/city.form" >"$work/ras/city.form"
 sed 's/^background = city.pdf$/background = city300g.png/' "$work/vec/city.form" >"$work/ras/cityg.form"
 printf '{"furigana":"ヨシダ タロウ","phone":"083-000-0000"}' >"$work/answers.json"

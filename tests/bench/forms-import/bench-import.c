@@ -35,7 +35,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: bench-import TEMPLATES_DIR RUNS\n");
         return 2;
     }
-    int runs = atoi(argv[2]) > 0 ? atoi(argv[2]) : 10; /* NOLINT: a bench argument */
+    long r = strtol(argv[2], NULL, 10);
+    int runs = r > 0 && r < 1000 ? (int)r : 10;
     DIR *dir = opendir(argv[1]);
     if (dir == NULL)
         return 1;
