@@ -302,6 +302,11 @@ static void place_label(form_import *im, imp_run *l, const struct vocab *v)
         /* beside the label up to the next text on the line */
         const imp_run *nx = run_right(im, l);
         double x = l->x1 + 2, right = nx ? nx->x0 - 2 : im->w - 10;
+        if (nx && nx->x0 - l->x1 < 40) {
+            /* between the label and a unit (通, 円, 歳): centred, 15 % of the gap kept free */
+            double gap = nx->x0 - l->x1, m = fmax(2, 0.15 * gap);
+            x = l->x1 + m, right = nx->x0 - m;
+        }
         double h = fmax(7, (l->y1 - l->y0) * 1.8);
         c.x0 = x - 2, c.x1 = right + 2, c.y0 = (l->y0 + l->y1) / 2 - h / 2 - 1;
         c.y1 = c.y0 + h + 2, c.ruled = 0;
