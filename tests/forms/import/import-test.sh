@@ -11,6 +11,8 @@
 #                no field guessed; the proposed template renders
 #     hostile    broken and hostile PDFs (make-inputs.py): a clear message and exit 1 from import,
 #                FORM_E_INPUT from check when one is a template's background, never a crash
+#     background a template with background = city.pdf: check clean, rendered filled, the page
+#                embedded once as a Form XObject under the fields (pypdf), the text still there
 #     golden     the import of the blank 住民票 application against golden/juminhyo.form
 #                (UPDATE=1 rewrites it)
 # Everything is generated into a temporary folder; nothing reaches the network.
@@ -100,6 +102,32 @@ hostile)
             fail "$(basename "$f") as background does not render"
     done
     echo "hostile: $(ls "$tmp"/hostile-*.pdf | wc -l) refused with a message"
+    ;;
+background)
+    "$K" render --blank --template "$src/templates/juminhyo.form" --out "$tmp/city.pdf" 2>/dev/null
+    "$K" import "$tmp/city.pdf" --out "$tmp/city.form" 2>/dev/null
+    "$K" check "$tmp/city.form"
+    printf '{"furigana":"ヨシダ タロウ"}' >"$tmp/a.json"
+    "$K" render --template "$tmp/city.form" --card-profile "$src/tests/profiles/yoshida-taro.json" \
+        --answers "$tmp/a.json" --today 20260401 --out "$tmp/filled.pdf"
+    pdftotext "$tmp/filled.pdf" - | grep -q "住民票の写し等交付申請書" || fail "the background's text is gone"
+    pdftotext "$tmp/filled.pdf" - | grep -q "ヨシダ" || fail "the fields are not drawn"
+    $py - "$tmp/filled.pdf" <<'PY'
+import sys
+from pypdf import PdfReader
+r = PdfReader(sys.argv[1])
+page = r.pages[0]
+xo = page["/Resources"]["/XObject"]
+forms = [k for k in xo if xo[k].get_object()["/Subtype"] == "/Form"]
+assert len(forms) == 1, forms
+# drawn first: the page's content calls it before any field text
+content = page.get_contents().get_data()
+assert content.index(b" Do") < content.index(b"BT"), "the background must lie under the fields"
+# embedded once: one Form XObject in the whole file (libharu writes no object streams)
+data = open(sys.argv[1], "rb").read()
+assert data.count(b"/Subtype /Form") == 1, data.count(b"/Subtype /Form")
+print("background: one Form XObject, %d bytes filled" % len(data))
+PY
     ;;
 golden)
     "$K" render --blank --template "$src/templates/juminhyo.form" --out "$tmp/juminhyo.pdf" 2>/dev/null

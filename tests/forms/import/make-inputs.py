@@ -86,6 +86,15 @@ def hostile(out):
                                     b" /Contents [4 0 R 5 0 R] >>",
                                     stream(b"garbage", b" /Filter /LZWDecode"),
                                     stream(b"not zlib", b" /Filter /FlateDecode")]))
+    # encrypted (RC4-128, empty user password): refused with "save it again without a password"
+    from pypdf import PdfWriter
+    import io
+    enc = PdfWriter()
+    enc.add_blank_page(width=595, height=842)
+    enc.encrypt(user_password="", owner_password="city", use_128bit=True)
+    buf = io.BytesIO()
+    enc.write(buf)
+    w("hostile-encrypted.pdf", buf.getvalue())
     # valid but unusual: inherited resources and box, rotation, two content streams
     w("ok-inherited.pdf", pdf([b"<< /Type /Catalog /Pages 2 0 R >>",
                                b"<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 842 595]"
