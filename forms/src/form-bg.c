@@ -19,8 +19,9 @@
 
 #include <qpdf/qpdf-c.h>
 
-/* values (numbers, names, …) converted in one page: bounds the tree's memory */
-#define BG_MAX_VALUES (1u << 20)
+/* values (numbers, names, …) converted in one page: with the strings counted in `kept`, this
+ * bounds the tree's memory (a value is about 80 bytes) */
+#define BG_MAX_VALUES (1u << 18)
 #define BG_MAX_CONTENT_PARTS 1024u
 
 typedef struct loader {
@@ -209,6 +210,11 @@ static void conv(loader *ld, qpdf_oh h, form_bg_val *out, unsigned depth, bool i
                  "PDF に 64 KiB を超える文字列があります");
             return;
         }
+        if (ld->bg->kept + len + 1 > FORM_BG_MAX_TOTAL_BYTES) {
+            FAIL_LIMIT(ld);
+            return;
+        }
+        ld->bg->kept += len + 1;
         out->kind = FORM_BG_STRING;
         out->s = malloc(len + 1);
         if (out->s == NULL) {
