@@ -57,6 +57,9 @@ typedef enum form_err {
     FORM_E_SIGNATURE,      /* a bundle signature is missing, invalid, or the bundle changed;
                               also: a key that is not Ed25519 */
     FORM_E_NOT_FOUND,      /* no such procedure, form or question */
+    FORM_E_INPUT,          /* an input file (a background PDF, a form to import) is broken,
+                              encrypted, hostile or beyond the FORM_BG_* limits: the
+                              diagnostic says which */
 
     /* 3xx: values and rendering */
     FORM_E_ANSWER = 300,   /* an answer fails its question's validation */
@@ -132,6 +135,19 @@ FORM_EXPORT int form_days_in_month(int y, int m);
  * form_days_in_month), or it falls before 1873-01-01 (明治6年, Japan's first day on the
  * Gregorian calendar: earlier dates were lunisolar); out is then "" when cap > 0. */
 FORM_EXPORT form_err form_wareki_format(int y, int m, int d, char *out, size_t cap);
+
+/* ---- vector backgrounds (background = city.pdf) ------------------------------------------ */
+
+/* A template may name a PDF as its background (`background = city.pdf`, `background_page = N`).
+ * The page is read once when the template is loaded (qpdf), before any resident's data exists,
+ * and every rendered document embeds it once as a Form XObject drawn under the fields. The PDF
+ * is untrusted input; beyond these limits it is refused with FORM_E_INPUT. */
+#define FORM_BG_MAX_FILE_BYTES (32u * 1024u * 1024u)  /* the PDF file */
+#define FORM_BG_MAX_OBJECTS 4096u                     /* objects the page's resources reach */
+#define FORM_BG_MAX_STREAM_BYTES (16u * 1024u * 1024u) /* one stream, raw or inflated */
+#define FORM_BG_MAX_TOTAL_BYTES (48u * 1024u * 1024u)  /* everything kept of the page */
+#define FORM_BG_MAX_DEPTH 32u                         /* nesting of arrays and dictionaries */
+#define FORM_BG_MAX_PAGES 10000u                      /* background_page */
 
 /* ---- catalogue, procedures, forms, questions ------------------------------------------- */
 
@@ -376,6 +392,8 @@ FORM_EXPORT size_t form_template_guide_rows(const form_template *t);
 enum {
     FORM_RENDER_PREVIEW = 1u << 0, /* millimetre grid and field outlines (line up on a scan) */
     FORM_RENDER_NO_QR = 1u << 1,
+    FORM_RENDER_BLANK = 1u << 2, /* the empty form: background, labels and drawing only; no
+                                    field or QR code is evaluated or drawn (v may be empty) */
 };
 
 typedef struct form_doc form_doc;

@@ -24,6 +24,7 @@ target_sources(forms_obj PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/form-pdf-draw.c
   ${CMAKE_CURRENT_LIST_DIR}/form-pdf-qr.c
   ${CMAKE_CURRENT_LIST_DIR}/form-pdf-preview.c
+  ${CMAKE_CURRENT_LIST_DIR}/form-pdf-xobject.c
   ${CMAKE_CURRENT_LIST_DIR}/form-font.c
   ${CMAKE_CURRENT_LIST_DIR}/form-subset.c)
 target_include_directories(forms_obj PRIVATE ${HPDF_INCLUDE_DIR})

@@ -21,6 +21,8 @@ static const struct {
     {FORM_E_SIGNATURE, "FORM_E_SIGNATURE",
      "the template bundle is unsigned, its signature is invalid, or a file changed"},
     {FORM_E_NOT_FOUND, "FORM_E_NOT_FOUND", "no such procedure, form or question"},
+    {FORM_E_INPUT, "FORM_E_INPUT",
+     "an input PDF or image is broken, encrypted, or beyond kakanai's limits"},
     {FORM_E_ANSWER, "FORM_E_ANSWER", "the answer is not acceptable"},
     {FORM_E_MISSING_VALUE, "FORM_E_MISSING_VALUE", "a field needs a value that is missing"},
     {FORM_E_OVERFLOW, "FORM_E_OVERFLOW", "text does not fit its field even at the minimum size"},

@@ -19,6 +19,7 @@
  *   form-pdf-draw.c      lines, rectangles, ellipses, check marks, images
  *   form-pdf-qr.c        QR codes
  *   form-pdf-preview.c   the millimetre grid and field outlines
+ *   form-pdf-xobject.c   a PDF background (form-bg.h) as a Form XObject, once per document
  *
  * libharu reports errors by calling the document's handler, which longjmps (see GUARD).
  */
@@ -51,6 +52,8 @@
 /* Room HarfBuzz's buffer is given once (see form_pdf_new and form_pdf_hb_wipe). */
 #define HB_BUFFER_ROOM (2u * FORM_PDF_TEXT_MAX)
 #define PATH_MAX_LEN 4096
+/* Distinct PDF backgrounds one document embeds (one per template of a procedure). */
+#define BGS_MAX 16
 
 /* ---- memory: locked when possible, always wiped (form-pdf-mem.c) -------------------------- */
 
@@ -118,6 +121,11 @@ typedef struct line {
     uint32_t s, e; /* units [s, e), trailing spaces excluded */
 } line;
 
+typedef struct bg_ref {
+    const struct form_bg *bg;
+    HPDF_Dict xobj;
+} bg_ref;
+
 typedef struct image_ref {
     char path[PATH_MAX_LEN];
     HPDF_Image img;
@@ -150,6 +158,9 @@ struct form_pdf {
     size_t result_len;
     image_ref images[IMAGES_MAX];
     size_t nimages;
+    bg_ref bgs[BGS_MAX];
+    size_t nbgs;
+    void **bg_objs; /* while a background is built: its objects in libharu (form_mem_alloc) */
 };
 
 /* ---- the libharu error guard -------------------------------------------------------------- */

@@ -103,6 +103,7 @@ void form_pdf_free(form_pdf *pdf)
             HPDF_Free(pdf->doc);
         pdf->doc = NULL;
     }
+    form_mem_free(pdf->bg_objs);
     for (int i = 0; i < FORM_FONT_COUNT; i++) {
         form_mem_free(pdf->fonts[i].cid_gid);
         form_mem_free(pdf->fonts[i].cid_uni);

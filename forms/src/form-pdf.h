@@ -77,6 +77,11 @@ form_err form_pdf_ellipse(form_pdf *pdf, form_box b, double width);
 /* A JPEG or PNG (no tRNS) file placed into b. */
 form_err form_pdf_image(form_pdf *pdf, const char *path, form_box b);
 
+/* A PDF page read at template load (form-bg.h), as a Form XObject placed into b: embedded once
+ * per document however often it is drawn. FORM_E_ARG beyond 16 distinct backgrounds. */
+struct form_bg;
+form_err form_pdf_background(form_pdf *pdf, const struct form_bg *bg, form_box b);
+
 /* Check text fits without drawing (same algorithm as form_pdf_text). */
 form_err form_pdf_measure(form_pdf *pdf, const char *utf8, form_box b, const form_text_style *st,
                           form_pdf_fit *fit);

@@ -119,6 +119,8 @@ struct form_template {
     char *background;      /* path relative to dir, page 1 */
     double bg_x, bg_y, bg_w, bg_h;
     int bg_line;
+    long bg_page;          /* background_page: the page of a PDF background (1-based) */
+    struct form_bg *bg_pdf; /* a PDF background, read at load (form-bg.h); else NULL */
     unsigned needs;        /* declared + derived from the values used */
     char *number_basis;
     form_item *items;

@@ -217,7 +217,12 @@ static form_err draw_template(form_pdf *pdf, const form_template *t, const form_
         if (e != FORM_OK)
             break;
         (*pages)++;
-        if (pg == 0 && t->background != NULL) {
+        if (pg == 0 && t->bg_pdf != NULL) {
+            form_box b = {t->bg_x, t->bg_y, t->bg_w, t->bg_h};
+            e = form_pdf_background(pdf, t->bg_pdf, b);
+            if (e != FORM_OK)
+                break;
+        } else if (pg == 0 && t->background != NULL) {
             char *path = form_path_join(t->dir ? t->dir : ".", t->background);
             form_box b = {t->bg_x, t->bg_y, t->bg_w, t->bg_h};
             e = path ? form_pdf_image(pdf, path, b) : FORM_E_NOMEM;
@@ -226,9 +231,11 @@ static form_err draw_template(form_pdf *pdf, const form_template *t, const form_
                 break;
         }
         for (size_t i = 0; i < t->nitems && e == FORM_OK; i++)
-            if ((size_t)t->items[i].page == pg)
+            if ((size_t)t->items[i].page == pg &&
+                !((flags & FORM_RENDER_BLANK) && t->items[i].kind == FORM_ITEM_FIELD))
                 e = draw_item(pdf, t, &t->items[i], v);
-        if (e == FORM_OK && pg == 0 && t->has_qr && !(flags & FORM_RENDER_NO_QR))
+        if (e == FORM_OK && pg == 0 && t->has_qr &&
+            !(flags & (FORM_RENDER_NO_QR | FORM_RENDER_BLANK)))
             e = draw_qr(pdf, t, v);
         if (e == FORM_OK && (flags & FORM_RENDER_PREVIEW)) {
             e = form_pdf_grid(pdf);
@@ -266,6 +273,8 @@ FORM_EXPORT form_err form_render(const form_procedure *p, const form_template *t
         for (size_t i = 0; i < list[k]->nitems; i++) {
             const form_item *it = &list[k]->items[i];
             if (it->kind != FORM_ITEM_FIELD && it->kind != FORM_ITEM_LABEL)
+                continue;
+            if (it->kind == FORM_ITEM_FIELD && (flags & FORM_RENDER_BLANK))
                 continue;
             form_err r = check_item(pdf, list[k], it, v, d);
             if (r == FORM_E_NOMEM || r == FORM_E_FONT || r == FORM_E_PDF || r == FORM_E_ARG) {

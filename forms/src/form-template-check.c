@@ -6,9 +6,12 @@
  * `kakanai-form check`) overlapping fields. */
 #include "form-template-private.h"
 
+#include "form-bg.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 static void check_expr(parser *ps, const form_item *it, const char *expr, int line, int col)
@@ -38,6 +41,35 @@ static const form_question *find_question(const form_template *t, const char *id
     return NULL;
 }
 
+static bool is_pdf(const char *name)
+{
+    size_t n = strlen(name);
+    return n > 4 && strcasecmp(name + n - 4, ".pdf") == 0;
+}
+
+/* A PDF background is read now, once, before any resident's data exists (form-bg.h). */
+static void load_pdf_background(parser *ps, const char *path)
+{
+    form_template *t = ps->t;
+    const char *en = NULL, *ja = NULL;
+    form_err e = form_bg_load(path, t->bg_page > 0 ? t->bg_page : 1, &t->bg_pdf, &en, &ja);
+    if (e == FORM_OK)
+        return;
+    if (e == FORM_E_NOMEM) {
+        ERRL(ps, t->bg_line, FORM_E_NOMEM, "out of memory reading the background PDF",
+             "背景の PDF を読むメモリが足りません");
+        return;
+    }
+    char m_en[512], m_ja[512];
+    snprintf(m_en, sizeof m_en, "the background PDF \"%s\" cannot be used: %s", t->background,
+             en ? en : "unknown problem");
+    snprintf(m_ja, sizeof m_ja, "背景の PDF「%s」は使えません：%s", t->background,
+             ja ? ja : "原因不明");
+    ps->errors++;
+    form_diags_add(ps->diags, e == FORM_E_IO ? FORM_E_IO : FORM_E_INPUT, ps->name, t->bg_line, 0,
+                   NULL, m_en, m_ja);
+}
+
 void form_tpl_check(parser *ps)
 {
     form_template *t = ps->t;
@@ -60,7 +92,12 @@ void form_tpl_check(parser *ps)
         if (path == NULL || stat(path, &st) != 0 || !S_ISREG(st.st_mode))
             ERRL(ps, t->bg_line, FORM_E_IMAGE, "the background image \"%s\" is missing",
                  "背景画像「%s」が見つかりません", t->background);
+        else if (is_pdf(t->background))
+            load_pdf_background(ps, path);
         free(path);
+    } else if (t->bg_page > 0) {
+        ERRL(ps, 1, FORM_E_TEMPLATE, "background_page needs a PDF background",
+             "background_page は PDF の背景と一緒に書いてください");
     }
     for (size_t i = 0; i < t->nquestions; i++) {
         form_question *q = &t->questions[i];

@@ -22,6 +22,7 @@ static const struct key_def {
     {"orientation", S(SEC_FORM) | S(SEC_PAGE)},
     {"background", S(SEC_FORM)},
     {"background_box", S(SEC_FORM)},
+    {"background_page", S(SEC_FORM)},
     {"needs", S(SEC_FORM)},
     {"number_basis", S(SEC_FORM)},
     {"type", S(SEC_QUESTION)},
@@ -191,6 +192,15 @@ static void key_form(parser *ps, const char *k, const char *v, size_t n)
         }
         set_str(&t->background, v, n);
         t->bg_line = ps->lineno;
+    } else if (strcmp(k, "background_page") == 0) {
+        double pg[1];
+        if (form_tpl_parse_numbers(ps, v, n, pg, 1, "background_page")) {
+            if (pg[0] < 1 || pg[0] > FORM_BG_MAX_PAGES || pg[0] != (double)(long)pg[0])
+                ERR(ps, v, FORM_E_TEMPLATE, "background_page is a page number from 1 to %u",
+                    "background_page は 1 から %u までのページ番号です", FORM_BG_MAX_PAGES);
+            else
+                t->bg_page = (long)pg[0];
+        }
     } else if (strcmp(k, "background_box") == 0) {
         double b[4];
         if (form_tpl_parse_numbers(ps, v, n, b, 4, "background_box")) {

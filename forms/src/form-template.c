@@ -13,6 +13,7 @@
  */
 #include "form-template-private.h"
 
+#include "form-bg.h"
 #include "form-ini.h"
 
 #include <stdlib.h>
@@ -97,6 +98,7 @@ void form_template_free(form_template *t)
     free(t->dir);
     form_text_free(t->title);
     free(t->background);
+    form_bg_free(t->bg_pdf);
     free(t->number_basis);
     for (size_t i = 0; i < t->nitems; i++) {
         free(t->items[i].name);

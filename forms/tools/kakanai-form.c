@@ -6,16 +6,21 @@
  *   kakanai-form check FILE|DIR
  *   kakanai-form render  --template T [--procedure P] --card-profile P.json
  *                        [--answers A.json] [--today YYYYMMDD] --out F.pdf
+ *   kakanai-form render --blank --template T [--procedure P] --out F.pdf   (no resident: the
+ *                        empty form with its background, labels and rules)
  *   kakanai-form preview (same as render, with a millimetre grid and field outlines)
  *   kakanai-form sign --key PRIV.pem DIR
  *   kakanai-form verify --pubkey PUB.pem DIR
  *   kakanai-form list DIR
+ *   kakanai-form import FORM.pdf|SCAN.png --out NEW.form [--report R.json] [--page N]
+ *                        (a proposed template; the input is copied next to it as background)
  *   kakanai-form dump FILE       (what the parser understood, for golden tests and clerks)
  *   kakanai-form --version
  *
  * T is a .form file, or a template directory together with --procedure P.
  * Exit status: 0 success, 1 problems found / refused, 2 usage.
  */
+#include "form-import.h"
 #include "form-private.h"
 #include "kakanai-form-events.h"
 #include "form.h"
@@ -36,6 +41,7 @@ static void usage(void)
     fputs("usage: kakanai-form check FILE|DIR   (FILE: a .form or an events/ID.event)\n"
           "       kakanai-form render|preview --template T [--procedure P] --card-profile P.json\n"
           "                    [--answers A.json] [--today YYYYMMDD] --out F.pdf\n"
+          "       kakanai-form render|preview --blank --template T [--procedure P] --out F.pdf\n"
           "       kakanai-form sign --key PRIV.pem DIR\n"
           "       kakanai-form verify --pubkey PUB.pem DIR\n"
           "       kakanai-form list DIR\n"
@@ -43,6 +49,8 @@ static void usage(void)
           "       kakanai-form navigate DIR --event ID [--answers A.json] [--today YYYYMMDD]\n"
           "       kakanai-form annai DIR --event ID [--answers A.json] [--today YYYYMMDD]\n"
           "                    [--lang ja|en] [--reception NUMBER] --out F.pdf\n"
+          "       kakanai-form import FORM.pdf|SCAN.png --out NEW.form [--report R.json] "
+          "[--page N]\n"
           "       kakanai-form --version\n",
           stderr);
 }
@@ -162,8 +170,13 @@ static int cmd_render(int argc, char **argv, bool preview)
 {
     const char *tpath = NULL, *proc = NULL, *profile = NULL, *answers = NULL, *today = NULL,
                *outp = NULL;
+    bool blank = false;
     for (int i = 0; i < argc; i++) {
         const char **slot = NULL;
+        if (strcmp(argv[i], "--blank") == 0) {
+            blank = true;
+            continue;
+        }
         if (strcmp(argv[i], "--template") == 0)
             slot = &tpath;
         else if (strcmp(argv[i], "--procedure") == 0)
@@ -182,7 +195,7 @@ static int cmd_render(int argc, char **argv, bool preview)
         }
         *slot = argv[++i];
     }
-    if (tpath == NULL || profile == NULL || outp == NULL) {
+    if (tpath == NULL || (profile == NULL && !blank) || outp == NULL) {
         usage();
         return 2;
     }
@@ -225,6 +238,12 @@ static int cmd_render(int argc, char **argv, bool preview)
     }
     unsigned needs = p ? form_procedure_needs(p) : form_template_needs(t);
 
+    if (blank) {
+        /* the empty form, for a city's records and for `import` round trips: no resident */
+        if (form_values_new(&v) != FORM_OK)
+            goto out;
+        goto render;
+    }
     pj = json_object_from_file(profile);
     if (pj == NULL) {
         fprintf(stderr, "kakanai-form: cannot read the card profile %s\n", profile);
@@ -271,7 +290,9 @@ static int cmd_render(int argc, char **argv, bool preview)
             goto out;
         }
     }
-    form_err e = form_render(p, t, v, preview ? FORM_RENDER_PREVIEW : 0, &doc, &d);
+render:;
+    unsigned flags = (preview ? FORM_RENDER_PREVIEW : 0) | (blank ? FORM_RENDER_BLANK : 0);
+    form_err e = form_render(p, t, v, flags, &doc, &d);
     print_diags(d);
     if (e != FORM_OK) {
         fprintf(stderr, "kakanai-form: %s\n", form_strerror(e));
@@ -394,6 +415,86 @@ static int cmd_list(const char *dir)
     return 0;
 }
 
+/* Copy the input next to the template (a background sits beside its template). */
+static bool copy_beside(const char *src, const char *out_form, char *name, size_t cap)
+{
+    const char *b = strrchr(src, '/');
+    snprintf(name, cap, "%s", b ? b + 1 : src);
+    char *dir = form_strdup(out_form);
+    if (dir == NULL)
+        return false;
+    char *slash = strrchr(dir, '/');
+    if (slash)
+        *slash = '\0';
+    else
+        snprintf(dir, strlen(dir) + 1, ".");
+    char *dst = form_path_join(dir, name);
+    free(dir);
+    char *data = NULL;
+    size_t len = 0;
+    bool ok = dst != NULL && form_read_file(src, 64u * 1024u * 1024u, &data, &len) == FORM_OK;
+    if (ok && strcmp(dst, src) != 0) {
+        FILE *f = fopen(dst, "wb");
+        ok = f != NULL && fwrite(data, 1, len, f) == len;
+        if (f && fclose(f) != 0)
+            ok = false;
+    }
+    free(data);
+    free(dst);
+    return ok;
+}
+
+static int cmd_import(int argc, char **argv)
+{
+    const char *in = NULL, *outp = NULL, *report = NULL;
+    int page = 1;
+    for (int i = 0; i < argc; i++) {
+        if (strcmp(argv[i], "--out") == 0 && i + 1 < argc)
+            outp = argv[++i];
+        else if (strcmp(argv[i], "--report") == 0 && i + 1 < argc)
+            report = argv[++i];
+        else if (strcmp(argv[i], "--page") == 0 && i + 1 < argc)
+            page = (int)strtol(argv[++i], NULL, 10);
+        else if (argv[i][0] != '-' && in == NULL)
+            in = argv[i];
+        else {
+            usage();
+            return 2;
+        }
+    }
+    if (in == NULL || outp == NULL || page < 1) {
+        usage();
+        return 2;
+    }
+    char why[256] = "";
+    form_import *im = NULL;
+    form_import_err e = form_import_open(in, page, &im, why, sizeof why);
+    if (e != FORM_IMPORT_OK) {
+        fprintf(stderr, "kakanai-form: %s: %s%s%s\n", in, form_import_strerror(e),
+                why[0] ? ": " : "", why);
+        return 1;
+    }
+    char bgname[256];
+    int rc = 0;
+    if (!copy_beside(in, outp, bgname, sizeof bgname)) {
+        fprintf(stderr, "kakanai-form: cannot copy %s next to %s\n", in, outp);
+        rc = 1;
+    } else if (form_import_write_template(im, outp, bgname, NULL) != FORM_IMPORT_OK ||
+               (report && form_import_write_report(im, report) != FORM_IMPORT_OK)) {
+        fprintf(stderr, "kakanai-form: cannot write %s\n", outp);
+        rc = 1;
+    } else {
+        const char *paper = NULL, *orient = NULL;
+        double w = 0, h = 0;
+        form_import_page(im, &w, &h, &paper, &orient);
+        fprintf(stderr, "%s: %s %s (%.1f × %.1f mm), %zu field(s) proposed, %zu not placed%s\n",
+                outp, paper, orient, w, h, form_import_field_count(im),
+                form_import_unplaced_count(im), report ? " (see the report)" : "");
+    }
+    form_import_free(im);
+    return rc;
+}
+
 int main(int argc, char **argv)
 {
     if (argc < 2) {
@@ -409,6 +510,8 @@ int main(int argc, char **argv)
         return cmd_check(argv[2]);
     if (strcmp(cmd, "render") == 0 || strcmp(cmd, "preview") == 0)
         return cmd_render(argc - 2, argv + 2, cmd[0] == 'p');
+    if (strcmp(cmd, "import") == 0)
+        return cmd_import(argc - 2, argv + 2);
     if (strcmp(cmd, "dump") == 0 && argc == 3)
         return cmd_dump(argv[2]);
     if (strcmp(cmd, "list") == 0 && argc == 3)
