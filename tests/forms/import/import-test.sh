@@ -31,6 +31,9 @@ roundtrip)
     origs= imps=
     for t in "$src"/templates/*.form; do
         n=$(basename "$t" .form)
+        # the 手続き案内票 is kakanai's own guide sheet, not a city's form: no resident
+        # labels to find on it (its rows are guide.N.* values)
+        [ "$n" = annai ] && continue
         "$K" render --blank --template "$t" --out "$tmp/$n-blank.pdf" 2>/dev/null
         "$K" import "$tmp/$n-blank.pdf" --out "$tmp/$n.form" --report "$tmp/$n.json"
         "$K" check "$tmp/$n.form" >"$tmp/check.txt" 2>&1 || { cat "$tmp/check.txt"; fail "$n: not check clean"; }
