@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "designer-sample.h"
+#include "form-import.h"
 #include "form-private.h"
 
 struct dz_doc {
@@ -20,6 +21,9 @@ struct dz_doc {
     form_doc *pdf;
     form_diags *problems;
     size_t *problem_obj; /* per problem: its object or (size_t)-1 */
+    char **notes;        /* what the importer could not place */
+    double (*note_box)[4];
+    size_t nnotes;
 };
 
 const char *dz_strerror(dz_err e)
@@ -40,6 +44,8 @@ const char *dz_strerror(dz_err e)
         return "the template has problems that stop the engine: see the problem list";
     case DZ_E_SIGN:
         return "the folder could not be signed with this key (is it an Ed25519 private key?)";
+    case DZ_E_IMPORT:
+        return "the city's form could not be read";
     }
     return "unknown error";
 }
@@ -107,11 +113,115 @@ void dz_doc_free(dz_doc *d)
     form_doc_free(d->pdf);
     form_diags_free(d->problems);
     free(d->problem_obj);
+    for (size_t i = 0; i < d->nnotes; i++)
+        free(d->notes[i]);
+    free(d->notes);
+    free(d->note_box);
     free(d->objs);
     free(d->path);
     free(d->dir);
     free(d->name);
     free(d);
+}
+
+/* Copy a file byte for byte (the city's form next to its new template). */
+static bool copy_file(const char *from, const char *to)
+{
+    FILE *in = fopen(from, "rb");
+    FILE *out = in != NULL ? fopen(to, "wb") : NULL;
+    bool ok = out != NULL;
+    char buf[65536];
+    size_t n;
+    while (ok && (n = fread(buf, 1, sizeof buf, in)) > 0)
+        ok = fwrite(buf, 1, n, out) == n;
+    ok = ok && !ferror(in);
+    if (out != NULL && fclose(out) != 0)
+        ok = false;
+    if (in != NULL)
+        fclose(in);
+    return ok;
+}
+
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash != NULL ? strndup(path, (size_t)(slash - path)) : strdup(".");
+}
+
+dz_err dz_doc_import(const char *input, const char *out_form, dz_doc **out, char *why,
+                     size_t cap)
+{
+    if (input == NULL || out_form == NULL || out == NULL)
+        return DZ_E_ARG;
+    *out = NULL;
+    if (why != NULL && cap > 0)
+        why[0] = '\0';
+    form_import *im = NULL;
+    if (form_import_open(input, 1, &im, why, cap) != FORM_IMPORT_OK)
+        return DZ_E_IMPORT;
+    const char *base = strrchr(input, '/') != NULL ? strrchr(input, '/') + 1 : input;
+    char *in_dir = dir_of(input), *out_dir = dir_of(out_form);
+    dz_err e = in_dir != NULL && out_dir != NULL ? DZ_OK : DZ_E_NOMEM;
+    if (e == DZ_OK && strcmp(in_dir, out_dir) != 0) {
+        size_t n = strlen(out_dir) + strlen(base) + 2;
+        char *copy = malloc(n);
+        if (copy == NULL)
+            e = DZ_E_NOMEM;
+        else {
+            snprintf(copy, n, "%s/%s", out_dir, base);
+            if (!copy_file(input, copy))
+                e = DZ_E_IO;
+            free(copy);
+        }
+    }
+    if (e == DZ_OK && form_import_write_template(im, out_form, base, NULL) != FORM_IMPORT_OK)
+        e = DZ_E_IO;
+    dz_doc *d = NULL;
+    if (e == DZ_OK)
+        e = dz_doc_open(out_form, &d, NULL);
+    size_t n = form_import_unplaced_count(im);
+    if (e == DZ_OK && n > 0) {
+        d->notes = calloc(n, sizeof *d->notes);
+        d->note_box = calloc(n, sizeof *d->note_box);
+        if (d->notes == NULL || d->note_box == NULL)
+            e = DZ_E_NOMEM;
+        for (size_t i = 0; e == DZ_OK && i < n; i++) {
+            const form_import_unplaced *u = form_import_unplaced_get(im, i);
+            size_t len = strlen(u->what) + strlen(u->text) + strlen(u->reason) + 8;
+            d->notes[i] = malloc(len);
+            if (d->notes[i] == NULL) {
+                e = DZ_E_NOMEM;
+                break;
+            }
+            snprintf(d->notes[i], len, "%s %s: %s", u->what, u->text, u->reason);
+            d->note_box[i][0] = u->x, d->note_box[i][1] = u->y;
+            d->note_box[i][2] = u->w, d->note_box[i][3] = u->h;
+            d->nnotes++;
+        }
+    }
+    free(in_dir);
+    free(out_dir);
+    form_import_free(im);
+    if (e != DZ_OK) {
+        dz_doc_free(d);
+        return e;
+    }
+    *out = d;
+    return DZ_OK;
+}
+
+size_t dz_doc_note_count(const dz_doc *d)
+{
+    return d != NULL ? d->nnotes : 0;
+}
+
+const char *dz_doc_note(const dz_doc *d, size_t i, double box[4])
+{
+    if (d == NULL || i >= d->nnotes)
+        return NULL;
+    if (box != NULL)
+        memcpy(box, d->note_box[i], sizeof d->note_box[i]);
+    return d->notes[i];
 }
 
 form_source *dz_doc_source(dz_doc *d)

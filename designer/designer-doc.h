@@ -28,6 +28,7 @@ typedef enum dz_err {
     DZ_E_SYNTAX, /* not a template's text (bytes a template may not hold) */
     DZ_E_RENDER, /* the template has problems that stop the engine: see the problems */
     DZ_E_SIGN,   /* signing failed (key unreadable or not Ed25519) */
+    DZ_E_IMPORT, /* the city's form could not be read (see the sentence given) */
 } dz_err;
 
 /* A static sentence for a clerk, never NULL. */
@@ -48,6 +49,16 @@ typedef struct dz_object {
 } dz_object;
 
 typedef struct dz_doc dz_doc;
+
+/* Propose a template from a city's own form (a PDF, kept vector as the background, or a
+ * scan) with the importer `kakanai-form import` uses, write it to out_form (the input is
+ * copied next to it when it is elsewhere) and open it. What the importer found but could not
+ * place is kept as notes (dz_doc_note). On DZ_E_IMPORT, why (cap bytes) says what is wrong. */
+dz_err dz_doc_import(const char *input, const char *out_form, dz_doc **out, char *why,
+                     size_t cap);
+/* The importer's notes: a sentence and the box (mm) it concerns. NULL past the end. */
+size_t dz_doc_note_count(const dz_doc *d);
+const char *dz_doc_note(const dz_doc *d, size_t i, double box[4]);
 
 /* Open a template file. On DZ_E_SYNTAX, *bad_line (may be NULL) names the line. */
 dz_err dz_doc_open(const char *path, dz_doc **out, int *bad_line);

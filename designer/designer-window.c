@@ -3,6 +3,8 @@
 /* designer-window.c — the studio's window. See designer-window.h. */
 #include "designer-window.h"
 
+#include <string.h>
+
 #include "designer-keys.h"
 #include "designer-raster.h"
 #include "designer-sample.h"
@@ -47,6 +49,14 @@ static void fill_problems(DzWindow *self)
         gtk_list_box_row_set_child(GTK_LIST_BOX_ROW(row), l);
         g_object_set_data(G_OBJECT(row), "dz-object", GSIZE_TO_POINTER(obj + 1));
         gtk_list_box_append(GTK_LIST_BOX(self->problems), row);
+    }
+    for (size_t k = 0; k < dz_doc_note_count(self->doc); k++) {
+        g_autofree char *t =
+            g_strdup_printf("取り込めなかった項目 (not placed): %s", dz_doc_note(self->doc, k, NULL));
+        GtkWidget *l = gtk_label_new(t);
+        gtk_label_set_wrap(GTK_LABEL(l), TRUE);
+        gtk_label_set_xalign(GTK_LABEL(l), 0);
+        gtk_list_box_append(GTK_LIST_BOX(self->problems), l);
     }
 }
 
@@ -232,6 +242,19 @@ static void on_open_response(GtkNativeDialog *d, int response, DzWindow *self)
         if (path != NULL && g_strcmp0(purpose, "sign") == 0) {
             if (!dz_window_sign(self, path, &err))
                 report(self, err);
+        } else if (path != NULL && g_strcmp0(purpose, "import") == 0) {
+            /* NAME.pdf → NAME.form beside it, never over an existing template */
+            const char *dot = strrchr(path, '.');
+            g_autofree char *stem = dot != NULL && strchr(dot, '/') == NULL
+                                        ? g_strndup(path, (gsize)(dot - path))
+                                        : g_strdup(path);
+            g_autofree char *out = g_strdup_printf("%s.form", stem);
+            for (int k = 2; g_file_test(out, G_FILE_TEST_EXISTS) && k < 100; k++) {
+                g_free(out);
+                out = g_strdup_printf("%s-%d.form", stem, k);
+            }
+            if (!dz_window_import(self, path, out, &err))
+                report(self, err);
         } else if (path != NULL && !dz_window_open(self, path, &err)) {
             report(self, err);
         }
@@ -255,6 +278,14 @@ static void act_open(GtkWidget *w, const char *name, GVariant *param)
     (void)name;
     (void)param;
     choose_file(DZ_WINDOW(w), "様式テンプレートを開く Open a template", "open");
+}
+
+static void act_import(GtkWidget *w, const char *name, GVariant *param)
+{
+    (void)name;
+    (void)param;
+    choose_file(DZ_WINDOW(w), "市区町村の様式 (PDF / PNG / JPEG) を取り込む Import a city's form",
+                "import");
 }
 
 static void act_sign(GtkWidget *w, const char *name, GVariant *param)
@@ -320,6 +351,7 @@ static void dz_window_class_init(DzWindowClass *klass)
     gtk_widget_class_bind_template_callback(wc, on_problem_activated);
     gtk_widget_class_bind_template_callback(wc, on_resident_changed);
     gtk_widget_class_install_action(wc, "win.open", NULL, act_open);
+    gtk_widget_class_install_action(wc, "win.import", NULL, act_import);
     gtk_widget_class_install_action(wc, "win.save", NULL, act_save);
     gtk_widget_class_install_action(wc, "win.sign", NULL, act_sign);
     gtk_widget_class_install_action(wc, "win.undo", NULL, act_undo);
@@ -365,6 +397,25 @@ gboolean dz_window_open(DzWindow *self, const char *path, GError **error)
     if (e != DZ_OK) {
         g_set_error(error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s%s", path, dz_strerror(e),
                     bad > 0 ? " (see the line number in kakanai-form check)" : "");
+        return FALSE;
+    }
+    dz_doc_free(self->doc);
+    self->doc = doc;
+    dz_canvas_select(self->canvas, -1);
+    refresh(self);
+    return TRUE;
+}
+
+gboolean dz_window_import(DzWindow *self, const char *input, const char *out_form,
+                          GError **error)
+{
+    g_return_val_if_fail(DZ_IS_WINDOW(self), FALSE);
+    dz_doc *doc = NULL;
+    char why[512];
+    dz_err e = dz_doc_import(input, out_form, &doc, why, sizeof why);
+    if (e != DZ_OK) {
+        g_set_error(error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s%s%s", input, dz_strerror(e),
+                    why[0] != '\0' ? ": " : "", why);
         return FALSE;
     }
     dz_doc_free(self->doc);

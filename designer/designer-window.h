@@ -4,7 +4,8 @@
  * designer-window.h — the studio's window (DzWindow): the page (DzCanvas), the property panel
  * (DzProps), the problem list and the sample-resident picker; layout in ui/window.ui. Every
  * edit goes to the document (designer-doc.h) and the preview is rendered again by the real
- * engine. Actions: win.open, win.save, win.sign, win.undo, win.redo.
+ * engine. Actions: win.open, win.import, win.save, win.sign, win.undo,
+ * win.redo.
  */
 #ifndef DESIGNER_WINDOW_H
 #define DESIGNER_WINDOW_H
@@ -22,6 +23,10 @@ G_DECLARE_FINAL_TYPE(DzWindow, dz_window, DZ, WINDOW, GtkApplicationWindow)
 
 DzWindow *dz_window_new(GtkApplication *app);
 gboolean dz_window_open(DzWindow *self, const char *path, GError **error);
+/* Import a city's PDF or scan into a new template at out_form and open it (win.import asks
+ * for the file and writes NAME.form next to it). */
+gboolean dz_window_import(DzWindow *self, const char *input, const char *out_form,
+                          GError **error);
 gboolean dz_window_save(DzWindow *self, const char *path, GError **error);
 gboolean dz_window_sign(DzWindow *self, const char *privkey_pem, GError **error);
 /* Select the first object of that kind and name (name NULL: the first of the kind). */

@@ -78,6 +78,15 @@ static gboolean run(script *s, char **a, int argc, char **why)
     if (strcmp(cmd, "open") == 0 && argc == 2) {
         if (!dz_window_open(s->win, a[1], &err))
             goto gerr;
+    } else if (strcmp(cmd, "import") == 0 && argc == 3) {
+        if (!dz_window_import(s->win, a[1], a[2], &err))
+            goto gerr;
+    } else if (strcmp(cmd, "expect-objects-at-least") == 0 && argc == 2) {
+        size_t want = (size_t)strtoul(a[1], NULL, 10), got = dz_doc_object_count(doc);
+        if (got < want) {
+            *why = g_strdup_printf("%zu object(s)", got);
+            return FALSE;
+        }
     } else if (strcmp(cmd, "select") == 0 && (argc == 2 || argc == 3)) {
         if (!dz_window_select(s->win, a[1], argc == 3 ? a[2] : NULL)) {
             *why = g_strdup_printf("no object [%s %s]", a[1], argc == 3 ? a[2] : "");

@@ -4,7 +4,8 @@
  * designer-script.h — drives the studio's window from a script, for the GUI tests and the
  * preview benchmark. Test machinery: built only into the non-installed kakanai-designer-dev.
  *
- * One command per line ('#' comments): open PATH · select KIND [NAME] · drag DX DY (mm, from
+ * One command per line ('#' comments): open PATH · import CITY.pdf|SCAN.png NEW.form ·
+ * expect-objects-at-least N · select KIND [NAME] · drag DX DY (mm, from
  * the selected object's middle) · resize DW DH (by its corner handle) · set KEY VALUE (as the
  * property panel does) · pick EXPRESSION (the value picker) · resident N · undo · redo ·
  * add-question ID · question-key ID KEY VALUE · catalog-key KEY VALUE (the entry listing

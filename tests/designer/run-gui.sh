@@ -5,7 +5,7 @@
 # shipped template, select a field, drag and resize it (snapping), bind a card value from the
 # picker, change its size, save — only those lines changed —, undo everything and save again —
 # byte-identical —, sign the folder and verify the signature, open a broken template (clear
-# message, no crash). Screenshots are kept in OUT for a person to look at.
+# message, no crash), import a city's PDF form (vector background) and move a field. Screenshots are kept in OUT for a person to look at.
 #   run-gui.sh DESIGNER_DEV SRC_DIR OUT_DIR
 set -eu
 dev=$1 src=$2 out=$3
@@ -103,6 +103,25 @@ run "$out/sign.script"
 [ -s "$out/tpl/MANIFEST.sig" ] || { echo "FAIL: no signature"; exit 1; }
 if command -v kakanai-form >/dev/null 2>&1 || [ -n "${KAKANAI_FORM:-}" ]; then
     "${KAKANAI_FORM:-kakanai-form}" verify --pubkey "$out/key.pub.pem" "$out/tpl"
+fi
+
+# a city's own form: the blank 住民票 application as a PDF, imported in the studio (vector
+# background kept), a field moved, saved, and the result checks clean
+if [ -n "${KAKANAI_FORM:-}" ]; then
+    mkdir -p "$out/city"
+    "$KAKANAI_FORM" render --blank --template "$src/templates/juminhyo.form" --out "$out/city/juminhyo-city.pdf"
+    cat >"$out/import.script" <<EOS
+import $out/city/juminhyo-city.pdf $out/city/imported.form
+expect-objects-at-least 8
+select field name
+drag 0 0.4
+screenshot $out/7-imported.png
+save
+quit
+EOS
+    run "$out/import.script"
+    grep -q '^background = juminhyo-city.pdf$' "$out/city/imported.form" || { echo "FAIL: no vector background"; exit 1; }
+    "$KAKANAI_FORM" check "$out/city/imported.form" || { echo "FAIL: the imported template does not check"; exit 1; }
 fi
 
 # a broken template: the studio says what is wrong and keeps running
