@@ -220,9 +220,9 @@ static void request_layout(script *s)
 
 /* With "check-layout each": check the screen when a wait for it ended or when it (or its
  * question) changed since the last check. The check measures the screen as laid out: it asks
- * for frames until one that began after the change was noticed has ended (a loaded machine may
- * not have laid out a new screen 40 ms after showing it), at most a second. FALSE: not yet,
- * run this line again. */
+ * for a frame and waits until one began after the change was noticed (a loaded machine may not
+ * have laid out a new screen 40 ms after showing it), at most a second. FALSE: not yet, run
+ * this line again. */
 static gboolean check_if_new(script *s)
 {
     if (!s->check_each)
@@ -235,11 +235,9 @@ static gboolean check_if_new(script *s)
         if (s->due_frame < 0) {
             s->due_frame = frame_counter(s);
             s->frame_waits = 0;
-        }
-        /* A frame's counter is bumped when it begins, before its layout phase: only once the
-         * next one began is the first one (begun after the change) laid out and painted. */
-        if (frame_counter(s) <= s->due_frame + 1 && s->frame_waits++ < 50) {
             request_layout(s);
+        }
+        if (frame_counter(s) <= s->due_frame && s->frame_waits++ < 50) {
             g_free(key);
             return FALSE;
         }
