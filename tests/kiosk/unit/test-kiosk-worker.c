@@ -17,6 +17,7 @@
 #include <fcntl.h>
 #include <glib.h>
 #include <inttypes.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -118,6 +119,8 @@ static size_t scan(uint32_t seed, size_t *mappings)
             continue;
         if (strstr(line, "[vvar]") || strstr(line, "[vsyscall]"))
             continue;
+        if (hi - lo > ((uintptr_t)1 << 32)) /* AddressSanitizer's shadow: terabytes of nothing */
+            continue;
         (*mappings)++;
         size_t carry = 0;
         for (uintptr_t a = lo; a < hi;) {
@@ -213,6 +216,21 @@ static void joined_worker_leaves_nothing_on_its_stack(void **state)
     assert_int_equal(after, 0);
 }
 
+/* Why: the same canary on a plain glibc thread's stack, joined. glibc keeps the stack cached
+ * for the next thread, unwiped; the count is printed (a figure, not a rule about glibc). */
+static void control_a_glibc_thread_keeps_its_stack(void **state)
+{
+    job j;
+    job_init(&j);
+    j.go = TRUE;
+    pthread_t t;
+    assert_int_equal(pthread_create(&t, NULL, write_canary, &j), 0);
+    pthread_join(t, NULL);
+    size_t mappings = 0;
+    size_t left = scan(j.seed, &mappings);
+    print_message("control: a joined glibc thread's cached stack still holds %zu copies\n", left);
+}
+
 static void detached_worker_is_wiped_when_it_ends(void **state)
 {
     job j;
@@ -285,6 +303,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(wipe_leaves_untouched_pages_alone),
         cmocka_unit_test(joined_worker_leaves_nothing_on_its_stack),
+        cmocka_unit_test(control_a_glibc_thread_keeps_its_stack),
         cmocka_unit_test(detached_worker_is_wiped_when_it_ends),
         cmocka_unit_test(stack_pool_is_reused_and_bounded),
         cmocka_unit_test(stack_scrub_wipes_what_deep_calls_left),
