@@ -238,10 +238,14 @@ static gboolean run(script *s, char *line)
         ok = touch(s, "menu.choose", g_variant_new_string(x));
     } else if (!strcmp(cmd, "procedure-index")) {
         const form_catalog *cat = kiosk_engine_catalog(kiosk_window_engine(s->win));
+        /* the i-th procedure the kiosk offers, as --list-procedures numbers them */
         size_t i = (size_t)strtol(x, NULL, 10);
-        ok = cat && i < form_catalog_procedure_count(cat) &&
-             touch(s, "menu.choose",
-                   g_variant_new_string(form_procedure_id(form_catalog_procedure(cat, i))));
+        const form_procedure *p = NULL;
+        for (size_t k = 0; cat && k < form_catalog_procedure_count(cat) && p == NULL; k++)
+            if (form_procedure_offered(form_catalog_procedure(cat, k), FORM_OFFER_KIOSK) &&
+                i-- == 0)
+                p = form_catalog_procedure(cat, k);
+        ok = p != NULL && touch(s, "menu.choose", g_variant_new_string(form_procedure_id(p)));
     } else if (!strcmp(cmd, "answer-questions")) {
         /* Answer every question like a resident taking the suggested answer; this line
          * repeats until the questions are over. */
