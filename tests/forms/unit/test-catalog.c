@@ -320,6 +320,8 @@ static void counter_forms_are_staff_procedures_with_their_forms(void **state)
         assert_non_null(p);
         assert_false(form_procedure_offered(p, FORM_OFFER_KIOSK));
         assert_true(form_procedure_offered(p, FORM_OFFER_COUNTER));
+        assert_false(form_procedure_guide_only(p));
+        assert_non_null(form_procedure_guide(p));
         assert_int_equal(form_procedure_template_count(p), 1);
         assert_string_equal(form_template_id(form_procedure_template(p, 0)), forms[i].id);
         assert_non_null(form_text_get(form_procedure_description(p), "en"));
