@@ -87,12 +87,23 @@ for deb in $debs; do
     echo "  Depends: $(dpkg-deb -f "$deb" Depends)"
 done
 # the packages the split promises, and no other
-expected="kakanai-kiosk kakanai-tools libkakanai-dev libkakanai-forms0 libkakanai-myna0"
+expected="kakanai-designer kakanai-kiosk kakanai-tools libkakanai-dev libkakanai-forms0 libkakanai-myna0"
 got=$(for deb in $debs; do dpkg-deb -f "$deb" Package; done | sort | tr '\n' ' ')
 if [ "$got" != "$expected " ]; then
     echo "FAIL: packages built: $got(expected: $expected)"
     exit 1
 fi
+
+# the studio's package holds the studio, not its script driver
+designer_deb=$(ls "$pkgbuild"/kakanai-designer_*.deb)
+if dpkg-deb -c "$designer_deb" | grep -q 'designer-dev'; then
+    echo "FAIL: kakanai-designer ships its test driver"; exit 1
+fi
+dpkg-deb -x "$designer_deb" "$cache/designer-unpacked" 2>/dev/null || true
+if strings "$cache/designer-unpacked/usr/bin/kakanai-designer" | grep -qE 'expect-geometry|--script'; then
+    echo "FAIL: the installed kakanai-designer carries the script runner"; exit 1
+fi
+rm -rf "$cache/designer-unpacked"
 
 tarball=$cache/$suite-minbase.tgz
 if [ ! -s "$tarball" ]; then
@@ -201,9 +212,25 @@ for lib in $libs; do
         "$(nm -D --defined-only "$lib" | grep -cEi 'vcard|replay|test_?key') of a virtual card, replay or test key"
 done
 machinery_check "no myna_vcard/replay/test-key symbol and no private key in the installed libraries" $libs
-machinery_check "no private key in the installed tools" "$root/usr/bin/kakanai-card" "$root/usr/bin/kakanai-form"
-# KIOSK ENGINEER: once kakanai-kiosk links no test machinery, add "$root/usr/bin/kakanai-kiosk" to
-# the line above, and check here that it holds no --script runner.
+machinery_check "no private key in the installed tools and kiosk" "$root/usr/bin/kakanai-card" \
+    "$root/usr/bin/kakanai-form" "$root/usr/bin/kakanai-kiosk"
+# The installed kiosk reads cards over PC/SC and prints, nothing else: the --script runner (whose
+# "run" starts /bin/sh), the layout checker and the virtual card live in kakanai-kiosk-dev,
+# which is never installed. Their own strings must not be in the binary the kiosk unit starts.
+case " $* " in *" kakanai-kiosk "*)
+    kiosk_machinery='virtual-card|myna_vcard|vcard_|kiosk_script|/bin/sh|--script|script: |check-layout|kiosk_layout|hidden content|cut off'
+    n=$(strings -a "$root/usr/bin/kakanai-kiosk" | grep -cE "$kiosk_machinery" || true)
+    echo "strings /usr/bin/kakanai-kiosk: $n of a script runner, layout checker or virtual card"
+    if [ "$n" -eq 0 ]; then
+        echo "ok: the installed kiosk holds no script runner, layout checker or virtual card"
+    else
+        strings -a "$root/usr/bin/kakanai-kiosk" | grep -E "$kiosk_machinery" | head -5
+        echo "FAIL: the installed kiosk holds test machinery"
+        fail=1
+    fi
+    check "kakanai-kiosk-dev (test machinery) is not installed" sh -c \
+        "! command -v kakanai-kiosk-dev && ! dpkg -L $runtime | grep -q kakanai-kiosk-dev" ;;
+esac
 check "kakanai-vcard is not installed, no package holds a virtual card" sh -c "
     ! command -v kakanai-vcard && ! dpkg -L $runtime | grep -i vcard"
 case " $* " in *" kakanai-kiosk "*)

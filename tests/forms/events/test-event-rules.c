@@ -255,6 +255,40 @@ static void guide_rows_fill_the_sheet(void **state)
     form_catalog_free(c);
 }
 
+/* Foreign residents read the interview and the sheet in English: every shipped text has it. */
+static void every_shipped_text_has_english(void **state)
+{
+    (void)state;
+    form_catalog *c = shipped();
+    for (size_t i = 0; i < form_catalog_event_count(c); i++) {
+        const form_event *e = form_catalog_event(c, i);
+        assert_non_null(e->title->en);
+        for (size_t k = 0; k < form_event_question_count(e); k++) {
+            const form_question *q = form_event_question(e, k);
+            if (q->label->en == NULL)
+                fail_msg("%s: question %s has no label.en", e->id, q->id);
+            for (size_t j = 0; j < q->nchoices; j++)
+                if (q->choice_label[j]->en == NULL)
+                    fail_msg("%s: %s: choice %s has no .en", e->id, q->id, q->choice_value[j]);
+        }
+        for (size_t r = 0; r < e->nrules; r++)
+            if (e->rules[r].note && e->rules[r].note->en == NULL)
+                fail_msg("%s: rule %zu: note has no .en", e->id, r + 1);
+    }
+    for (size_t i = 0; i < form_catalog_procedure_count(c); i++) {
+        const form_procedure *p = form_catalog_procedure(c, i);
+        const form_guide *g = form_procedure_guide(p);
+        const form_text *t[] = {g->counter, g->bring, g->fee, g->note};
+        for (size_t k = 0; k < 4; k++)
+            if (t[k] != NULL && t[k]->en == NULL)
+                fail_msg("procedure %s: a guide text has no .en", p->id);
+        if (form_procedure_offered(p, FORM_OFFER_COUNTER) && !form_procedure_offered(p, FORM_OFFER_KIOSK) &&
+            g->counter == NULL)
+            fail_msg("counter procedure %s says nowhere where to go (guide.counter.ja)", p->id);
+    }
+    form_catalog_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -262,6 +296,7 @@ int main(void)
         cmocka_unit_test(dependencies_come_first_and_reasons_are_kept),
         cmocka_unit_test(interview_asks_by_earlier_answers),
         cmocka_unit_test(guide_rows_fill_the_sheet),
+        cmocka_unit_test(every_shipped_text_has_english),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
