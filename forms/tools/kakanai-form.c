@@ -17,7 +17,9 @@
  *   kakanai-form dump FILE       (what the parser understood, for golden tests and clerks)
  *   kakanai-form --version
  *
- * T is a .form file, or a template directory together with --procedure P.
+ * T is a .form file, or a template directory together with --procedure P. The answers file may
+ * also carry a counter visit's household members and children as "member.N.FIELD" and
+ * "child.N.FIELD" keys (N 1..6; FIELD name, kana, birth, sex, relation, number).
  * Exit status: 0 success, 1 problems found / refused, 2 usage.
  */
 #include "form-import.h"
@@ -166,6 +168,36 @@ static const char *json_str(json_object *o, const char *key)
     return json_object_get_string(v);
 }
 
+/* "member.N.FIELD" / "child.N.FIELD" keys of the answers file: the members of a counter visit,
+ * as the counter app sets them. A number only reaches a form with a number_basis. */
+static int set_members(form_values *v, json_object *aj, bool number_allowed)
+{
+    json_object_object_foreach(aj, key, jv)
+    {
+        const char *dot = strchr(key, '.');
+        if (dot == NULL || (strncmp(key, "member.", 7) != 0 && strncmp(key, "child.", 6) != 0))
+            continue;
+        char group[8];
+        snprintf(group, sizeof group, "%.*s", (int)(dot - key), key);
+        char *end = NULL;
+        unsigned long n = strtoul(dot + 1, &end, 10);
+        if (end == dot + 1 || *end != '.' || n < 1 || n > FORM_MAX_MEMBERS) {
+            fprintf(stderr, "kakanai-form: answers: \"%s\" is not %s.N.FIELD with N 1..%d\n", key,
+                    group, FORM_MAX_MEMBERS);
+            return 1;
+        }
+        if (strcmp(end + 1, "number") == 0 && !number_allowed)
+            continue; /* as the app: the number is read only where a form has a basis */
+        if (form_values_set_member(v, group, (unsigned)n, end + 1, json_object_get_string(jv)) !=
+            FORM_OK) {
+            fprintf(stderr, "kakanai-form: answers: \"%s\" is not a member field or its value is "
+                            "not valid\n", key);
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int cmd_render(int argc, char **argv, bool preview)
 {
     const char *tpath = NULL, *proc = NULL, *profile = NULL, *answers = NULL, *today = NULL,
@@ -290,6 +322,8 @@ static int cmd_render(int argc, char **argv, bool preview)
             goto out;
         }
     }
+    if (aj && set_members(v, aj, (needs & FORM_NEEDS_NUMBER) != 0) != 0)
+        goto out;
 render:;
     unsigned flags = (preview ? FORM_RENDER_PREVIEW : 0) | (blank ? FORM_RENDER_BLANK : 0);
     form_err e = form_render(p, t, v, flags, &doc, &d);

@@ -39,4 +39,21 @@ KAKANAI_TEMPLATE_KEY="$work/k.pub" expect 1 "$tool" list "$work/t"
 expect 0 "$tool" check "$work/t"
 printf '[form]\nid = x\n' >"$work/t/zz.form"
 expect 1 "$tool" check "$work/t"
+# household members from the answers file: a number reaches only a form with a number_basis;
+# a member out of range or an impossible birth date is refused with the key named
+profile=$(dirname "$0")/../../profiles/yoshida-taro.json
+render() { "$tool" render --template "$templates" --card-profile "$profile" --today 20261125 \
+    --out "$work/m.pdf" "$@"; }
+printf '{"phone":"083-922-0000","moved":"20261120","new_address":"山口県山口市亀山町2番3号","furigana":"ヨシダ タロウ","member.2.name":"𠮷田 花子","member.2.number":"123456789018"}' >"$work/m.json"
+expect 0 render --procedure tenkyo --answers "$work/m.json"
+text=$(pdftotext "$work/m.pdf" - 2>/dev/null | tr -d ' \n')
+case $text in *"𠮷田花子"*) ;; *) echo "cli: member.2.name missing from tenkyo" >&2; fail=1 ;; esac
+case $text in *123456789018*) echo "cli: a member's number printed without a basis" >&2; fail=1 ;; esac
+answers=$(dirname "$0")/answers
+sed 's/^{/{"member.7.name": "x",/' "$answers/tenkyo.json" >"$work/m.json"
+expect 1 render --procedure tenkyo --answers "$work/m.json"
+grep -q 'member.7.name' "$work/out" || { echo "cli: no clear message for member.7" >&2; fail=1; }
+sed 's/"child.1.birth": "20190501"/"child.1.birth": "20230229"/' "$answers/jidoteate.json" >"$work/m.json"
+expect 1 render --procedure jidoteate --answers "$work/m.json"
+grep -q 'child.1.birth' "$work/out" || { echo "cli: no clear message for a bad birth" >&2; fail=1; }
 exit $fail

@@ -3,7 +3,10 @@
 # SPDX-License-Identifier: MIT
 # Render every procedure of the shipped catalogue with every fictional card profile
 # (tests/profiles/*.json), then check the PDF's text with pdftotext: today's date in 和暦
-# and the resident's answers must be there. Optionally keep the PDFs in $KEEP_DIR.
+# and the resident's answers must be there, and every line of ANSWERS-DIR/PROC.expect (when
+# there is one: the form's title, household members and answers, spaces removed). The answers
+# file carries a counter visit's members as "member.N.FIELD" / "child.N.FIELD" keys.
+# Optionally keep the PDFs in $KEEP_DIR.
 # usage: run-render.sh KAKANAI-FORM TEMPLATES-DIR PROFILES-DIR ANSWERS-DIR
 set -u
 tool=$1 templates=$2 profiles=$3 answers=$4
@@ -24,13 +27,17 @@ for profile in "$profiles"/*.json; do
         fi
         count=$((count + 1))
         text=$(pdftotext -layout -enc UTF-8 "$pdf" - 2>/dev/null | tr -d " \n")
-        for want in "令和8年11月25日" "083-922-0000"; do
+        expect="$answers/$proc.expect"
+        [ -f "$expect" ] || expect=/dev/null
+        { printf '%s\n' "令和8年11月25日" "083-922-0000"; cat "$expect"; } >"$work/want"
+        while IFS= read -r want; do
+            [ -n "$want" ] || continue
             case $text in
             *"$want"*) ;;
             *) echo "render: $proc with $(basename "$profile"): \"$want\" missing from the text" >&2
                fail=1 ;;
             esac
-        done
+        done <"$work/want"
         [ -n "${KEEP_DIR:-}" ] && cp "$pdf" "$KEEP_DIR/"
     done
 done

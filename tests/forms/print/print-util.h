@@ -31,11 +31,13 @@ bool pu_wait_out(size_t count, char *path, size_t cap, int timeout_ms);
 /* pdfinfo's page count, -1 on failure. */
 int pu_pdf_pages(const char *path);
 /* Render page (1-based) of both PDFs with pdftoppm -r 50 -gray and compare: mean absolute
- * difference (0..255) and the fraction of pixels differing by more than 64. false when either
- * does not render or the sizes differ. */
+ * difference (0..255) and the fraction of pixels differing by more than 64, each pixel against
+ * the nearest match within one pixel of the other page (rules that round to the neighbouring
+ * pixel row do not count). false when either does not render or the sizes differ. */
 bool pu_compare_page(const char *a, const char *b, int page, double *mean, double *far);
 /* The same, and the largest difference in ink (mean gray level) between the same 16 × 16
- * pixel tile (≈ 8 mm at 50 dpi) of both pages: a missing or different word shows there. */
+ * pixel tile (≈ 8 mm at 50 dpi) of both pages, leaving out pixels a one-pixel shift explains:
+ * a missing or different word shows there. */
 bool pu_compare_page_tiles(const char *a, const char *b, int page, double *mean, double *far,
                            double *tile);
 /* Names of spool files that are documents (d<digits>-<digits>): how many; the first in name. */

@@ -299,6 +299,41 @@ static void guide_items_and_guide_only_procedures(void **state)
     ts_rmdir(dir);
 }
 
+/* The eight counter forms: each its own procedure with its own form, offered to staff only,
+ * with a guide line for the 手続き案内票; the individual number only where a 施行規則 makes it
+ * an item of the form (number_basis). */
+static void counter_forms_are_staff_procedures_with_their_forms(void **state)
+{
+    (void)state;
+    form_catalog *c = NULL;
+    form_diags *d = NULL;
+    assert_int_equal(form_catalog_load(getenv("KAKANAI_TEMPLATES"), NULL, &c, &d), FORM_OK);
+    assert_int_equal(form_diags_count(d), 0);
+    static const struct {
+        const char *id;
+        bool number;
+    } forms[] = {{"kokuho_kanyu", true}, {"kokuho_soshitsu", true}, {"jidoteate", true},
+                 {"kodomo_iryo", false}, {"inkan_toroku", false}, {"tenkyo", false},
+                 {"setainushi", false},  {"sosaihi", false}};
+    for (size_t i = 0; i < sizeof forms / sizeof forms[0]; i++) {
+        const form_procedure *p = form_catalog_find(c, forms[i].id);
+        assert_non_null(p);
+        assert_false(form_procedure_offered(p, FORM_OFFER_KIOSK));
+        assert_true(form_procedure_offered(p, FORM_OFFER_COUNTER));
+        assert_false(form_procedure_guide_only(p));
+        assert_non_null(form_procedure_guide(p));
+        assert_int_equal(form_procedure_template_count(p), 1);
+        assert_string_equal(form_template_id(form_procedure_template(p, 0)), forms[i].id);
+        assert_non_null(form_text_get(form_procedure_description(p), "en"));
+        assert_non_null(form_procedure_icon(p));
+        unsigned needs = form_procedure_needs(p);
+        assert_true(needs & FORM_NEEDS_NAME);
+        assert_int_equal(!!(needs & FORM_NEEDS_NUMBER), forms[i].number);
+    }
+    form_catalog_free(c);
+    form_diags_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -309,6 +344,7 @@ int main(void)
         cmocka_unit_test(catalogue_read_like_templates),
         cmocka_unit_test(offer_says_where_a_procedure_is_offered),
         cmocka_unit_test(guide_items_and_guide_only_procedures),
+        cmocka_unit_test(counter_forms_are_staff_procedures_with_their_forms),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
