@@ -15,6 +15,8 @@
  *   cached-stack  an anonymous mapping right above a PROT_NONE guard, with no live thread's
  *                 stack pointer in it: the stack of an exited thread that glibc keeps for
  *                 reuse (unwiped), or a thread whose stack pointer was not seen
+ *   locked        an anonymous mapping locked in RAM (mlock: the secure heaps of cardlib and
+ *                 forms, VmFlags "lo")
  *   malloc-arena  an anonymous mapping followed by its PROT_NONE reserve (a thread's arena)
  *   anonymous     every other private anonymous mapping (mmap'd buffers, locked memory, ...)
  *   shared        MAP_SHARED, memfd, /dev/shm, SysV shared memory
@@ -51,6 +53,7 @@ typedef enum mclass {
     MC_STACK,
     MC_THREAD_STACK,
     MC_CACHED_STACK,
+    MC_LOCKED,
     MC_ARENA,
     MC_ANON,
     MC_SHARED,
@@ -63,8 +66,8 @@ typedef enum mclass {
 } mclass;
 
 static const char *const CLASS_NAMES[MC_COUNT_] = {
-    "heap",     "stack",  "thread-stack", "cached-stack", "malloc-arena", "anonymous",
-    "shared",   "file-rw", "file-ro",     "no-access",    "kernel",       "reserve",
+    "heap",    "stack",   "thread-stack", "cached-stack", "locked", "malloc-arena",
+    "anonymous", "shared", "file-rw",     "file-ro",      "no-access", "kernel", "reserve",
 };
 
 typedef struct mapping {
@@ -72,6 +75,7 @@ typedef struct mapping {
     char perms[8];
     char label[176];
     uint64_t resident_kb; /* Rss + Swap */
+    bool locked;          /* VmFlags "lo" */
 } mapping;
 
 typedef struct class_stats {
@@ -152,6 +156,8 @@ static mclass classify(const mapping *m, size_t n, size_t i, const uint64_t *sps
     for (size_t k = 0; k < nsp; k++)
         if (sps[k] >= r->lo && sps[k] < r->hi)
             return MC_THREAD_STACK;
+    if (r->locked)
+        return MC_LOCKED;
     bool guard_below = i > 0 && m[i - 1].hi == r->lo && is_guard(&m[i - 1]);
     bool reserve_above = i + 1 < n && m[i + 1].lo == r->hi && is_guard(&m[i + 1]);
     if (reserve_above && r->lo % MEM_ARENA_ALIGN == 0)
@@ -213,6 +219,10 @@ static mapping *read_smaps(long pid, size_t *count)
         } else if (n > 0 && (sscanf(line, "Rss: %llu kB", &kb) == 1 ||
                              sscanf(line, "Swap: %llu kB", &kb) == 1)) {
             m[n - 1].resident_kb += kb;
+        } else if (n > 0 && strncmp(line, "VmFlags:", 8) == 0) {
+            for (char *t = strtok(line + 8, " \n"); t != NULL; t = strtok(NULL, " \n"))
+                if (strcmp(t, "lo") == 0)
+                    m[n - 1].locked = true;
         }
     }
     fclose(f);
