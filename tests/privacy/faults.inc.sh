@@ -340,6 +340,126 @@ fault_printer() {
     echo ok >"$KAKANAI_CUPS_DIR/fault"
 }
 
+# ---- G. one resident's data never reaches the next -----------------------------------------
+# Resident A (the canary resident) and resident B (tests/profiles/yoshida-taro.json) at one
+# kiosk printing to the fault queue, whose backend keeps every document it prints in
+# $KAKANAI_CUPS_DIR/fault-paper ("the paper"). Three ways A's session ends without paper:
+#   render  A pulls the card while the form is still being made (the "preparing" screen)
+#   paper   A's job meets an empty paper tray; A takes the card and walks away (idle time-out)
+#   stop    A's job stops the queue (the printer needs attention); A walks away likewise
+# Then B comes, the printer recovers, B prints. A's job must never print — not for B, not
+# later — and nothing of A may be in the kiosk while B's preview is on screen (scan with A's
+# canaries), nor on any paper that came out (pdftotext of every document), nor in cupsd's
+# job list or spool afterwards.
+B_PROFILE_REL=tests/profiles/yoshida-taro.json
+B_MARK=山口市滝町 # on B's paper (the positive control of the text check)
+
+# the steps of one resident's 住民票 up to the confirmation, one key a line
+resident_to_confirm() { # PIN
+    printf 'procedure juminhyo\nwait pin 20000\n'
+    local d
+    for d in $(echo "$1" | grep -o .); do printf 'digit %s\n' "$d"; done
+    printf 'submit\nwait question 20000\nchoose self\nsleep 400\nchoose work\n'
+}
+fault_next_resident() {
+    local s="$sdir/next.txt" c
+    KIOSK_PRINTER=kakanai-fault
+    mkdir -p "$KAKANAI_CUPS_DIR/fault-paper"
+    rm -f "$KAKANAI_CUPS_DIR/fault-paper/"*
+    {
+        echo "wait menu 20000"
+        for c in render paper stop; do
+            echo "mark a-start-$c"
+            resident_to_confirm 7391
+            case $c in
+            render)
+                # the render runs now; the card goes before it is shown
+                printf 'card pull\nwait error 8000\nmark a-gone-%s\nok\nwait menu 8000\n' "$c"
+                ;;
+            *)
+                printf 'wait confirm 30000\nprint\nwait print-problem 20000\nmark a-problem-%s\n' "$c"
+                # the test takes A's card; A is gone: the idle time-out
+                printf 'sleep 2000\nidle\nwait menu 8000\nmark a-gone-%s\n' "$c"
+                ;;
+            esac
+            # the test puts B's card on the reader and brings the printer back
+            printf 'sleep 4000\nmark b-start-%s\n' "$c"
+            resident_to_confirm 1234
+            printf 'wait confirm 30000\nmark b-confirm-%s\nsleep 6000\n' "$c"
+            printf 'print\nwait done 60000\nfinish\nwait menu 8000\nmark b-done-%s\nsleep 4000\n' "$c"
+        done
+        echo "mark end"
+        echo "sleep 600000"
+    } >"$s"
+    echo ok >"$KAKANAI_CUPS_DIR/fault"
+    cupsenable kakanai-fault 2>/dev/null
+    start_vcard
+    start_kiosk "$s" || return
+    for c in render paper stop; do
+        if ! wait_mark "a-start-$c" 90 >/dev/null; then
+            bad "next resident ($c): the script stopped"
+            tail -n 8 "$work/kiosk.log"
+            break
+        fi
+        case $c in
+        paper) echo "paper 60" >"$KAKANAI_CUPS_DIR/fault" ;;
+        stop) echo "stop" >"$KAKANAI_CUPS_DIR/fault" ;;
+        esac
+        if [ "$c" != render ]; then
+            wait_mark "a-problem-$c" 90 >/dev/null || { bad "next resident ($c): A saw no print problem (last state $(last_state))"; break; }
+            stop_vcard # A takes the card
+        fi
+        wait_mark "a-gone-$c" 60 >/dev/null || { bad "next resident ($c): A's session did not end (last state $(last_state))"; break; }
+        [ -n "$vpid" ] && stop_vcard
+        start_vcard "$src/$B_PROFILE_REL"
+        echo ok >"$KAKANAI_CUPS_DIR/fault" # the printer recovers
+        cupsenable kakanai-fault 2>/dev/null
+        if wait_mark "b-confirm-$c" 60 >/dev/null; then
+            scan "next-$c-b-preview"
+        else
+            bad "next resident ($c): B never saw the preview (last state $(last_state))"
+            tail -n 8 "$work/kiosk.log"
+            break
+        fi
+        wait_mark "b-done-$c" 90 >/dev/null || { bad "next resident ($c): B's form did not print (last state $(last_state))"; break; }
+        stop_vcard
+        [ "$c" != stop ] && start_vcard # A again, for the next case
+    done
+    wait_mark end 30 >/dev/null && kiosk_alive "next resident"
+    # Later: whatever cupsd still held would print within its retry interval (5 s).
+    sleep 8
+    local f n=0 nb=0 na=0
+    for f in "$KAKANAI_CUPS_DIR/fault-paper/"*.pdf; do
+        [ -f "$f" ] || continue
+        n=$((n + 1))
+        pdftotext -q "$f" "$out/paper-$(basename "$f" .pdf).txt" 2>/dev/null
+        if grep -q -F "$B_MARK" "$out/paper-$(basename "$f" .pdf).txt"; then nb=$((nb + 1)); fi
+        if "$KAKANAI_SCAN" -q -C "$KAKANAI_CANARIES" -f "$out/paper-$(basename "$f" .pdf).txt" \
+            -f "$f" >"$out/paper-$(basename "$f" .pdf).scan" 2>/dev/null; then
+            :
+        else
+            na=$((na + 1))
+            bad "next resident: A's data on the paper $(basename "$f"):"
+            head -n 3 "$out/paper-$(basename "$f" .pdf).scan"
+        fi
+        cp "$f" "$out/next-$(basename "$f")"
+    done
+    echo "next resident: $n document(s) came out of the printer, $nb with B's address, $na with A's data" |
+        tee -a "$out/faults.txt"
+    [ "$n" -eq 3 ] || bad "next resident: $n documents printed, expected B's 3 only"
+    [ "$nb" -eq "$n" ] || bad "next resident: $((n - nb)) printed document(s) without B's address"
+    local jobs
+    jobs=$(lpstat -W all -o kakanai-fault 2>/dev/null | wc -l)
+    echo "next resident: cupsd lists $jobs job(s) of the kiosk afterwards" | tee -a "$out/faults.txt"
+    [ "$jobs" -eq 0 ] || bad "next resident: cupsd still lists $jobs job(s) (a record of the sessions)"
+    scan after-next
+    stop_kiosk
+    stop_vcard
+    rm -rf "$KAKANAI_CUPS_DIR/fault-paper"
+    KIOSK_PRINTER=kakanai-pdf
+    echo ok >"$KAKANAI_CUPS_DIR/fault"
+}
+
 # ---- F. the template folder changed under a running kiosk -----------------------------------
 fault_templates() {
     local s="$sdir/tpl.txt"
@@ -384,7 +504,7 @@ fault_templates() {
 
 run_faults() {
     : >"$out/faults.txt"
-    local only=${KAKANAI_E2E_FAULTS:-screens apdus pcscd printer templates}
+    local only=${KAKANAI_E2E_FAULTS:-screens apdus pcscd printer next templates}
     for f in $only; do
         log "---- fault case: $f"
         : >"$work/kiosk.log"
@@ -393,6 +513,7 @@ run_faults() {
         apdus) fault_pull_every_apdu ;;
         pcscd) fault_pcscd ;;
         printer) fault_printer ;;
+        next) fault_next_resident ;;
         templates) fault_templates ;;
         esac
         save_logs "fault-$f"

@@ -9,7 +9,8 @@
 #                             the spool, logs, /tmp, HOME)
 #   session-e2e.sh process    the kiosk is not dumpable, locks its secrets, logs nothing personal
 #   session-e2e.sh faults     card pulled at every screen and APDU, pcscd killed, reader gone,
-#                             printer faults, templates changed under the kiosk
+#                             printer faults, the next resident after a printer failure,
+#                             templates changed under the kiosk
 #
 # The parts: a private pcscd with vpcd (tests/lib/with-pcscd.sh) and kakanai-vcard holding the
 # canary resident (tests/privacy/profiles/canary.json); a private cupsd with cups-pdf and the
@@ -174,7 +175,7 @@ scan() {
     fi
     local x; x=$(xvfb_pid); [ -n "$x" ] && args+=(-p "$x")
     [ -n "$vpid" ] && args+=(-P "$vpid") # the virtual card IS the card: noted, allowed
-    args+=(-d /tmp -x "$KAKANAI_PDF_OUT")
+    args+=(-d /tmp -x "$KAKANAI_PDF_OUT" -x "$KAKANAI_CUPS_DIR/fault-paper")
     # the test's own folders bound back into /tmp (a checkout under /tmp): not the session's files
     local kept
     while IFS= read -r kept; do [ -n "$kept" ] && args+=(-x "$kept"); done <<EOF_KEPT
