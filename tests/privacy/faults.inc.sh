@@ -361,6 +361,25 @@ resident_to_confirm() { # PIN
     for d in $(echo "$1" | grep -o .); do printf 'digit %s\n' "$d"; done
     printf 'submit\nwait question 20000\nchoose self\nsleep 400\nchoose work\n'
 }
+# A handshake instead of a guessed sleep: the script prints "mark NAME" and stops (its "run"
+# blocks the kiosk's main loop) until the test has done its part and calls release NAME.
+# A fixed sleep here raced with the test's own work (a scan can take 12 s on a busy machine,
+# and the next resident then met the last one's card).
+barrier() { # NAME
+    printf 'mark %s\nrun i=0; while [ ! -e %s/go-%s ] && [ $i -lt 900 ]; do sleep 0.1; i=$((i+1)); done\n' \
+        "$1" "$work" "$1"
+}
+release() { touch "$work/go-$1"; }
+# A resident takes the card: pulled (the virtual card disconnects from vpcd), then its
+# process ends. The next card goes on a second later, as at a real reader: a card process
+# connecting while vpcd still holds the last one's connection is not seen (measured).
+take_card() {
+    [ -n "$vpid" ] || return 0
+    kill -USR1 "$vpid" 2>/dev/null
+    sleep 0.5
+    stop_vcard
+    sleep 1
+}
 fault_next_resident() {
     local s="$sdir/next.txt" c
     KIOSK_PRINTER=kakanai-fault
@@ -369,24 +388,25 @@ fault_next_resident() {
     {
         echo "wait menu 20000"
         for c in render paper stop; do
-            echo "mark a-start-$c"
+            barrier "a-start-$c"
             resident_to_confirm 7391
             case $c in
             render)
                 # the render runs now; the card goes before it is shown
-                printf 'card pull\nwait error 8000\nmark a-gone-%s\nok\nwait menu 8000\n' "$c"
+                printf 'card pull\nwait error 8000\nok\nwait menu 8000\n'
                 ;;
             *)
-                printf 'wait confirm 30000\nprint\nwait print-problem 20000\nmark a-problem-%s\n' "$c"
-                # the test takes A's card; A is gone: the idle time-out
-                printf 'sleep 2000\nidle\nwait menu 8000\nmark a-gone-%s\n' "$c"
+                printf 'wait confirm 30000\nprint\nwait print-problem 20000\n'
+                barrier "a-problem-$c" # the test takes A's card
+                printf 'idle\nwait menu 8000\n' # A is gone: the idle time-out
                 ;;
             esac
-            # the test puts B's card on the reader and brings the printer back
-            printf 'sleep 4000\nmark b-start-%s\n' "$c"
+            barrier "a-gone-$c" # the test puts B's card on the reader, the printer recovers
             resident_to_confirm 1234
-            printf 'wait confirm 30000\nmark b-confirm-%s\nsleep 6000\n' "$c"
-            printf 'print\nwait done 60000\nfinish\nwait menu 8000\nmark b-done-%s\nsleep 4000\n' "$c"
+            printf 'wait confirm 30000\n'
+            barrier "b-confirm-$c" # the test scans while B's preview is on screen
+            printf 'print\nwait done 60000\nfinish\nwait menu 8000\n'
+            barrier "b-done-$c" # the test takes B's card
         done
         echo "mark end"
         echo "sleep 600000"
@@ -401,29 +421,34 @@ fault_next_resident() {
             tail -n 8 "$work/kiosk.log"
             break
         fi
+        [ -n "$vpid" ] || start_vcard # A's card
         case $c in
         paper) echo "paper 60" >"$KAKANAI_CUPS_DIR/fault" ;;
         stop) echo "stop" >"$KAKANAI_CUPS_DIR/fault" ;;
         esac
+        release "a-start-$c"
         if [ "$c" != render ]; then
             wait_mark "a-problem-$c" 90 >/dev/null || { bad "next resident ($c): A saw no print problem (last state $(last_state))"; break; }
-            stop_vcard # A takes the card
+            take_card # A takes the card
+            release "a-problem-$c"
         fi
         wait_mark "a-gone-$c" 60 >/dev/null || { bad "next resident ($c): A's session did not end (last state $(last_state))"; break; }
-        [ -n "$vpid" ] && stop_vcard
+        take_card
         start_vcard "$src/$B_PROFILE_REL"
         echo ok >"$KAKANAI_CUPS_DIR/fault" # the printer recovers
         cupsenable kakanai-fault 2>/dev/null
+        release "a-gone-$c"
         if wait_mark "b-confirm-$c" 60 >/dev/null; then
             scan "next-$c-b-preview"
+            release "b-confirm-$c"
         else
             bad "next resident ($c): B never saw the preview (last state $(last_state))"
             tail -n 8 "$work/kiosk.log"
             break
         fi
         wait_mark "b-done-$c" 90 >/dev/null || { bad "next resident ($c): B's form did not print (last state $(last_state))"; break; }
-        stop_vcard
-        [ "$c" != stop ] && start_vcard # A again, for the next case
+        take_card
+        release "b-done-$c"
     done
     wait_mark end 30 >/dev/null && kiosk_alive "next resident"
     # Later: whatever cupsd still held would print within its retry interval (5 s).

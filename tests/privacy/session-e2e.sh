@@ -102,6 +102,7 @@ template-dir=$work/templates
 CONF
 
 start_vcard() { # [PROFILE]
+    echo "$(date +%s%3N) start_vcard $(basename "${1:-$KAKANAI_PROFILE}")" >>"$work/vcard.log"
     "$KAKANAI_VCARD" --profile "${1:-$KAKANAI_PROFILE}" --port "$KAKANAI_VPCD_PORT" \
         --stats "$work/vcard-stats.json" 2>>"$work/vcard.log" &
     vpid=$!
@@ -231,6 +232,7 @@ EOF_KEPT
 save_logs() {
     cp "$work/kiosk.log" "$out/kiosk-$1.log" 2>/dev/null
     cp "$work/kiosk.out" "$out/kiosk-$1.out" 2>/dev/null
+    cp "$work/vcard.log" "$out/vcard-$1.log" 2>/dev/null
 }
 
 procedure=${KAKANAI_E2E_PROCEDURE:-}
