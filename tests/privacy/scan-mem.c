@@ -117,9 +117,10 @@ static size_t thread_sps(long pid, uint64_t *sps, size_t cap, unsigned *threads)
             continue;
         /* "NR a1 a2 a3 a4 a5 a6 SP PC", "-1 SP PC", or "running" */
         if (fgets(line, sizeof line, f) != NULL && strncmp(line, "running", 7) != 0) {
-            char *tok[10];
+            char *tok[10], *save = NULL;
             size_t k = 0;
-            for (char *s = strtok(line, " \n"); s != NULL && k < 10; s = strtok(NULL, " \n"))
+            for (char *s = strtok_r(line, " \n", &save); s != NULL && k < 10;
+                 s = strtok_r(NULL, " \n", &save))
                 tok[k++] = s;
             if (k >= 3 && n < cap)
                 sps[n++] = strtoull(tok[k - 2], NULL, 16);
@@ -220,7 +221,9 @@ static mapping *read_smaps(long pid, size_t *count)
                              sscanf(line, "Swap: %llu kB", &kb) == 1)) {
             m[n - 1].resident_kb += kb;
         } else if (n > 0 && strncmp(line, "VmFlags:", 8) == 0) {
-            for (char *t = strtok(line + 8, " \n"); t != NULL; t = strtok(NULL, " \n"))
+            char *save = NULL;
+            for (char *t = strtok_r(line + 8, " \n", &save); t != NULL;
+                 t = strtok_r(NULL, " \n", &save))
                 if (strcmp(t, "lo") == 0)
                     m[n - 1].locked = true;
         }
