@@ -371,7 +371,7 @@ fault_printer() {
 # Resident A (the canary resident) and resident B (tests/profiles/yoshida-taro.json) at one
 # kiosk printing to the fault queue, whose backend keeps every document it prints in
 # $KAKANAI_CUPS_DIR/fault-paper ("the paper"). Three ways A's session ends without paper:
-#   render  A pulls the card while the form is still being made (the "preparing" screen)
+#   render  A walks away (idle time-out) while the form is still being made ("preparing")
 #   paper   A's job meets an empty paper tray; A takes the card and walks away (idle time-out)
 #   stop    A's job stops the queue (the printer needs attention); A walks away likewise
 # Then B comes, the printer recovers, B prints. A's job must never print — not for B, not
@@ -400,8 +400,9 @@ fault_next_resident() {
             resident_to_confirm 7391
             case $c in
             render)
-                # the render runs now; the card goes before it is shown
-                printf 'card pull\nwait error 8000\nok\nwait menu 8000\n'
+                # the form is being made (the kiosk's first render: fonts load) and A walks
+                # away at once: the idle time-out on the "preparing" screen
+                printf 'idle\nwait menu 8000\n'
                 ;;
             *)
                 printf 'wait confirm 30000\nprint\nwait print-problem 20000\n'
@@ -441,6 +442,15 @@ fault_next_resident() {
             release "a-problem-$c"
         fi
         wait_mark "a-gone-$c" 60 >/dev/null || { bad "next resident ($c): A's session did not end (last state $(last_state))"; break; }
+        if [ "$c" = render ]; then
+            # A's render was still running when A left: its result never reached A's screens
+            local shown
+            shown=$(awk '/state QUESTIONS -> CONFIRM/ { on = 1 } on && /event RENDER_OK taken/ { n++ }
+                /state [A-Z_]+ -> MENU/ && on { print n + 0; exit }' "$work/kiosk.log")
+            echo "next resident (render): A left with the render running; its result shown to A: ${shown:-?} time(s)" |
+                tee -a "$out/faults.txt"
+            [ "${shown:-1}" = 0 ] || bad "next resident (render): the render ended before A left: the case did not happen"
+        fi
         take_card
         start_vcard "$src/$B_PROFILE_REL"
         echo ok >"$KAKANAI_CUPS_DIR/fault" # the printer recovers
