@@ -224,6 +224,9 @@ fault_pcscd() {
         barrier reader-gone # the test starts a pcscd without the vpcd driver
         grep -m1 '^procedure ' "$session_script"
         echo "sleep 2500"
+        # the kiosk itself says which screen it shows: the card screen (no reader, its status
+        # line says so) or the counter screen; anything else stops the script here
+        echo "wait card,staff-call 1000"
         echo "mark no-reader"
         echo "back"
         echo "wait menu 5000"
@@ -266,16 +269,17 @@ fault_pcscd() {
     mkdir -p "$work/empty-conf"
     restart_pcscd "$work/empty-conf"
     release reader-gone
+    # The screen is checked by the script (its "wait"), not read back from kiosk.log: that
+    # log reaches its file through the time-stamping pipe, which on a loaded machine (load 16
+    # on 2 cores, measured) can lag the script's own output by seconds — the test then read
+    # the state before the resident's touch ("the kiosk shows menu") although the kiosk was
+    # on the card screen.
     if wait_mark no-reader 20 >/dev/null; then
-        local st
-        st=$(last_state)
-        echo "reader gone, a resident starts: on $(screen_of_state "$st") after 2.5 s" | tee -a "$out/faults.txt"
-        case $st in
-        CARD_WAIT | STAFF_CALL) ;;
-        *) bad "reader gone: the kiosk shows $(screen_of_state "$st")" ;;
-        esac
+        echo "reader gone, a resident starts: on the card or counter screen after 2.5 s (the script's check)" |
+            tee -a "$out/faults.txt"
     else
-        bad "reader gone: the script stopped"
+        bad "reader gone: the kiosk was on neither the card nor the counter screen 2.5 s after the resident's touch:"
+        grep -a '^script:' "$work/kiosk.log" | tail -n 2
     fi
     wait_mark reader-back 20 >/dev/null
     kill_pcscd
