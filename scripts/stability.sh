@@ -52,7 +52,12 @@ for set in $sets; do
             rm -f "$log"
         else
             status=1
-            echo "stability: $set run $i/$n: FAIL (${dt} s), output kept in $log"
+            # the test's own results folder (kiosk logs, scans) is overwritten by the next run
+            for d in "$build"/tests/privacy/privacy-e2e-faults "$build"/tests/kiosk/gui; do
+                [ -d "$d" ] && [ "$set" = "$(case $d in *privacy*) echo faults ;; *) echo gui ;; esac)" ] &&
+                    cp -a "$d" "$keep/$set-$i.results" 2>/dev/null
+            done
+            echo "stability: $set run $i/$n: FAIL (${dt} s), output kept in $log (and $set-$i.results)"
             grep -a -E 'FAIL|Failed|\*\*\*' "$log" | head -n 5 | sed 's/^/    /'
         fi
     done
