@@ -204,6 +204,9 @@ static void be_wipe(void *user)
     e->gen++;
     g_clear_pointer(&e->attrs, myna_attrs_free);
     kiosk_print_worker_release(e->printer, g_steal_pointer(&e->doc));
+    /* Every job of the session that ends is cancelled and purged: one that failed at the
+     * printer never comes out for the next resident, and cupsd keeps no record of it. */
+    kiosk_print_worker_purge(e->printer);
     g_clear_pointer(&e->render_diags, form_diags_free);
     g_mutex_lock(&e->values_lock);
     form_values_free(e->values); /* wipes the card attributes and every answer */

@@ -13,8 +13,10 @@
 struct kiosk_print_worker {
     kiosk_mailbox *mb;
     gint cancel;
-    GMutex lock; /* inflight, orphans, last_pdf */
+    GMutex lock; /* inflight, orphans, last_pdf, purges */
+    GCond purged;
     int inflight;
+    int purges; /* purges asked for and not done: a new job waits for them */
     GPtrArray *orphans; /* documents released while a job may still read them */
     char *last_pdf;
 };
@@ -81,12 +83,24 @@ static form_err write_pdf(job *j, char **path_out)
     return FORM_OK;
 }
 
+/* One thread ended (a job or a purge): the orphans go with the last. Under pw->lock. */
+static void thread_done_locked(kiosk_print_worker *pw)
+{
+    if (--pw->inflight == 0)
+        g_ptr_array_set_size(pw->orphans, 0); /* frees (wipes) the orphaned documents */
+}
+
 static gpointer print_thread(gpointer data)
 {
     job *j = data;
     kiosk_print_worker *pw = j->pw;
     form_err err;
     char *path = NULL;
+    /* The last session's purge first: this job must not be among what it purges. */
+    g_mutex_lock(&pw->lock);
+    while (pw->purges > 0)
+        g_cond_wait(&pw->purged, &pw->lock);
+    g_mutex_unlock(&pw->lock);
     if (j->pdf_dir && *j->pdf_dir) {
         kiosk_mailbox_post_stage(pw->mb, j->gen, FORM_PRINT_SENDING);
         err = write_pdf(j, &path);
@@ -107,10 +121,33 @@ static gpointer print_thread(gpointer data)
         g_free(pw->last_pdf);
         pw->last_pdf = path;
     }
-    if (--pw->inflight == 0)
-        g_ptr_array_set_size(pw->orphans, 0); /* frees (wipes) the orphaned documents */
+    thread_done_locked(pw);
     g_mutex_unlock(&pw->lock); /* pw may be freed from here on */
     return NULL;
+}
+
+static gpointer purge_thread(gpointer data)
+{
+    kiosk_print_worker *pw = data;
+    form_err err = form_print_purge(0);
+    if (err != FORM_OK) /* the jobs stay recorded: the next session's end tries again */
+        g_warning("print: the last session's jobs could not all be purged (%s)",
+                  form_err_name(err));
+    g_mutex_lock(&pw->lock);
+    pw->purges--;
+    g_cond_broadcast(&pw->purged);
+    thread_done_locked(pw);
+    g_mutex_unlock(&pw->lock); /* pw may be freed from here on */
+    return NULL;
+}
+
+void kiosk_print_worker_purge(kiosk_print_worker *pw)
+{
+    g_mutex_lock(&pw->lock);
+    pw->inflight++;
+    pw->purges++;
+    g_mutex_unlock(&pw->lock);
+    g_thread_unref(g_thread_new("kiosk-purge", purge_thread, pw));
 }
 
 kiosk_print_worker *kiosk_print_worker_new(kiosk_mailbox *mb)
@@ -118,6 +155,7 @@ kiosk_print_worker *kiosk_print_worker_new(kiosk_mailbox *mb)
     kiosk_print_worker *pw = g_new0(kiosk_print_worker, 1);
     pw->mb = mb;
     g_mutex_init(&pw->lock);
+    g_cond_init(&pw->purged);
     pw->orphans = g_ptr_array_new_with_free_func((GDestroyNotify)form_doc_free);
     return pw;
 }
@@ -127,6 +165,7 @@ void kiosk_print_worker_free(kiosk_print_worker *pw)
     if (!pw)
         return;
     g_ptr_array_unref(pw->orphans);
+    g_cond_clear(&pw->purged);
     g_mutex_clear(&pw->lock);
     g_free(pw->last_pdf);
     g_free(pw);

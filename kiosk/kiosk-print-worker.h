@@ -9,6 +9,12 @@
  * document (a wipe) while a job may still read it, kiosk_print_worker_release keeps it as an
  * orphan until the last job ended, then frees (wipes) it: a job stuck in CUPS neither keeps
  * the resident from leaving nor reads freed memory.
+ *
+ * When a session ends (every wipe), kiosk_print_worker_purge has every job it sent to CUPS
+ * cancelled and purged (form_print_purge, on a thread: never on the UI thread): a job that
+ * failed at the printer never comes out later, for the next resident or anyone, and no job
+ * record is left in cupsd. A job started after a purge waits until that purge is done, so the
+ * next resident's job is never among the purged ones.
  */
 #ifndef KIOSK_PRINT_WORKER_H
 #define KIOSK_PRINT_WORKER_H
@@ -32,9 +38,12 @@ void kiosk_print_worker_start(kiosk_print_worker *pw, guint gen, const form_proc
                               int timeout_ms);
 /* The resident stopped: the job in progress is cancelled (and purged by form_print). */
 void kiosk_print_worker_cancel(kiosk_print_worker *pw);
+/* The session ended: cancel and purge every job it sent (form_print_purge), off this thread.
+ * Jobs started after this call wait for the purge. */
+void kiosk_print_worker_purge(kiosk_print_worker *pw);
 /* Free doc now, or once the last job ended. NULL-safe. */
 void kiosk_print_worker_release(kiosk_print_worker *pw, form_doc *doc);
-/* Jobs still running. */
+/* Jobs and purges still running. */
 int kiosk_print_worker_inflight(kiosk_print_worker *pw);
 /* Where the last PDF went in pdf-dir mode, or NULL. UI thread. */
 const char *kiosk_print_worker_last_pdf(kiosk_print_worker *pw);

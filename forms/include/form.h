@@ -438,7 +438,7 @@ typedef enum form_print_stage {
  * completed (its answer then is ignored). `reason` is the printer's state reason keyword
  * without its suffix ("media-empty", ...) while it shows one, else NULL; valid only during
  * the call. Return false to cancel: the job is cancelled and form_print answers
- * FORM_E_PRINT_CANCELLED. */
+ * FORM_E_PRINT_CANCELLED (as it does when form_print_purge() ends the session meanwhile). */
 typedef bool (*form_print_progress_fn)(void *user, form_print_stage stage, const char *reason);
 
 /* Stream doc to the CUPS queue `printer` (NULL: the default destination; else 1..127 bytes)
@@ -452,6 +452,16 @@ typedef bool (*form_print_progress_fn)(void *user, form_print_stage stage, const
  * FORM_E_NO_PRINTER. */
 FORM_EXPORT form_err form_print(const form_doc *doc, const char *printer, int copies,
                                 int timeout_ms, form_print_progress_fn progress, void *user);
+/* The end of a session: cancel and purge every job form_print() made in this process since
+ * the last purge — waiting, printing, stopped, or already finished (its history record goes
+ * too) — and wait (at most timeout_ms; <= 0: 10 s) until cupsd has forgotten each. A
+ * form_print() still running when the purge starts, or starting its job while it runs,
+ * cancels and purges its own job and answers FORM_E_PRINT_CANCELLED: nothing of the session
+ * that ended can print later, for the next resident or anyone. Blocking: call it off the UI
+ * thread. FORM_OK when every job is gone; else the first error (FORM_E_NO_PRINTER: cupsd
+ * could not be reached; FORM_E_PRINT_TIMEOUT: a job was still known at the deadline) and the
+ * jobs not seen gone stay recorded for the next call. Without the CUPS backend: FORM_OK. */
+FORM_EXPORT form_err form_print_purge(int timeout_ms);
 /* Printer health for staff mode: FORM_OK when idle or printing, else the 4xx code of the
  * problem with its reason keyword ("media-empty", "stopped", "not-accepting-jobs", ...) in
  * reason (cap bytes; "" when none; reason may be NULL). "connecting-to-device" outside a job

@@ -32,6 +32,20 @@
 /* Each single exchange with cupsd is bounded by this (and by the caller's deadline). */
 #define FORM_PRINT_IO_TIMEOUT_MS 10000
 
+/* form_print_purge() with timeout_ms <= 0 waits at most this long for cupsd. */
+#define FORM_PRINT_PURGE_TIMEOUT_MS 10000
+
+/* The purge epoch (form-print-purge.c): form_print() takes it when it starts; a purge moves
+ * it on, and a form_print() that sees it moved cancels and purges its own job. */
+unsigned form_print_epoch(void);
+/* Record a job just created on queue uri (the caller's cupsServer()) for form_print_purge().
+ * FORM_E_PRINT_CANCELLED when a purge happened since epoch (the caller cancels the job at
+ * once; it stays recorded all the same), FORM_E_NOMEM or FORM_E_PRINT when it could not be
+ * recorded (the caller cancels it too). */
+form_err form_print_track(const char *uri, int job_id, unsigned epoch);
+/* Jobs recorded and not yet seen purged (for the tests). */
+size_t form_print_pending_purge(void);
+
 /* Print len bytes of PDF: see form_print() in form.h for the meaning of every result. */
 form_err form_print_pdf(const uint8_t *pdf, size_t len, const char *printer, int copies,
                         int timeout_ms, form_print_progress_fn progress, void *user);

@@ -10,7 +10,9 @@
  * and Get-Printer-Attributes until the job completes, the printer reports a problem, the
  * deadline passes, or the caller cancels. On every failure after Create-Job the job is
  * cancelled and purged, so a document with a resident's data never waits in a queue for
- * whoever stands at the printer next.
+ * whoever stands at the printer next. Every job is also recorded for form_print_purge()
+ * (form-print-purge.c), which the kiosk calls when a session ends; a purge while this call
+ * runs ends it too (FORM_E_PRINT_CANCELLED, the job cancelled and purged).
  *
  * Nothing personal goes into any attribute: job-name and document-name are the neutral
  * title; requesting-user-name is the process user. Nothing is logged.
@@ -406,7 +408,8 @@ size_t form_print_chunk(size_t left)
 
 /* Send the document. Returns FORM_OK or the error; *job_id is set once a job exists. */
 static form_err send_document(session *s, const uint8_t *pdf, size_t len, int copies,
-                              form_print_progress_fn progress, void *user, int *job_id)
+                              form_print_progress_fn progress, void *user, unsigned epoch,
+                              int *job_id)
 {
     bound_io(s);
     s->info = cupsCopyDestInfo(s->http, s->dest);
@@ -424,6 +427,12 @@ static form_err send_document(session *s, const uint8_t *pdf, size_t len, int co
         cupsFreeOptions(nopts, opts);
         *job_id = 0;
         return create_error(st);
+    }
+    /* Recorded for form_print_purge(); a purge since this call began cancels it at once. */
+    form_err tracked = form_print_track(s->uri, *job_id, epoch);
+    if (tracked != FORM_OK) {
+        cupsFreeOptions(nopts, opts);
+        return tracked;
     }
     if (!report(progress, user, FORM_PRINT_SENDING, NULL)) {
         cupsFreeOptions(nopts, opts);
@@ -451,6 +460,10 @@ static form_err send_document(session *s, const uint8_t *pdf, size_t len, int co
         off += n;
         if (off < len && now_ms() >= s->deadline) {
             err = FORM_E_PRINT_TIMEOUT;
+            break;
+        }
+        if (off < len && form_print_epoch() != epoch) {
+            err = FORM_E_PRINT_CANCELLED; /* the session ended: form_print_purge() */
             break;
         }
     }
@@ -490,10 +503,12 @@ static void without(const printer_status *now, const printer_status *before, pri
  * backend clears it): it counts only when it lasts FORM_PRINT_OFFLINE_GRACE_MS while our job
  * waits. A new one counts at once. */
 static form_err follow_job(session *s, int job_id, const printer_status *before,
-                           form_print_progress_fn progress, void *user)
+                           form_print_progress_fn progress, void *user, unsigned epoch)
 {
     long long connecting_since = 0, problem_since = 0;
     for (;;) {
+        if (form_print_epoch() != epoch)
+            return FORM_E_PRINT_CANCELLED; /* the session ended: form_print_purge() */
         int jstate;
         form_err err = get_job_state(s, job_id, &jstate);
         if (err != FORM_OK)
@@ -567,6 +582,7 @@ form_err form_print_pdf(const uint8_t *pdf, size_t len, const char *printer, int
     if (timeout_ms <= 0)
         timeout_ms = FORM_PRINT_DEFAULT_TIMEOUT_MS;
     long long deadline = now_ms() + timeout_ms;
+    unsigned epoch = form_print_epoch();
 
     session s;
     form_err err = session_open(&s, printer, deadline);
@@ -586,9 +602,9 @@ form_err form_print_pdf(const uint8_t *pdf, size_t len, const char *printer, int
     }
 
     int job_id = 0;
-    err = send_document(&s, pdf, len, copies, progress, user, &job_id);
+    err = send_document(&s, pdf, len, copies, progress, user, epoch, &job_id);
     if (err == FORM_OK)
-        err = follow_job(&s, job_id, &ps, progress, user);
+        err = follow_job(&s, job_id, &ps, progress, user, epoch);
     if (err != FORM_OK && job_id > 0)
         cancel_job(&s, job_id);
     session_close(&s);

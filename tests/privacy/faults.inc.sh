@@ -52,6 +52,25 @@ kiosk_alive() {
     return 1
 }
 
+# A handshake instead of a guessed sleep: the script prints "mark NAME" and stops (its "run"
+# blocks the kiosk's main loop) until the test has done its part and calls release NAME.
+# A fixed sleep here raced with the test's own work (a scan can take 12 s on a busy machine,
+# and the next resident then met the last one's card).
+barrier() { # NAME
+    printf 'mark %s\nrun i=0; while [ ! -e %s/go-%s ] && [ $i -lt 900 ]; do sleep 0.1; i=$((i+1)); done\n' \
+        "$1" "$work" "$1"
+}
+release() { touch "$work/go-$1"; }
+# A resident takes the card: pulled (the virtual card disconnects from vpcd), then its
+# process ends. The next card goes on a second later, as at a real reader: a card process
+# connecting while vpcd still holds the last one's connection is not seen (measured).
+take_card() {
+    [ -n "$vpid" ] || return 0
+    kill -USR1 "$vpid" 2>/dev/null
+    sleep 0.5
+    stop_vcard
+    sleep 1
+}
 # The session script cut after its k-th "wait" line (the k-th screen of the session).
 session_prefix() {
     awk -v k="$1" '{ print } /^wait / { n++; if (n == k) exit }' "$session_script"
@@ -178,36 +197,40 @@ kill_pcscd() {
     rm -f /run/pcscd/pcscd.comm
 }
 fault_pcscd() {
+    # The script and the test hand over with barriers (see barrier() below): every step of
+    # the test (killing pcscd, starting it again, the card reconnecting) may take seconds on a
+    # busy machine, and a script that only slept a guessed while went on before the test had
+    # done its part (the kiosk then met a pcscd still dying or not yet up: issue 10's
+    # "reader gone: the kiosk shows menu", once in two runs).
     local s="$sdir/pcscd.txt"
     {
         echo "wait menu 20000"
         session_prefix 1 # the first screen (the PIN)
         echo "mark kill-at-pin"
-        echo "sleep 3000"
+        echo "wait error 10000" # pcscd gone: the card is gone with it
         echo "ok"
         echo "wait menu 5000"
-        echo "mark restart"
-        echo "sleep 3000"
+        barrier restart # the test starts pcscd again and the card reconnects
         session_prefix 1
         echo "mark recovered"
         echo "back"
         echo "wait menu 5000"
-        echo "mark kill-at-menu"
-        echo "sleep 1000"
+        barrier kill-at-menu # the test kills pcscd
         grep -m1 '^procedure ' "$session_script"
-        echo "sleep 2500"
+        echo "wait staff-call 10000"
         echo "mark waiting-no-service"
         echo "ok"
         echo "wait menu 5000"
-        echo "mark reader-gone"
-        echo "sleep 3000"
+        barrier reader-gone # the test starts a pcscd without the vpcd driver
         grep -m1 '^procedure ' "$session_script"
         echo "sleep 2500"
+        # the kiosk itself says which screen it shows: the card screen (no reader, its status
+        # line says so) or the counter screen; anything else stops the script here
+        echo "wait card,staff-call 1000"
         echo "mark no-reader"
         echo "back"
         echo "wait menu 5000"
-        echo "mark reader-back"
-        echo "sleep 4000"
+        barrier reader-back # the test starts pcscd with the reader again
         grep -m1 '^procedure ' "$session_script"
         echo "wait pin 15000"
         echo "mark pin-again"
@@ -228,6 +251,7 @@ fault_pcscd() {
     # the virtual card reconnects to vpcd by itself, or is started again
     sleep 1
     kill -0 "$vpid" 2>/dev/null || start_vcard
+    release restart
     if wait_mark recovered 30 >/dev/null; then
         log "pcscd restarted: the next session reached the PIN screen"
     else
@@ -236,27 +260,33 @@ fault_pcscd() {
     wait_mark kill-at-menu 20 >/dev/null
     kill_pcscd
     t0=$(now_ms)
+    release kill-at-menu
     check_reached "pcscd gone, a resident starts" STAFF_CALL "$t0"
     wait_mark reader-gone 20 >/dev/null
     # pcscd without the vpcd driver: no reader at all (the reader unplugged). The kiosk
     # shows the card screen, waiting for a reader (its status line says so).
+    kill_pcscd
     mkdir -p "$work/empty-conf"
     restart_pcscd "$work/empty-conf"
+    release reader-gone
+    # The screen is checked by the script (its "wait"), not read back from kiosk.log: that
+    # log reaches its file through the time-stamping pipe, which on a loaded machine (load 16
+    # on 2 cores, measured) can lag the script's own output by seconds — the test then read
+    # the state before the resident's touch ("the kiosk shows menu") although the kiosk was
+    # on the card screen.
     if wait_mark no-reader 20 >/dev/null; then
-        local st
-        st=$(last_state)
-        echo "reader gone, a resident starts: on $(screen_of_state "$st") after 2.5 s" | tee -a "$out/faults.txt"
-        case $st in
-        CARD_WAIT | STAFF_CALL) ;;
-        *) bad "reader gone: the kiosk shows $(screen_of_state "$st")" ;;
-        esac
+        echo "reader gone, a resident starts: on the card or counter screen after 2.5 s (the script's check)" |
+            tee -a "$out/faults.txt"
     else
-        bad "reader gone: the script stopped"
+        bad "reader gone: the kiosk was on neither the card nor the counter screen 2.5 s after the resident's touch:"
+        grep -a '^script:' "$work/kiosk.log" | tail -n 2
     fi
     wait_mark reader-back 20 >/dev/null
     kill_pcscd
     restart_pcscd
+    sleep 1
     kill -0 "$vpid" 2>/dev/null || start_vcard
+    release reader-back
     if wait_mark pin-again 30 >/dev/null; then
         log "reader back: the next session reached the PIN screen"
     else
@@ -283,7 +313,7 @@ fault_printer() {
     {
         echo "wait menu 20000"
         for i in paper stop removed; do
-            echo "mark before-$i"
+            barrier "before-$i" # the test sets the fault before the resident starts
             awk '{print} /^print$/ {exit}' "$session_script"
             echo "mark printing-$i"
             echo "wait print-problem ${KAKANAI_E2E_PRINT_WAIT:-15000}"
@@ -309,6 +339,7 @@ fault_printer() {
         stop) echo "stop" >"$KAKANAI_CUPS_DIR/fault" ;;
         removed) echo "slow 30" >"$KAKANAI_CUPS_DIR/fault" ;;
         esac
+        release "before-$i"
         wait_mark "printing-$i" 90 >/dev/null || { bad "printer $i: never printed"; tail -n 5 "$work/kiosk.log"; break; }
         # the fault was there before the print: time from the resident's touch on Print
         t0=$(awk -v after="$tb" '/print confirmed/ && $1 + 0 >= after + 0 { print $1; exit }' "$work/kiosk.log")
@@ -336,6 +367,142 @@ fault_printer() {
     scan after-printer
     stop_kiosk
     stop_vcard
+    KIOSK_PRINTER=kakanai-pdf
+    echo ok >"$KAKANAI_CUPS_DIR/fault"
+}
+
+# ---- G. one resident's data never reaches the next -----------------------------------------
+# Resident A (the canary resident) and resident B (tests/profiles/yoshida-taro.json) at one
+# kiosk printing to the fault queue, whose backend keeps every document it prints in
+# $KAKANAI_CUPS_DIR/fault-paper ("the paper"). Three ways A's session ends without paper:
+#   render  A walks away (idle time-out) while the form is still being made ("preparing")
+#   paper   A's job meets an empty paper tray; A takes the card and walks away (idle time-out)
+#   stop    A's job stops the queue (the printer needs attention); A walks away likewise
+# Then B comes, the printer recovers, B prints. A's job must never print — not for B, not
+# later — and nothing of A may be in the kiosk while B's preview is on screen (scan with A's
+# canaries), nor on any paper that came out (pdftotext of every document), nor in cupsd's
+# job list or spool afterwards.
+B_PROFILE_REL=tests/profiles/yoshida-taro.json
+B_MARK=山口市滝町 # on B's paper (the positive control of the text check)
+
+# the steps of one resident's 住民票 up to the confirmation, one key a line
+resident_to_confirm() { # PIN
+    printf 'procedure juminhyo\nwait pin 20000\n'
+    local d
+    for d in $(echo "$1" | grep -o .); do printf 'digit %s\n' "$d"; done
+    printf 'submit\nwait question 20000\nchoose self\nsleep 400\nchoose work\n'
+}
+fault_next_resident() {
+    local s="$sdir/next.txt" c
+    KIOSK_PRINTER=kakanai-fault
+    mkdir -p "$KAKANAI_CUPS_DIR/fault-paper"
+    rm -f "$KAKANAI_CUPS_DIR/fault-paper/"*
+    {
+        echo "wait menu 20000"
+        for c in render paper stop; do
+            barrier "a-start-$c"
+            resident_to_confirm 7391
+            case $c in
+            render)
+                # the form is being made (the kiosk's first render: fonts load) and A walks
+                # away at once: the idle time-out on the "preparing" screen
+                printf 'idle\nwait menu 8000\n'
+                ;;
+            *)
+                printf 'wait confirm 30000\nprint\nwait print-problem 20000\n'
+                barrier "a-problem-$c" # the test takes A's card
+                printf 'idle\nwait menu 8000\n' # A is gone: the idle time-out
+                ;;
+            esac
+            barrier "a-gone-$c" # the test puts B's card on the reader, the printer recovers
+            resident_to_confirm 1234
+            printf 'wait confirm 30000\n'
+            barrier "b-confirm-$c" # the test scans while B's preview is on screen
+            printf 'print\nwait done 60000\nfinish\nwait menu 8000\n'
+            barrier "b-done-$c" # the test takes B's card
+        done
+        echo "mark end"
+        echo "sleep 600000"
+    } >"$s"
+    echo ok >"$KAKANAI_CUPS_DIR/fault"
+    cupsenable kakanai-fault 2>/dev/null
+    start_vcard
+    start_kiosk "$s" || return
+    for c in render paper stop; do
+        if ! wait_mark "a-start-$c" 90 >/dev/null; then
+            bad "next resident ($c): the script stopped"
+            tail -n 8 "$work/kiosk.log"
+            break
+        fi
+        [ -n "$vpid" ] || start_vcard # A's card
+        case $c in
+        paper) echo "paper 60" >"$KAKANAI_CUPS_DIR/fault" ;;
+        stop) echo "stop" >"$KAKANAI_CUPS_DIR/fault" ;;
+        esac
+        release "a-start-$c"
+        if [ "$c" != render ]; then
+            wait_mark "a-problem-$c" 90 >/dev/null || { bad "next resident ($c): A saw no print problem (last state $(last_state))"; break; }
+            take_card # A takes the card
+            release "a-problem-$c"
+        fi
+        wait_mark "a-gone-$c" 60 >/dev/null || { bad "next resident ($c): A's session did not end (last state $(last_state))"; break; }
+        if [ "$c" = render ]; then
+            # A's render was still running when A left: its result never reached A's screens
+            local shown
+            shown=$(awk '/state QUESTIONS -> CONFIRM/ { on = 1 } on && /event RENDER_OK taken/ { n++ }
+                /state [A-Z_]+ -> MENU/ && on { print n + 0; exit }' "$work/kiosk.log")
+            echo "next resident (render): A left with the render running; its result shown to A: ${shown:-?} time(s)" |
+                tee -a "$out/faults.txt"
+            [ "${shown:-1}" = 0 ] || bad "next resident (render): the render ended before A left: the case did not happen"
+        fi
+        take_card
+        start_vcard "$src/$B_PROFILE_REL"
+        echo ok >"$KAKANAI_CUPS_DIR/fault" # the printer recovers
+        cupsenable kakanai-fault 2>/dev/null
+        release "a-gone-$c"
+        if wait_mark "b-confirm-$c" 60 >/dev/null; then
+            scan "next-$c-b-preview"
+            release "b-confirm-$c"
+        else
+            bad "next resident ($c): B never saw the preview (last state $(last_state))"
+            tail -n 8 "$work/kiosk.log"
+            break
+        fi
+        wait_mark "b-done-$c" 90 >/dev/null || { bad "next resident ($c): B's form did not print (last state $(last_state))"; break; }
+        take_card
+        release "b-done-$c"
+    done
+    wait_mark end 30 >/dev/null && kiosk_alive "next resident"
+    # Later: whatever cupsd still held would print within its retry interval (5 s).
+    sleep 8
+    local f n=0 nb=0 na=0
+    for f in "$KAKANAI_CUPS_DIR/fault-paper/"*.pdf; do
+        [ -f "$f" ] || continue
+        n=$((n + 1))
+        pdftotext -q "$f" "$out/paper-$(basename "$f" .pdf).txt" 2>/dev/null
+        if grep -q -F "$B_MARK" "$out/paper-$(basename "$f" .pdf).txt"; then nb=$((nb + 1)); fi
+        if "$KAKANAI_SCAN" -q -C "$KAKANAI_CANARIES" -f "$out/paper-$(basename "$f" .pdf).txt" \
+            -f "$f" >"$out/paper-$(basename "$f" .pdf).scan" 2>/dev/null; then
+            :
+        else
+            na=$((na + 1))
+            bad "next resident: A's data on the paper $(basename "$f"):"
+            head -n 3 "$out/paper-$(basename "$f" .pdf).scan"
+        fi
+        cp "$f" "$out/next-$(basename "$f")"
+    done
+    echo "next resident: $n document(s) came out of the printer, $nb with B's address, $na with A's data" |
+        tee -a "$out/faults.txt"
+    [ "$n" -eq 3 ] || bad "next resident: $n documents printed, expected B's 3 only"
+    [ "$nb" -eq "$n" ] || bad "next resident: $((n - nb)) printed document(s) without B's address"
+    local jobs
+    jobs=$(lpstat -W all -o kakanai-fault 2>/dev/null | wc -l)
+    echo "next resident: cupsd lists $jobs job(s) of the kiosk afterwards" | tee -a "$out/faults.txt"
+    [ "$jobs" -eq 0 ] || bad "next resident: cupsd still lists $jobs job(s) (a record of the sessions)"
+    scan after-next
+    stop_kiosk
+    stop_vcard
+    rm -rf "$KAKANAI_CUPS_DIR/fault-paper"
     KIOSK_PRINTER=kakanai-pdf
     echo ok >"$KAKANAI_CUPS_DIR/fault"
 }
@@ -384,7 +551,7 @@ fault_templates() {
 
 run_faults() {
     : >"$out/faults.txt"
-    local only=${KAKANAI_E2E_FAULTS:-screens apdus pcscd printer templates}
+    local only=${KAKANAI_E2E_FAULTS:-screens apdus pcscd printer next templates}
     for f in $only; do
         log "---- fault case: $f"
         : >"$work/kiosk.log"
@@ -393,6 +560,7 @@ run_faults() {
         apdus) fault_pull_every_apdu ;;
         pcscd) fault_pcscd ;;
         printer) fault_printer ;;
+        next) fault_next_resident ;;
         templates) fault_templates ;;
         esac
         save_logs "fault-$f"

@@ -5,22 +5,28 @@
  * could have left them: a live process's memory, a core file, every file under a folder, a log.
  *
  *   kakanai-scan [-c CANARY]... [-C FILE] [-X HEX]... [-p PID]... [-P PID]... [-d DIR]... [-f FILE]...
- *                [-x PATH]... [-i] [-q]
+ *                [-x PATH]... [-A N] [-i] [-q]
  *
  *   -c CANARY   a canary (UTF-8); -C FILE reads one canary per line ('#' comments; a line
  *               "hex:0020008004..." is raw bytes, e.g. a VERIFY APDU carrying the test PIN)
  *   -X HEX      a raw byte canary (looked for as is, no other encoding)
- *   -p PID      scan the readable memory of a process (/proc/PID/maps + /proc/PID/mem)
+ *   -p PID      scan every mapping of a process (/proc/PID/smaps + /proc/PID/mem), each
+ *               classified (heap, [stack], thread stacks, cached stacks of exited threads,
+ *               malloc arenas, anonymous, shared, file-backed writable and read-only, no-access,
+ *               kernel) and counted per class: see scan-mem.c
  *   -P PID      the same, but hits are only noted (the virtual card process: it IS the card)
  *   -d DIR      every regular file under DIR (symlinks not followed, other file systems too)
  *   -f FILE     one file (a log, a core from gcore, a captured stderr); "-" is stdin
  *   -x PATH     exclude this file or folder (e.g. the cups-pdf output folder: the printed paper)
  *   -i          an unreadable process or file is not an error (default: it is, exit 2)
  *   -q          print only hits
- *   -I PREFIX   a hit right after the bytes PREFIX is the test driver's own copy (e.g. the
- *               kiosk --script line "answer VALUE"): printed as DRIVER, not failed
  *   -A N        also print N bytes of context either side of each hit (escaped), to tell
  *               where a copy comes from
+ *
+ * There is deliberately no way to ignore a hit by what surrounds it: a rule such as "a canary
+ * right after the bytes 'answer ' is the test driver's copy" also hides the program's own
+ * copy wherever it happens to follow those bytes. A test that must not find its own input
+ * keeps the input out of the process (see tests/privacy/README.md).
  *
  * Each canary is looked for in UTF-8, UTF-16LE, UTF-16BE, Shift_JIS (CP932) and EUC-JP.
  * Every hit is printed with where it was found. Exit status: 0 no hit, 1 a hit, 2 an error
@@ -39,6 +45,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "scan.h"
+
 #define SCAN_MAX_CANARIES 64
 #define SCAN_MAX_EXCLUDES 64
 #define SCAN_CHUNK (1u << 20)
@@ -56,26 +64,12 @@ static size_t g_nneedles;
 static size_t g_maxlen;
 static const char *g_excludes[SCAN_MAX_EXCLUDES];
 static size_t g_nexcludes;
-static bool g_quiet;
 static size_t g_context;
-#define SCAN_MAX_IGNORES 8
-static const char *g_ignores[SCAN_MAX_IGNORES];
-static size_t g_nignores;
-static unsigned long g_driver; /* hits that are the driver's own copy */
-
-static bool driver_copy(const uint8_t *buf, size_t off)
-{
-    for (size_t i = 0; i < g_nignores; i++) {
-        size_t n = strlen(g_ignores[i]);
-        if (off >= n && memcmp(buf + off - n, g_ignores[i], n) == 0)
-            return true;
-    }
-    return false;
-}
-static bool g_ignore_unreadable;
 static unsigned long g_hits;    /* hits that fail the scan */
 static unsigned long g_notes;   /* hits in allowed processes */
-static unsigned long g_errors;  /* sources that could not be read */
+unsigned long g_scan_errors;
+bool g_scan_quiet;
+bool g_scan_ignore_unreadable;
 static unsigned long g_scanned; /* bytes looked at */
 
 static bool convert(const char *to, const char *s, uint8_t **out, size_t *outlen)
@@ -148,7 +142,7 @@ static int add_canary(const char *c)
         size_t len;
         if (convert(encs[i].iconv_name, c, &b, &len))
             add_needle(c, encs[i].label, b, len);
-        else if (!g_quiet)
+        else if (!g_scan_quiet)
             fprintf(stderr, "kakanai-scan: note: \"%s\" has no %s form\n", c, encs[i].label);
     }
     return 0;
@@ -221,8 +215,7 @@ static int add_canary_file(const char *path)
 
 /* Report every needle in buf[0..len) that starts before `limit` (the rest is scanned again
  * with the next chunk). base: the address or file offset of buf[0]. */
-static void search(const uint8_t *buf, size_t len, size_t limit, uint64_t base, const char *where,
-                   const char *detail, bool note_only)
+static void search(const uint8_t *buf, size_t len, size_t limit, uint64_t base, scan_source *src)
 {
     for (size_t k = 0; k < g_nneedles; k++) {
         const needle *nd = &g_needles[k];
@@ -235,11 +228,9 @@ static void search(const uint8_t *buf, size_t len, size_t limit, uint64_t base, 
             size_t off = (size_t)(hit - buf);
             if (off >= limit)
                 break;
-            bool driver = driver_copy(buf, off);
-            printf("%s: \"%s\" (%s) in %s%s%s at 0x%" PRIx64 "\n",
-                   driver ? "DRIVER" : note_only ? "NOTE" : "HIT",
-                   nd->canary, nd->enc, where, detail != NULL ? " " : "",
-                   detail != NULL ? detail : "", base + off);
+            printf("%s: \"%s\" (%s) in %s%s%s at 0x%" PRIx64 "\n", src->note_only ? "NOTE" : "HIT",
+                   nd->canary, nd->enc, src->where, src->detail != NULL ? " " : "",
+                   src->detail != NULL ? src->detail : "", base + off);
             if (g_context > 0) {
                 size_t from = off > g_context ? off - g_context : 0;
                 size_t to = off + nd->len + g_context < len ? off + nd->len + g_context : len;
@@ -258,9 +249,8 @@ static void search(const uint8_t *buf, size_t len, size_t limit, uint64_t base, 
                 }
                 putchar('\n');
             }
-            if (driver)
-                g_driver++;
-            else if (note_only)
+            src->hits++;
+            if (src->note_only)
                 g_notes++;
             else
                 g_hits++;
@@ -270,17 +260,35 @@ static void search(const uint8_t *buf, size_t len, size_t limit, uint64_t base, 
     }
 }
 
-/* Scan a file descriptor from offset start for length bytes (or to EOF when length is 0),
- * with pread so that /proc/PID/mem is read at the region's addresses. */
-static int scan_fd(int fd, uint64_t start, uint64_t length, const char *where, const char *detail,
-                   bool note_only)
+#define SCAN_PAGE 4096u
+
+/* pread all of want bytes at pos (EINTR and short reads retried); the bytes read, or -1. */
+static ssize_t read_at(int fd, uint8_t *buf, size_t want, uint64_t pos)
+{
+    size_t got = 0;
+    while (got < want) {
+        ssize_t r = pread(fd, buf + got, want - got, (off_t)(pos + got));
+        if (r < 0 && errno == EINTR)
+            continue;
+        if (r < 0)
+            return got > 0 ? (ssize_t)got : -1;
+        if (r == 0)
+            break;
+        got += (size_t)r;
+    }
+    return (ssize_t)got;
+}
+
+int64_t scan_fd(int fd, uint64_t start, uint64_t length, scan_source *src, uint64_t *unreadable)
 {
     static uint8_t *buf;
     size_t overlap = g_maxlen > 0 ? g_maxlen - 1 : 0;
     if (buf == NULL && (buf = malloc(SCAN_CHUNK + overlap + 1)) == NULL)
         return -1;
-    uint64_t pos = start;
-    size_t have = 0; /* bytes carried over from the previous chunk */
+    uint64_t pos = start; /* the next byte to read */
+    uint64_t bad = 0;
+    int64_t got = 0;
+    size_t have = 0; /* buf[0..have): bytes carried over from just before pos */
     for (;;) {
         size_t want = SCAN_CHUNK;
         if (length != 0) {
@@ -290,26 +298,64 @@ static int scan_fd(int fd, uint64_t start, uint64_t length, const char *where, c
             if (rest < want)
                 want = (size_t)rest;
         }
-        ssize_t r = pread(fd, buf + have, want, (off_t)pos);
-        if (r < 0) {
-            if (errno == EINTR)
+        ssize_t r = read_at(fd, buf + have, want, pos);
+        if (length == 0) { /* a file: an error or the end stops it */
+            if (r < 0 && got == 0)
+                return -1;
+            if (r <= 0)
+                break;
+        } else if (r != (ssize_t)want) {
+            /* Memory: this chunk again page by page. A page that cannot be read is counted
+             * and ends the run of bytes before it (searched whole), so it hides nothing else. */
+            size_t off = r > 0 ? (size_t)r : 0;
+            while (off < want) {
+                size_t step = SCAN_PAGE - (size_t)((pos + off) % SCAN_PAGE);
+                if (step > want - off)
+                    step = want - off;
+                if (read_at(fd, buf + have + off, step, pos + off) == (ssize_t)step) {
+                    off += step;
+                    continue;
+                }
+                size_t total = have + off;
+                if (total > 0)
+                    search(buf, total, total, pos + off - total, src);
+                g_scanned += off;
+                got += (int64_t)off;
+                bad += step;
+                pos += off + step;
+                want -= off + step;
+                off = 0;
+                have = 0;
+            }
+            r = (ssize_t)off;
+            if (r == 0)
                 continue;
-            return -1;
         }
-        if (r == 0)
-            break;
         g_scanned += (unsigned long)r;
+        got += r;
         size_t total = have + (size_t)r;
         /* Needles starting in the last `overlap` bytes are found with the next chunk. */
         size_t limit = total > overlap ? total - overlap : 0;
-        search(buf, total, limit, pos - have, where, detail, note_only);
+        search(buf, total, limit, pos - have, src);
         have = total - limit;
         memmove(buf, buf + limit, have);
         pos += (uint64_t)r;
     }
     if (have > 0)
-        search(buf, have, have, pos - have, where, detail, note_only);
-    return 0;
+        search(buf, have, have, pos - have, src);
+    if (unreadable != NULL)
+        *unreadable += bad;
+    return got == 0 && bad > 0 ? -1 : got;
+}
+
+void scan_error(const char *what, const char *path)
+{
+    if (!g_scan_ignore_unreadable) {
+        fprintf(stderr, "kakanai-scan: cannot scan %s %s: %s\n", what, path, strerror(errno));
+        g_scan_errors++;
+    } else if (!g_scan_quiet) {
+        fprintf(stderr, "kakanai-scan: note: skipped %s %s: %s\n", what, path, strerror(errno));
+    }
 }
 
 static bool excluded(const char *path)
@@ -322,16 +368,6 @@ static bool excluded(const char *path)
             return true;
     }
     return false;
-}
-
-static void scan_error(const char *what, const char *path)
-{
-    if (!g_ignore_unreadable) {
-        fprintf(stderr, "kakanai-scan: cannot scan %s %s: %s\n", what, path, strerror(errno));
-        g_errors++;
-    } else if (!g_quiet) {
-        fprintf(stderr, "kakanai-scan: note: skipped %s %s: %s\n", what, path, strerror(errno));
-    }
 }
 
 static void scan_file(const char *path)
@@ -361,13 +397,15 @@ static void scan_file(const char *path)
             n += (size_t)r;
         }
         g_scanned += n;
+        scan_source in = {"stdin", NULL, false, 0};
         if (all != NULL)
-            search(all, n, n, 0, "stdin", NULL, false);
+            search(all, n, n, 0, &in);
         free(all);
         close(fd);
         return;
     }
-    if (scan_fd(fd, 0, 0, path, NULL, false) != 0)
+    scan_source file = {path, NULL, false, 0};
+    if (scan_fd(fd, 0, 0, &file, NULL) < 0)
         scan_error("file", path);
     close(fd);
 }
@@ -403,122 +441,6 @@ static void scan_dir(const char *dir)
     closedir(d);
 }
 
-static void proc_name(long pid, char *out, size_t cap)
-{
-    char p[64];
-    snprintf(p, sizeof p, "/proc/%ld/comm", pid);
-    FILE *f = fopen(p, "r");
-    out[0] = '\0';
-    if (f != NULL) {
-        if (fgets(out, (int)cap, f) != NULL)
-            out[strcspn(out, "\n")] = '\0';
-        fclose(f);
-    }
-}
-
-/* One mapping of a process, from /proc/PID/smaps. */
-typedef struct region {
-    uint64_t lo, hi;
-    char perms[8];
-    char label[176];
-    uint64_t resident_kb; /* Rss + Swap: 0 means no page was ever touched (reads as zeros) */
-} region;
-
-/* Regions larger than this are only a sanitizer's shadow or reserve (ASan maps terabytes);
- * they are noted, not read, unless -L asks. */
-#define SCAN_HUGE_REGION (64ull << 30)
-
-static void scan_region(int mem, long pid, const region *r, const char *where, bool note_only,
-                        unsigned *regions, unsigned *unreadable, unsigned *skipped)
-{
-    if (r->perms[0] != 'r')
-        return; /* PROT_NONE guard pages and the like: nothing a reader could see */
-    if (strncmp(r->label, "[vvar", 5) == 0 || strncmp(r->label, "[vsyscall]", 10) == 0)
-        return; /* kernel pages that /proc/PID/mem refuses to read */
-    if (r->resident_kb == 0) {
-        (*skipped)++; /* never touched: all zeros */
-        return;
-    }
-    char detail[256];
-    snprintf(detail, sizeof detail, "[%" PRIx64 "-%" PRIx64 " %s %s]", r->lo, r->hi, r->perms,
-             r->label);
-    if (r->hi - r->lo > SCAN_HUGE_REGION) {
-        (*skipped)++;
-        if (!g_quiet)
-            fprintf(stderr, "kakanai-scan: note: pid %ld region %s (%" PRIu64 " GiB, %" PRIu64
-                            " kB resident) not read: a sanitizer's shadow or reserve\n",
-                    pid, detail, (r->hi - r->lo) >> 30, r->resident_kb);
-        return;
-    }
-    (*regions)++;
-    if (scan_fd(mem, r->lo, r->hi - r->lo, where, detail, note_only) != 0) {
-        (*unreadable)++;
-        if (!g_quiet)
-            fprintf(stderr, "kakanai-scan: note: pid %ld region %s unreadable: %s\n", pid,
-                    detail, strerror(errno));
-    }
-}
-
-static void scan_pid(long pid, bool note_only)
-{
-    char path[64], name[64], where[160];
-    proc_name(pid, name, sizeof name);
-    snprintf(where, sizeof where, "pid %ld (%s) memory", pid, name);
-    snprintf(path, sizeof path, "/proc/%ld/smaps", pid);
-    FILE *maps = fopen(path, "r");
-    if (maps == NULL) {
-        scan_error("process", path);
-        return;
-    }
-    snprintf(path, sizeof path, "/proc/%ld/mem", pid);
-    int mem = open(path, O_RDONLY | O_CLOEXEC);
-    if (mem < 0) {
-        scan_error("process", path);
-        fclose(maps);
-        return;
-    }
-    char line[4096];
-    unsigned regions = 0, unreadable = 0, skipped = 0;
-    region cur;
-    bool have = false;
-    while (fgets(line, sizeof line, maps) != NULL) {
-        uint64_t lo, hi;
-        char perms[8] = "";
-        int consumed = 0;
-        unsigned long long kb;
-        if (sscanf(line, "%" SCNx64 "-%" SCNx64 " %7s %*s %*s %*s%n", &lo, &hi, perms,
-                   &consumed) >= 3 && consumed > 0) {
-            if (have)
-                scan_region(mem, pid, &cur, where, note_only, &regions, &unreadable, &skipped);
-            memset(&cur, 0, sizeof cur);
-            cur.lo = lo;
-            cur.hi = hi;
-            memcpy(cur.perms, perms, sizeof cur.perms);
-            const char *label = line + consumed;
-            while (*label == ' ')
-                label++;
-            size_t ll = strcspn(label, "\n");
-            snprintf(cur.label, sizeof cur.label, "%.*s", (int)(ll > 160 ? 160 : ll), label);
-            have = true;
-        } else if (have && (sscanf(line, "Rss: %llu kB", &kb) == 1 ||
-                            sscanf(line, "Swap: %llu kB", &kb) == 1)) {
-            cur.resident_kb += kb;
-        }
-    }
-    if (have)
-        scan_region(mem, pid, &cur, where, note_only, &regions, &unreadable, &skipped);
-    if (regions > 0 && unreadable == regions) {
-        errno = EPERM;
-        scan_error("process memory of", where);
-    }
-    if (!g_quiet)
-        fprintf(stderr, "kakanai-scan: pid %ld (%s): %u regions read, %u unreadable, %u untouched "
-                        "or skipped\n",
-                pid, name, regions, unreadable, skipped);
-    close(mem);
-    fclose(maps);
-}
-
 static long parse_pid(const char *s)
 {
     char *end;
@@ -532,7 +454,7 @@ static long parse_pid(const char *s)
 static int usage(void)
 {
     fputs("usage: kakanai-scan [-c CANARY]... [-C FILE] [-X HEX]... [-p PID]... [-P PID]...\n"
-          "                    [-d DIR]... [-f FILE]... [-x PATH]... [-I PREFIX]... [-A N] [-i] [-q]\n",
+          "                    [-d DIR]... [-f FILE]... [-x PATH]... [-A N] [-i] [-q]\n",
           stderr);
     return 64;
 }
@@ -541,7 +463,7 @@ int main(int argc, char **argv)
 {
     /* Two passes: canaries and options first, then the sources in the order given. */
     int opt;
-    while ((opt = getopt(argc, argv, "c:C:X:p:P:d:f:x:A:I:iqh")) != -1) {
+    while ((opt = getopt(argc, argv, "c:C:X:p:P:d:f:x:A:iqh")) != -1) {
         switch (opt) {
         case 'c':
             if (add_canary(optarg) != 0)
@@ -561,15 +483,10 @@ int main(int argc, char **argv)
             g_excludes[g_nexcludes++] = optarg;
             break;
         case 'i':
-            g_ignore_unreadable = true;
+            g_scan_ignore_unreadable = true;
             break;
         case 'q':
-            g_quiet = true;
-            break;
-        case 'I':
-            if (g_nignores == SCAN_MAX_IGNORES || optarg[0] == '\0')
-                return usage();
-            g_ignores[g_nignores++] = optarg;
+            g_scan_quiet = true;
             break;
         case 'A':
             g_context = strtoul(optarg, NULL, 10);
@@ -591,7 +508,7 @@ int main(int argc, char **argv)
     if (optind != argc || g_nneedles == 0)
         return usage();
     optind = 1;
-    while ((opt = getopt(argc, argv, "c:C:X:p:P:d:f:x:A:I:iqh")) != -1) {
+    while ((opt = getopt(argc, argv, "c:C:X:p:P:d:f:x:A:iqh")) != -1) {
         switch (opt) {
         case 'p':
             scan_pid(parse_pid(optarg), false);
@@ -609,14 +526,13 @@ int main(int argc, char **argv)
             break;
         }
     }
-    if (!g_quiet)
-        fprintf(stderr, "kakanai-scan: %zu needles, %lu bytes scanned, %lu hits, %lu notes, %lu driver copies, "
-                "%lu errors\n",
-                g_nneedles, g_scanned, g_hits, g_notes, g_driver, g_errors);
+    if (!g_scan_quiet)
+        fprintf(stderr, "kakanai-scan: %zu needles, %lu bytes scanned, %lu hits, %lu notes, %lu errors\n",
+                g_nneedles, g_scanned, g_hits, g_notes, g_scan_errors);
     fflush(stdout);
     for (size_t i = 0; i < g_nneedles; i++)
         free(g_needles[i].bytes);
     if (g_hits > 0)
         return 1;
-    return g_errors > 0 ? 2 : 0;
+    return g_scan_errors > 0 ? 2 : 0;
 }

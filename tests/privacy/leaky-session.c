@@ -6,10 +6,12 @@
  * (→ form_print), then everything freed. Used to prove the canary scanner can fail
  * (--leak), for the sanitizer and valgrind passes, and for the RSS soak (--sessions).
  *
- *   leaky-session [--leak heap|file:DIR] [--sessions N] [--print QUEUE] [--hold]
+ *   leaky-session [--leak heap|stack|file:DIR] [--sessions N] [--print QUEUE] [--hold]
  *                 [--rss] [--answers FILE] PROFILE TEMPLATES_DIR [PIN]
  *
  * --leak heap      keep a non-wiped copy of the name in ordinary heap (the deliberate bug)
+ * --leak stack     a worker thread copies the name into a local and ends: glibc keeps its
+ *                  stack, unwiped, for the next thread (the bug of issue 10)
  * --leak file:DIR  write the name into a file under DIR (another deliberate bug)
  * --hold           after the sessions, print "ready <pid>" and wait for a line on stdin, so a
  *                  test can scan this process's memory
@@ -19,6 +21,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -27,6 +30,7 @@
 #include <unistd.h>
 
 #include "form.h"
+#include "myna-vcard.h"
 #include "myna.h"
 
 #define SESSION_SECURE_HEAP (1u << 20)
@@ -130,8 +134,26 @@ static const char *answer_for(const form_question *q, char *buf, size_t cap)
     return def;
 }
 
+/* The worker of --leak stack: the name in a local of a thread that then ends. */
+static void *stack_worker(void *arg)
+{
+    const char *name = arg;
+    volatile char local[256];
+    size_t i = 0;
+    for (; name[i] != '\0' && i + 1 < sizeof local; i++)
+        local[i] = name[i];
+    local[i] = '\0';
+    return NULL;
+}
+
 static int leak_name(const char *how, const char *name)
 {
+    if (strcmp(how, "stack") == 0) {
+        pthread_t t;
+        if (pthread_create(&t, NULL, stack_worker, (void *)name) != 0)
+            return -1;
+        return pthread_join(t, NULL) == 0 ? 0 : -1;
+    }
     if (strcmp(how, "heap") == 0) {
         g_leaked = strdup(name); /* never wiped, never freed: what the scanner must catch */
         return g_leaked != NULL ? 0 : -1;
@@ -257,7 +279,7 @@ out:
 
 static int usage(void)
 {
-    fputs("usage: leaky-session [--leak heap|file:DIR] [--sessions N] [--print QUEUE] [--hold]\n"
+    fputs("usage: leaky-session [--leak heap|stack|file:DIR] [--sessions N] [--print QUEUE] [--hold]\n"
           "                     [--rss] [--answers FILE] PROFILE TEMPLATES_DIR [PIN]\n",
           stderr);
     return 2;

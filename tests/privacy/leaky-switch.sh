@@ -8,7 +8,8 @@
 # Runs leaky-session (virtual card → VERIFY → read → form_values → form_render → all freed)
 # three times and scans its memory while it waits, and its folder and output afterwards:
 #   clean run            → no hit (exit 0 of the scanner)
-#   --leak heap          → a hit in the process's memory
+#   --leak heap          → a hit in the process's memory (class heap)
+#   --leak stack         → a hit on the cached stack of the worker thread that ended
 #   --leak file:DIR      → a hit in a file
 set -u
 session=$1 scan=$2 profile=$3 templates=$4 canaries=$5
@@ -36,7 +37,7 @@ run() {
         cat "$work/err" >&2
         rc=3
     else
-        "$scan" -q -C "$canaries" -p "$pid" -d "$work" >"$work/hits" 2>"$work/scan-err"
+        "$scan" -C "$canaries" -p "$pid" -d "$work" >"$work/hits" 2>"$work/scan-err"
         rc=$?
         # the output it wrote (stderr at its most talkative) is a log: scanned too
     fi
@@ -54,6 +55,7 @@ run() {
 
 run
 echo "clean run: scanner exit $rc, $(grep -c '^HIT' "$work/hits" 2>/dev/null) hits"
+grep -a ' class \|bytes scanned' "$work/scan-err" | sed 's/^kakanai-scan: /  /'
 if [ "$rc" -ne 0 ]; then
     echo "FAIL: the clean session left personal data behind:" >&2
     cat "$work/hits" "$work/scan-err" >&2
@@ -64,6 +66,14 @@ run --leak heap
 echo "leaky run (heap): scanner exit $rc, $(grep -c '^HIT' "$work/hits") hits"
 if [ "$rc" -ne 1 ] || ! grep -q 'memory' "$work/hits"; then
     echo "FAIL: the scanner missed the name left in the heap" >&2
+    cat "$work/hits" "$work/scan-err" >&2
+    fail=1
+fi
+
+run --leak stack
+echo "leaky run (worker stack): scanner exit $rc, $(grep -c '^HIT' "$work/hits") hits"
+if [ "$rc" -ne 1 ] || ! grep -q 'class cached-stack' "$work/hits"; then
+    echo "FAIL: the scanner missed the name left on an exited worker thread's stack" >&2
     cat "$work/hits" "$work/scan-err" >&2
     fail=1
 fi

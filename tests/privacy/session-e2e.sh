@@ -4,9 +4,13 @@
 # session-e2e.sh — whole kiosk sessions on the real parts, then proof that nothing personal is left.
 #
 #   session-e2e.sh canary     a resident's session (PIN, questions, print), then scan everything
+#   session-e2e.sh printed    issue 10's exact case: the shortest printed 住民票 session, 「おわる」,
+#                             then scan at the menu (kiosk: every mapping, per class; cupsd;
+#                             the spool, logs, /tmp, HOME)
 #   session-e2e.sh process    the kiosk is not dumpable, locks its secrets, logs nothing personal
 #   session-e2e.sh faults     card pulled at every screen and APDU, pcscd killed, reader gone,
-#                             printer faults, templates changed under the kiosk
+#                             printer faults, the next resident after a printer failure,
+#                             templates changed under the kiosk
 #
 # The parts: a private pcscd with vpcd (tests/lib/with-pcscd.sh) and kakanai-vcard holding the
 # canary resident (tests/privacy/profiles/canary.json); a private cupsd with cups-pdf and the
@@ -98,6 +102,7 @@ template-dir=$work/templates
 CONF
 
 start_vcard() { # [PROFILE]
+    echo "$(date +%s%3N) start_vcard $(basename "${1:-$KAKANAI_PROFILE}")" >>"$work/vcard.log"
     "$KAKANAI_VCARD" --profile "${1:-$KAKANAI_PROFILE}" --port "$KAKANAI_VPCD_PORT" \
         --stats "$work/vcard-stats.json" 2>>"$work/vcard.log" &
     vpid=$!
@@ -171,21 +176,35 @@ scan() {
     fi
     local x; x=$(xvfb_pid); [ -n "$x" ] && args+=(-p "$x")
     [ -n "$vpid" ] && args+=(-P "$vpid") # the virtual card IS the card: noted, allowed
-    args+=(-d /tmp -x "$KAKANAI_PDF_OUT")
+    args+=(-d /tmp -x "$KAKANAI_PDF_OUT" -x "$KAKANAI_CUPS_DIR/fault-paper")
     # the test's own folders bound back into /tmp (a checkout under /tmp): not the session's files
     local kept
     while IFS= read -r kept; do [ -n "$kept" ] && args+=(-x "$kept"); done <<EOF_KEPT
 ${KAKANAI_KEPT_TMP:-}
 EOF_KEPT
     for d in /var/log /var/spool/cups /var/cache/cups /run/cups; do [ -d "$d" ] && args+=(-d "$d"); done
-    "$KAKANAI_SCAN" -A 48 -I "answer " "${args[@]}" >"$out/scan-$label.txt" 2>"$out/scan-$label.err"
+    local t0
+    t0=$(date +%s%3N)
+    "$KAKANAI_SCAN" -A 48 "${args[@]}" >"$out/scan-$label.txt" 2>"$out/scan-$label.err"
     local rc=$?
+    local ms=$(( $(date +%s%3N) - t0 ))
     local hits notes
     hits=$(grep -a -c '^HIT' "$out/scan-$label.txt")
     notes=$(grep -a -c '^NOTE' "$out/scan-$label.txt")
     local pn
     pn=$(grep -a '^NOTE' "$out/scan-$label.txt" | grep -a -c '(pcscd)')
-    log "scan $label: exit $rc, hits $hits, notes $notes (pcscd $pn, virtual card $((notes - pn))); $(tail -n1 "$out/scan-$label.err")"
+    log "scan $label: exit $rc, hits $hits, notes $notes (pcscd $pn, virtual card $((notes - pn))) in $ms ms; $(tail -n1 "$out/scan-$label.err")"
+    # the kiosk's and cupsd's memory per class of mapping (mappings, read, bytes, hits)
+    grep -a -E "^kakanai-scan: pid ($kpid|$KAKANAI_CUPSD_PID) " "$out/scan-$label.err" |
+        sed 's/^kakanai-scan: /session-e2e:   /'
+    if [ -n "$kpid" ]; then
+        # every mapping of the kiosk was classified; its stacks were among those read
+        local stacks
+        stacks=$(awk -v p="$kpid" '$2 == "pid" && $3 == p && $5 == "class" &&
+            ($6 == "stack" || $6 == "thread-stack" || $6 == "cached-stack") { n += $10 } END { print n + 0 }' \
+            "$out/scan-$label.err")
+        [ "$stacks" -ge 2 ] || bad "scan $label: the kiosk's thread stacks were not read ($stacks stack mappings read)"
+    fi
     if [ "$rc" -ne 0 ]; then
         bad "scan $label found personal data or could not read a source:"
         grep -a -A1 '^HIT' "$out/scan-$label.txt" | head -40
@@ -213,6 +232,7 @@ EOF_KEPT
 save_logs() {
     cp "$work/kiosk.log" "$out/kiosk-$1.log" 2>/dev/null
     cp "$work/kiosk.out" "$out/kiosk-$1.out" 2>/dev/null
+    cp "$work/vcard.log" "$out/vcard-$1.log" 2>/dev/null
 }
 
 procedure=${KAKANAI_E2E_PROCEDURE:-}
@@ -241,6 +261,27 @@ make_script() { # OUT PARTS...
 }
 
 case $mode in
+printed)
+    # Issue 10's exact case. The printed session is the shortest one a new user takes.
+    session_script=$src/tests/privacy/scripts/printed-$procedure.txt
+    [ -f "$session_script" ] || { echo "session-e2e: no printed-$procedure.txt" >&2; exit 77; }
+    start_vcard
+    make_script "$sdir/s.txt" "wait menu 20000" "mark start" @session \
+        "mark done-screen" "finish" "wait menu 5000" "sleep 2000" "mark at-menu" "sleep 600000"
+    start_kiosk "$sdir/s.txt" || exit 1
+    if ! wait_mark at-menu 120 >/dev/null; then
+        bad "the printed session did not come back to the menu"
+        tail -n 30 "$work/kiosk.log"
+    else
+        npdf=$(find "$KAKANAI_PDF_OUT" -name '*.pdf' 2>/dev/null | wc -l)
+        log "printed through cups-pdf: $npdf PDF(s); 「おわる」; at the menu: scan"
+        [ "$npdf" -ge 1 ] || bad "nothing was printed"
+        scan printed-menu
+    fi
+    save_logs "$mode"
+    stop_kiosk
+    stop_vcard
+    ;;
 canary | process)
     start_vcard
     make_script "$sdir/s.txt" "wait menu 20000" "mark start" @session \
@@ -300,7 +341,7 @@ faults)
     run_faults
     ;;
 *)
-    echo "usage: session-e2e.sh canary|process|faults" >&2
+    echo "usage: session-e2e.sh canary|printed|process|faults" >&2
     exit 64
     ;;
 esac

@@ -30,6 +30,7 @@
 
 #include <cmocka.h>
 
+#include "myna-vcard.h"
 #include "myna.h"
 #ifdef KAKANAI_HAVE_KIOSK_SESSION
 #include "kiosk-session.h"

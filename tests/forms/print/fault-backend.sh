@@ -12,8 +12,11 @@
 #   slow [S]      wait S seconds, then read the document and succeed
 #   stop          fail so that cupsd stops the queue (CUPS_BACKEND_STOP)
 #   abort         fail so that cupsd aborts the job (CUPS_BACKEND_FAILED with policy abort-job)
-# The backend never writes the document anywhere: it only counts its bytes into
-# $KAKANAI_CUPS_DIR/fault.bytes and writes the copies asked for into fault.copies.
+# The backend counts the document's bytes into $KAKANAI_CUPS_DIR/fault.bytes and writes the
+# copies asked for into fault.copies. It writes the document itself only when the folder
+# $KAKANAI_CUPS_DIR/fault-paper exists (a test made it): there each printed job becomes
+# job-<id>.pdf, "the paper" a test looks at (tests/privacy/faults.inc.sh: nothing of one
+# resident on the next one's paper). A scan of the machine must exclude that folder.
 # Like a real backend that finds the printer healthy, "ok" and "slow" first clear the
 # problems an earlier job reported.
 set -u
@@ -35,7 +38,13 @@ fi
 # The document is on stdin (argument 6 absent) or in the file named by argument 6.
 consume() {
     echo "$4" >"$dir/fault.copies"
-    if [ $# -ge 6 ]; then wc -c <"$6"; else wc -c; fi >"$dir/fault.bytes"
+    if [ -d "$dir/fault-paper" ]; then
+        paper="$dir/fault-paper/job-$1.pdf"
+        if [ $# -ge 6 ]; then cat "$6"; else cat; fi >"$paper"
+        wc -c <"$paper" >"$dir/fault.bytes"
+    else
+        if [ $# -ge 6 ]; then wc -c <"$6"; else wc -c; fi >"$dir/fault.bytes"
+    fi
 }
 healthy() {
     echo "STATE: -media-empty-error,connecting-to-device,offline-report" >&2

@@ -4,7 +4,8 @@
  * test-print-cups.c — form_print() against a real cupsd (tests/lib/with-cupsd.sh): a PDF
  * made here goes to the cups-pdf printer and comes back as a PDF whose pages look the same;
  * each printer fault of the fault queue gives its own error within a bounded time; after
- * every job the spool holds no document and the only title anywhere is "kakanai".
+ * every job the spool holds no document and the only title anywhere is "kakanai";
+ * form_print_purge() leaves cupsd with no job and no record of the session's jobs.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -493,6 +494,92 @@ static void cupsd_dying_mid_job_is_no_printer(void **state)
     assert_true(ms < 5000);
 }
 
+/* ---- the end of a session: form_print_purge() ------------------------------------------ */
+
+/* How many jobs cupsd still lists on both queues, finished ones included. */
+static int jobs_listed(void)
+{
+    char cmd[256], line[512];
+    snprintf(cmd, sizeof cmd, "lpstat -W all -o %s %s 2>/dev/null", PDF_Q, FAULT_Q);
+    FILE *p = popen(cmd, "r");
+    int n = 0;
+    if (p == NULL)
+        return -1;
+    while (fgets(line, sizeof line, p) != NULL)
+        n++;
+    pclose(p);
+    return n;
+}
+
+static void *fault_print_thread(void *arg)
+{
+    thread_job *j = arg;
+    j->err = form_print_pdf(g_pdf, g_len, FAULT_Q, 1, 60000, NULL, NULL);
+    return NULL;
+}
+
+/* A finished job stays in cupsd's history (PreserveJobHistory) with its control file: the
+ * purge at the end of the session removes the record too. */
+static void purge_removes_finished_jobs_and_their_records(void **state)
+{
+    (void)state;
+    reset_fault_queue();
+    assert_int_equal(form_print_pdf(g_pdf, g_len, FAULT_Q, 1, 20000, NULL, NULL), FORM_OK);
+    size_t files = 0;
+    char why[256] = "";
+    assert_true(pu_spool_titles(FORM_PRINT_TITLE, NULL, &files, why, sizeof why));
+    assert_true(files > 0);
+    assert_true(jobs_listed() > 0);
+    assert_true(form_print_pending_purge() > 0);
+    long long t0 = pu_now_ms();
+    assert_int_equal(form_print_purge(0), FORM_OK);
+    fprintf(stderr, "  purge of %zu control file(s) → none in %lld ms\n", files, pu_now_ms() - t0);
+    assert_int_equal(form_print_pending_purge(), 0);
+    assert_int_equal(jobs_listed(), 0);
+    assert_true(pu_spool_titles(FORM_PRINT_TITLE, NULL, &files, why, sizeof why));
+    assert_int_equal(files, 0);
+    assert_spool_clean();
+}
+
+/* Resident A's job is still at the printer (slow) when A's session ends: the purge cancels
+ * it, A's form_print() ends with FORM_E_PRINT_CANCELLED, and when the printer is well again
+ * nothing of A comes out, then or later. */
+static void purge_ends_a_job_still_at_the_printer_and_it_never_prints(void **state)
+{
+    (void)state;
+    reset_fault_queue();
+    char bytes[1024];
+    snprintf(bytes, sizeof bytes, "%s/fault.bytes", pu_dir());
+    unlink(bytes);
+    set_fault("slow 30");
+    thread_job j;
+    assert_int_equal(pthread_create(&j.tid, NULL, fault_print_thread, &j), 0);
+    usleep(1200 * 1000);
+    long long t0 = pu_now_ms();
+    assert_int_equal(form_print_purge(0), FORM_OK);
+    long long purge_ms = pu_now_ms() - t0;
+    pthread_join(j.tid, NULL);
+    long long end_ms = pu_now_ms() - t0;
+    fprintf(stderr, "  purge mid-job: %lld ms; the printing thread ended %lld ms after it (%d)\n",
+            purge_ms, end_ms, j.err);
+    assert_int_equal(j.err, FORM_E_PRINT_CANCELLED);
+    assert_int_equal(jobs_listed(), 0);
+    set_fault("ok");
+    assert_int_equal(pu_run("cupsenable %s", FAULT_Q), 0);
+    sleep(3);
+    assert_int_equal(access(bytes, F_OK), -1); /* the backend never got A's document */
+    assert_int_equal(jobs_listed(), 0);
+    assert_spool_clean();
+}
+
+/* A purge with nothing recorded, and a purge while cupsd cannot be told, are answered. */
+static void purge_with_nothing_recorded_is_ok(void **state)
+{
+    (void)state;
+    assert_int_equal(form_print_purge(0), FORM_OK);
+    assert_int_equal(form_print_pending_purge(), 0);
+}
+
 static void page_log_holds_only_the_neutral_title(void **state)
 {
     (void)state;
@@ -525,6 +612,9 @@ int main(void)
         cmocka_unit_test(unknown_queue_is_no_printer),
         cmocka_unit_test(cupsd_gone_is_no_printer),
         cmocka_unit_test(page_log_holds_only_the_neutral_title),
+        cmocka_unit_test(purge_removes_finished_jobs_and_their_records),
+        cmocka_unit_test(purge_ends_a_job_still_at_the_printer_and_it_never_prints),
+        cmocka_unit_test(purge_with_nothing_recorded_is_ok),
         cmocka_unit_test(queue_deleted_mid_job_is_no_printer),
         cmocka_unit_test(job_cancelled_by_staff_is_reported_stopped),
         cmocka_unit_test(cupsd_dying_mid_job_is_no_printer), /* last: cupsd is gone after it */
