@@ -191,6 +191,22 @@ FORM_EXPORT const char *form_procedure_icon(const form_procedure *p); /* icon na
 typedef enum { FORM_OFFER_KIOSK = 1u, FORM_OFFER_COUNTER = 2u } form_offer;
 /* true when p is offered at every place in where (false for a NULL p). */
 FORM_EXPORT bool form_procedure_offered(const form_procedure *p, form_offer where);
+
+/* Guide items: one row of the 手続き案内票 (templates/annai.form), from catalog.conf's
+ * guide.counter.ja/.en (窓口: 課 and number), guide.bring.* (持ち物), guide.fee.* (手数料),
+ * guide.note.* and guide.order (route order on the sheet; default: the procedure's order).
+ * Each text may be NULL (not given). Owned by the catalogue; NULL only for a NULL p. */
+typedef struct form_guide {
+    const form_text *counter;
+    const form_text *bring;
+    const form_text *fee;
+    const form_text *note;
+    long order;
+} form_guide;
+FORM_EXPORT const form_guide *form_procedure_guide(const form_procedure *p);
+/* A guide-only procedure has no forms (form_procedure_template_count is 0): it is offered at
+ * the counter only and appears on the guide sheet (転校 at 学校教育課, 介護保険 …). */
+FORM_EXPORT bool form_procedure_guide_only(const form_procedure *p);
 FORM_EXPORT size_t form_procedure_template_count(const form_procedure *p);
 FORM_EXPORT const form_template *form_procedure_template(const form_procedure *p, size_t i);
 
@@ -276,6 +292,15 @@ FORM_EXPORT form_err form_values_set_answer(form_values *v, const char *question
 #define FORM_MAX_MEMBERS 6
 FORM_EXPORT form_err form_values_set_member(form_values *v, const char *group, unsigned n,
                                             const char *field, const char *value);
+/* The rows of the 手続き案内票 (templates/annai.form): row n (1..FORM_MAX_GUIDE, in route
+ * order), field one of title, counter, bring, fee, note; templates read {guide.3.counter}.
+ * form_nav_set_guide() fills them from a navigation. value NULL clears. FORM_E_ARG for an
+ * unknown field or n out of range (and the value limits above), FORM_E_NOMEM.
+ * form_values_set_reception sets {reception}, the visit's 受付番号 (at most 32 bytes). */
+#define FORM_MAX_GUIDE 20
+FORM_EXPORT form_err form_values_set_guide(form_values *v, unsigned n, const char *field,
+                                           const char *value);
+FORM_EXPORT form_err form_values_set_reception(form_values *v, const char *number);
 /* "Today" for derived dates (YYYYMMDD, a real date, else FORM_E_ARG); default is the local
  * date at render time. */
 FORM_EXPORT form_err form_values_set_today(form_values *v, const char *yyyymmdd);

@@ -43,6 +43,7 @@ static void proc_free(form_procedure *p)
     form_text_free(p->title);
     form_text_free(p->description);
     free(p->icon);
+    form_guide_free(p);
     free(p->templates);
     free(p->questions);
 }
@@ -117,12 +118,11 @@ static form_err proc_add_template(form_procedure *p, const form_template *t)
 static void proc_close(form_catalog *c, form_procedure *cur, bool bad, const char *path,
                        int line, form_diags *diags)
 {
-    if (cur == NULL || (!bad && cur->ntemplates > 0))
+    if (cur == NULL)
         return;
-    if (!bad)
-        form_diags_addf(diags, FORM_E_TEMPLATE, path, line, 1, cur->id,
-                        "the procedure \"%s\" lists no forms (forms = ...)",
-                        "手続き「%s」に forms = ... がありません", cur->id);
+    form_guide_finish(cur);
+    if (!bad && (cur->ntemplates > 0 || form_guide_only_ok(cur, path, line, diags)))
+        return;
     proc_free(cur);
     c->nprocs--;
 }
@@ -237,6 +237,8 @@ static void load_conf(form_catalog *c, const char *path, const char *text, size_
                                 "order needs a whole number", "order には整数を書いてください");
             else
                 cur->order = o;
+        } else if (form_guide_key(cur, key, val, path, lineno, (int)vs + 1, diags)) {
+            /* guide.* (form-guide.c) */
         } else if (strcmp(key, "offer") == 0) {
             size_t k = 0, vn = strlen(val), s, wn;
             unsigned offer = 0;
@@ -285,7 +287,10 @@ static void load_conf(form_catalog *c, const char *path, const char *text, size_
         } else {
             static const char *const known[] = {"title.ja", "title.en", "description.ja",
                                                 "description.en", "icon", "order", "forms",
-                                                "offer"};
+                                                "offer", "guide.counter.ja", "guide.counter.en",
+                                                "guide.bring.ja", "guide.bring.en",
+                                                "guide.fee.ja", "guide.fee.en", "guide.note.ja",
+                                                "guide.note.en", "guide.order"};
             const char *best = NULL;
             size_t bestd = 3;
             for (size_t k = 0; k < sizeof known / sizeof known[0]; k++) {
@@ -422,6 +427,7 @@ FORM_EXPORT form_err form_catalog_load(const char *dir, const char *keyfile,
             p->order = (long)i;
             p->offer = FORM_OFFER_KIOSK | FORM_OFFER_COUNTER;
             proc_add_template(p, c->templates[i]);
+            form_guide_finish(p);
         }
     }
     free(text);

@@ -143,6 +143,7 @@ form_err form_template_load(const char *path, bool strict, form_template **out,
                             form_diags *diags);
 void form_template_free(form_template *t);
 
+#define FORM_GUIDE_TEXTS 4u
 /* Catalogue parse (catalog.conf) into procedures bound to templates. */
 struct form_procedure {
     char *id;
@@ -156,7 +157,21 @@ struct form_procedure {
     size_t nquestions;
     unsigned needs;
     unsigned offer; /* form_offer bits (default kiosk and counter) */
+    /* guide items (form-guide.c): counter, bring, fee, note; guide is the public view */
+    form_text *guide_text[FORM_GUIDE_TEXTS];
+    form_guide guide;
+    bool has_guide_order;
 };
+
+/* ---- guide items (form-guide.c) ---- */
+/* A catalogue key guide.*: true when it is one (reported into diags when its value is bad). */
+bool form_guide_key(form_procedure *p, const char *key, const char *val, const char *path,
+                    int lineno, int col, form_diags *diags);
+/* After the procedure's section: fill the public view (guide.order defaults to order). */
+void form_guide_finish(form_procedure *p);
+/* A procedure without forms: true when it is a valid guide-only one, else reported. */
+bool form_guide_only_ok(form_procedure *p, const char *path, int line, form_diags *diags);
+void form_guide_free(form_procedure *p);
 
 /* Measure every fixed label of t with the fonts (form-render.c): a label that cannot fit
  * would stop every print of the form, so `kakanai-form check` reports it. FORM_OK without
@@ -180,6 +195,10 @@ const char *form_values_get(const form_values *v, const char *name, char *buf, s
 extern const char *const form_member_groups[2];
 extern const char *const form_member_fields[FORM_MEMBER_FIELDS];
 bool form_member_name(const char *name, unsigned *group, unsigned *n, unsigned *field);
+/* Guide sheet rows: "guide.N.field" (N 1..FORM_MAX_GUIDE, field one of form_guide_fields). */
+#define FORM_GUIDE_FIELDS 5u
+extern const char *const form_guide_fields[FORM_GUIDE_FIELDS];
+bool form_guide_name(const char *name, unsigned *n, unsigned *field);
 
 /* ---- dates (form-date.c) ---- */
 typedef struct form_date {

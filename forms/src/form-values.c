@@ -24,7 +24,13 @@ struct form_values {
     char *val[MAX_ANSWERS];
     /* household members and children: [group][n - 1][field] (form_member_fields) */
     char *member[2][FORM_MAX_MEMBERS][FORM_MEMBER_FIELDS];
+    /* rows of the guide sheet, and the visit's reception number */
+    char *guide[FORM_MAX_GUIDE][FORM_GUIDE_FIELDS];
+    char *reception;
 };
+
+const char *const form_guide_fields[FORM_GUIDE_FIELDS] = {"title", "counter", "bring", "fee",
+                                                          "note"};
 
 const char *const form_member_groups[2] = {"member", "child"};
 const char *const form_member_fields[FORM_MEMBER_FIELDS] = {"name", "kana",     "birth",
@@ -55,6 +61,26 @@ bool form_member_name(const char *name, unsigned *group, unsigned *n, unsigned *
     return true;
 }
 
+bool form_guide_name(const char *name, unsigned *n, unsigned *field)
+{
+    if (strncmp(name, "guide.", 6) != 0)
+        return false;
+    const char *p = name + 6;
+    unsigned k = 0;
+    size_t digits = 0;
+    while (p[digits] >= '0' && p[digits] <= '9' && digits < 3)
+        k = k * 10 + (unsigned)(p[digits++] - '0');
+    if (digits == 0 || p[0] == '0' || k < 1 || k > FORM_MAX_GUIDE || p[digits] != '.')
+        return false;
+    const char *fname = p + digits + 1;
+    int f = index_of(form_guide_fields, FORM_GUIDE_FIELDS, fname, strlen(fname));
+    if (f < 0)
+        return false;
+    *n = k;
+    *field = (unsigned)f;
+    return true;
+}
+
 FORM_EXPORT form_err form_values_new(form_values **out)
 {
     if (out == NULL)
@@ -80,6 +106,10 @@ FORM_EXPORT void form_values_free(form_values *v)
         for (size_t n = 0; n < FORM_MAX_MEMBERS; n++)
             for (size_t f = 0; f < FORM_MEMBER_FIELDS; f++)
                 form_secure_strfree(v->member[g][n][f]);
+    for (size_t n = 0; n < FORM_MAX_GUIDE; n++)
+        for (size_t f = 0; f < FORM_GUIDE_FIELDS; f++)
+            form_secure_strfree(v->guide[n][f]);
+    form_secure_strfree(v->reception);
     form_secure_free(v, sizeof *v);
 }
 
@@ -151,6 +181,24 @@ FORM_EXPORT form_err form_values_set_member(form_values *v, const char *group, u
     return set_one(&v->member[g][n - 1][f], value);
 }
 
+FORM_EXPORT form_err form_values_set_guide(form_values *v, unsigned n, const char *field,
+                                           const char *value)
+{
+    if (v == NULL || field == NULL || n < 1 || n > FORM_MAX_GUIDE)
+        return FORM_E_ARG;
+    int f = index_of(form_guide_fields, FORM_GUIDE_FIELDS, field, strlen(field));
+    if (f < 0)
+        return FORM_E_ARG;
+    return set_one(&v->guide[n - 1][f], value);
+}
+
+FORM_EXPORT form_err form_values_set_reception(form_values *v, const char *number)
+{
+    if (v == NULL || (number != NULL && strlen(number) > 32))
+        return FORM_E_ARG;
+    return set_one(&v->reception, number);
+}
+
 FORM_EXPORT form_err form_values_set_today(form_values *v, const char *yyyymmdd)
 {
     form_date d;
@@ -198,6 +246,10 @@ const char *form_values_get(const form_values *v, const char *name, char *buf, s
     unsigned g, n, f;
     if (form_member_name(name, &g, &n, &f))
         return v->member[g][n - 1][f];
+    if (form_guide_name(name, &n, &f))
+        return v->guide[n - 1][f];
+    if (strcmp(name, "reception") == 0)
+        return v->reception;
     return NULL;
 }
 
@@ -371,6 +423,8 @@ static form_err check_insert(expr_ctx *c, const char *s, size_t n, size_t off)
             known = true;
     }
     unsigned mg, mn, mf;
+    if (!known && (form_guide_name(name, &mn, &mf) || strcmp(name, "reception") == 0))
+        known = true;
     if (!known && form_member_name(name, &mg, &mn, &mf)) {
         known = true;
         if (strcmp(form_member_fields[mf], "number") == 0)
@@ -379,18 +433,18 @@ static form_err check_insert(expr_ctx *c, const char *s, size_t n, size_t off)
     if (!known) {
         char sugg[FORM_MAX_ID + 8];
         const char *best = closest_name(c->t, name, sugg, sizeof sugg);
-        char msg_en[200], msg_ja[200];
+        char msg_en[320], msg_ja[320];
         if (best) {
             snprintf(msg_en, sizeof msg_en, "unknown value name \"%%s\"; did you mean \"%s\"?", best);
             snprintf(msg_ja, sizeof msg_ja, "値の名前「%%s」はありません。「%s」の誤りではありませんか", best);
         } else {
             snprintf(msg_en, sizeof msg_en, "%s",
                      "unknown value name \"%s\" (use card.name, card.address, card.birth, "
-                     "card.sex, card.number, today, age, answer.<question>, member.N.<field> or "
-                     "child.N.<field>)");
+                     "card.sex, card.number, today, age, answer.<question>, member.N.<field>, "
+                     "child.N.<field>, guide.N.<field> or reception)");
             snprintf(msg_ja, sizeof msg_ja, "%s",
                      "値の名前「%s」はありません（card.name, card.address, card.birth, card.sex, "
-                     "card.number, today, age, answer.<質問>, member.N.<項目>, child.N.<項目> のどれか）");
+                     "card.number, today, age, answer.<質問>, member.N.<項目>, child.N.<項目>, guide.N.<項目>, reception のどれか）");
         }
         why(c, off + ns, msg_en, msg_ja, name);
         return FORM_E_TEMPLATE;

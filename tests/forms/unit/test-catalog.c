@@ -236,6 +236,62 @@ static void offer_says_where_a_procedure_is_offered(void **state)
     form_diags_free(d);
 }
 
+/* guide.* keys on procedures; a procedure without forms is guide-only, counter only. */
+static void guide_items_and_guide_only_procedures(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/kakanai-cat-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[512];
+    ts_path(path, sizeof path, dir, "a.form");
+    const char *a = "[form]\nid = a\ntitle.ja = 様式A\n";
+    assert_int_equal(ts_write(path, a, strlen(a)), 0);
+    ts_path(path, sizeof path, dir, "catalog.conf");
+    const char *conf = "[procedure a]\norder = 5\nforms = a\nguide.counter.ja = 市民課 1番窓口\n"
+                       "guide.counter.en = Citizens Division, counter 1\nguide.fee.ja = 300円\n"
+                       "[procedure gakko]\ntitle.ja = 転校\noffer = counter\nguide.order = 40\n"
+                       "guide.counter.ja = 学校教育課\nguide.bring.ja = 在学証明書\n"
+                       "guide.note.ja = 学校へ連絡します。\nguide.note.en = We tell the school.\n"
+                       "[procedure nocounter]\ntitle.ja = x\noffer = counter\n"
+                       "[procedure kiosk]\ntitle.ja = x\nguide.counter.ja = y\n"
+                       "[procedure bad]\nforms = a\nguide.order = -1\nguide.fee.ja =\nguide.fe.ja = 1\n";
+    assert_int_equal(ts_write(path, conf, strlen(conf)), 0);
+    form_catalog *c = NULL;
+    form_diags *d = NULL;
+    assert_int_equal(form_catalog_load(dir, NULL, &c, &d), FORM_OK);
+    const form_procedure *p = form_catalog_find(c, "a");
+    const form_guide *g = form_procedure_guide(p);
+    assert_string_equal(form_text_get(g->counter, "ja"), "市民課 1番窓口");
+    assert_string_equal(form_text_get(g->counter, "en"), "Citizens Division, counter 1");
+    assert_string_equal(form_text_get(g->fee, "en"), "300円"); /* falls back to Japanese */
+    assert_null(g->bring);
+    assert_int_equal(g->order, 5);
+    assert_false(form_procedure_guide_only(p));
+    p = form_catalog_find(c, "gakko");
+    assert_true(form_procedure_guide_only(p));
+    assert_int_equal(form_procedure_template_count(p), 0);
+    assert_false(form_procedure_offered(p, FORM_OFFER_KIOSK));
+    g = form_procedure_guide(p);
+    assert_int_equal(g->order, 40);
+    assert_string_equal(form_text_get(g->note, "en"), "We tell the school.");
+    assert_string_equal(form_text_get(g->bring, "ja"), "在学証明書");
+    assert_null(form_catalog_find(c, "nocounter"));
+    assert_null(form_catalog_find(c, "kiosk"));
+    assert_non_null(form_catalog_find(c, "bad"));
+    assert_null(form_procedure_guide(NULL));
+    assert_false(form_procedure_guide_only(NULL));
+    size_t n = form_diags_count(d);
+    assert_int_equal(n, 5);
+    assert_non_null(strstr(form_diags_get(d, 0)->message, "guide.counter.ja"));
+    assert_non_null(strstr(form_diags_get(d, 1)->message, "offer = counter"));
+    assert_non_null(strstr(form_diags_get(d, 2)->message, "guide.order"));
+    assert_non_null(strstr(form_diags_get(d, 3)->message, "empty"));
+    assert_non_null(strstr(form_diags_get(d, 4)->message, "did you mean \"guide.fee.ja\""));
+    form_catalog_free(c);
+    form_diags_free(d);
+    ts_rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -245,6 +301,7 @@ int main(void)
         cmocka_unit_test(catalogue_problems_and_no_catalogue),
         cmocka_unit_test(catalogue_read_like_templates),
         cmocka_unit_test(offer_says_where_a_procedure_is_offered),
+        cmocka_unit_test(guide_items_and_guide_only_procedures),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
