@@ -207,6 +207,8 @@ void counter_visit_free(counter_visit *v)
 
 unsigned counter_visit_generation(const counter_visit *v) { return v ? v->gen : 0; }
 
+const form_catalog *counter_visit_catalog(const counter_visit *v) { return v ? v->cat : NULL; }
+
 const char *counter_end_name(counter_end why)
 {
     switch (why) {

@@ -99,6 +99,8 @@ void counter_visit_free(counter_visit *v);
 void counter_visit_wipe(counter_visit *v, counter_end why);
 /* Changes at every wipe; workers tag their results with it. 0 for NULL. */
 unsigned counter_visit_generation(const counter_visit *v);
+/* The catalogue the visit was made with (borrowed). */
+const form_catalog *counter_visit_catalog(const counter_visit *v);
 
 /* ---- event, interview, procedures -------------------------------------------------------- */
 
