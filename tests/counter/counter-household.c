@@ -39,6 +39,7 @@ typedef struct figures {
     unsigned typed_entries; /* values someone typed (staff or resident) */
     unsigned typed_chars;   /* characters of them (committed text, before any IME) */
     unsigned pin_digits;    /* digits residents typed on the PIN pad */
+    unsigned choices;       /* answers given by a click (choice, yes/no, interview) */
     unsigned cards;
 } figures;
 
@@ -76,6 +77,17 @@ static const char *opt(char **words, const char *key)
     return NULL;
 }
 
+static const form_question *find_question(const counter_visit *v, const char *id)
+{
+    for (size_t i = 0; i < counter_visit_procedure_count(v); i++) {
+        const form_procedure *p = counter_visit_procedure(v, i);
+        for (size_t k = 0; k < form_procedure_question_count(p); k++)
+            if (strcmp(form_question_id(form_procedure_question(p, k)), id) == 0)
+                return form_procedure_question(p, k);
+    }
+    return NULL;
+}
+
 static unsigned chars(const char *s) { return s ? (unsigned)g_utf8_strlen(s, -1) : 0; }
 
 static int fail(const char *what, const char *err)
@@ -86,13 +98,13 @@ static int fail(const char *what, const char *err)
 
 /* Wait for a card, check tries, VERIFY, read: the counter's card worker in a line. */
 static counter_err read_member(myna_ctx *ctx, const char *filter, const char *pin,
-                               unsigned flags, myna_attrs **out, gint64 *tapped)
+                               unsigned flags, myna_attrs **out, double *read_ms)
 {
     char *reader = NULL;
     myna_err err = myna_ctx_wait_card(ctx, filter, 60000, &reader);
     if (err != MYNA_OK)
         return COUNTER_E_CARD;
-    *tapped = g_get_monotonic_time();
+    gint64 tapped = g_get_monotonic_time();
     myna_transport *t = NULL;
     myna_card *card = NULL;
     err = myna_transport_pcsc_open(ctx, reader, &t);
@@ -111,6 +123,9 @@ static counter_err read_member(myna_ctx *ctx, const char *filter, const char *pi
     myna_secure_free(secret, MYNA_PIN_LEN + 1);
     if (err == MYNA_OK)
         err = myna_card_read_attrs(card, flags, out);
+    /* tap → attributes in memory: the PIN is typed at once here (a resident's typing time is
+     * not the machine's) */
+    *read_ms = (double)(g_get_monotonic_time() - tapped) / 1000.0;
     myna_card_free(card);
     if (err == MYNA_OK) {
         say("WAIT-REMOVED");
@@ -127,7 +142,7 @@ static counter_err read_member(myna_ctx *ctx, const char *filter, const char *pi
     }
 }
 
-static void write_keys(const counter_visit *v, const char *path, gchar **plan)
+static void write_keys(const counter_visit *v, const char *path)
 {
     FILE *f = fopen(path, "w");
     if (!f)
@@ -153,22 +168,26 @@ static void write_keys(const counter_visit *v, const char *path, gchar **plan)
                        "child.%u.sex\nchild.%u.relation\n", child, child, child, child, child,
                     child);
         }
-    /* answers: choice-like ones (no personal data) with their values for circle marks */
-    for (gchar **l = plan; *l; l++) {
-        if (!g_str_has_prefix(*l, "answer."))
-            continue;
-        gchar **kv = g_strsplit(*l, "=", 2);
-        if (kv[0] && kv[1]) {
-            g_strstrip(kv[0]);
-            g_strstrip(kv[1]);
-            if (strspn(kv[1], "abcdefghijklmnopqrstuvwxyz_,0123456789") == strlen(kv[1]))
-                fprintf(f, "%s=%s\n", kv[0], kv[1]);
+    /* answers (with defaults): choice ids for circle marks, names only for the rest */
+    for (size_t i = 0; i < counter_visit_procedure_count(v); i++) {
+        const form_procedure *p = counter_visit_procedure(v, i);
+        for (size_t k = 0; k < form_procedure_question_count(p); k++) {
+            const form_question *q = form_procedure_question(p, k);
+            const char *id = form_question_id(q), *a = counter_visit_answer(v, id);
+            if (!a)
+                a = form_question_default(q);
+            if (!a && form_question_type_of(q) == FORM_Q_KANA && form_question_about(q) &&
+                strcmp(form_question_about(q), "card.name") == 0 &&
+                counter_visit_member_field(v, 0, COUNTER_F_KANA))
+                a = "kana"; /* filled from the applicant's kana */
+            if (!a)
+                continue;
+            form_question_type t = form_question_type_of(q);
+            if (t == FORM_Q_CHOICE || t == FORM_Q_MULTI || t == FORM_Q_YESNO)
+                fprintf(f, "answer.%s=%s\n", id, a);
             else
-                fprintf(f, "%s\n", kv[0]);
+                fprintf(f, "answer.%s\n", id);
         }
-        for (gchar **x = kv; *x; x++)
-            memset(*x, 0, strlen(*x));
-        g_strfreev(kv);
     }
     for (size_t i = 0; i < counter_visit_procedure_count(v) && i < FORM_MAX_GUIDE; i++)
         fprintf(f, "guide.%zu.title\nguide.%zu.counter\nguide.%zu.bring\nguide.%zu.fee\n"
@@ -237,7 +256,7 @@ int main(int argc, char **argv)
 
     figures fig = {0};
     const char *reception = NULL;
-    gint64 last_tap = 0;
+    double last_read_ms = -1, render_ms = -1, accept_ms = -1;
     int rc = 0;
     unsigned ncard = 0;
     for (gchar **l = plan; *l && rc == 0; l++) {
@@ -254,6 +273,7 @@ int main(int argc, char **argv)
             err = counter_visit_set_event(v, val);
         } else if (g_str_has_prefix(key, "interview.")) {
             err = counter_visit_set_interview(v, key + 10, val);
+            fig.choices++;
         } else if (strcmp(key, "procedure") == 0) {
             err = counter_visit_add_procedure(v, val);
             if (err == COUNTER_E_UNKNOWN) {
@@ -269,7 +289,7 @@ int main(int argc, char **argv)
             ncard++;
             say("WAIT-CARD %u", ncard);
             myna_attrs *a = NULL;
-            err = read_member(ctx, filter, w[0], counter_visit_read_flags(v), &a, &last_tap);
+            err = read_member(ctx, filter, w[0], counter_visit_read_flags(v), &a, &last_read_ms);
             fig.pin_digits += (unsigned)strlen(w[0]);
             if (err == COUNTER_OK) {
                 size_t idx = 0;
@@ -306,16 +326,30 @@ int main(int argc, char **argv)
                     continue;
                 fig.typed_entries++;
                 /* sex is a click on 男/女, not typing */
-                if (!g_str_has_prefix(*x, "sex="))
+                if (g_str_has_prefix(*x, "sex=")) {
+                    fig.typed_entries--;
+                    fig.choices++;
+                } else {
                     fig.typed_chars += chars(e + 1);
+                }
             }
             for (char **x = w; *x; x++)
                 memset(*x, 0, strlen(*x));
             g_strfreev(w);
         } else if (g_str_has_prefix(key, "answer.")) {
-            err = counter_visit_set_answer(v, key + 7, val);
-            fig.typed_entries++;
-            fig.typed_chars += chars(val);
+            const form_question *q = find_question(v, key + 7);
+            if (!q) {
+                say("SKIP-ANSWER %s", key + 7); /* no procedure of this visit asks it */
+            } else {
+                err = counter_visit_set_answer(v, key + 7, val);
+                form_question_type t = form_question_type_of(q);
+                if (t == FORM_Q_CHOICE || t == FORM_Q_MULTI || t == FORM_Q_YESNO) {
+                    fig.choices++;
+                } else {
+                    fig.typed_entries++;
+                    fig.typed_chars += chars(val);
+                }
+            }
         }
         if (err != COUNTER_OK) {
             fprintf(stderr, "counter-household: plan line \"%s\": %s\n", key,
@@ -330,15 +364,17 @@ int main(int argc, char **argv)
     if (nmiss)
         rc = 1;
     if (keys && rc == 0)
-        write_keys(v, keys, plan);
+        write_keys(v, keys);
 
     counter_batch *b = NULL;
     if (rc == 0) {
         counter_err err = counter_batch_new(v, reception, "ja", &b);
         const char *failed = NULL;
         form_diags *d = NULL;
+        gint64 t0 = g_get_monotonic_time();
         if (err == COUNTER_OK)
             err = counter_batch_render(b, 0, &failed, &d);
+        render_ms = (double)(g_get_monotonic_time() - t0) / 1000.0;
         for (size_t i = 0; i < form_diags_count(d); i++)
             fprintf(stderr, "counter-household: %s: %s %s\n", failed ? failed : "?",
                     form_diags_get(d, i)->field ? form_diags_get(d, i)->field : "",
@@ -354,6 +390,13 @@ int main(int argc, char **argv)
                 const form_procedure *p = counter_batch_doc_procedure(b, i);
                 const char *id = p ? form_procedure_id(p) : "annai";
                 say("DOC %zu %s", i + 1, id);
+                const form_catalog *cat_ = counter_visit_catalog(v);
+                for (size_t k = 0; p && k < form_procedure_template_count(p); k++)
+                    say("TEMPLATE %s %s", form_template_id(form_procedure_template(p, k)),
+                        form_template_file(form_procedure_template(p, k)));
+                if (!p && form_catalog_template(cat_, "annai"))
+                    say("TEMPLATE annai %s",
+                        form_template_file(form_catalog_template(cat_, "annai")));
                 if (pdf_dir) {
                     size_t len = 0;
                     const uint8_t *pdf = form_doc_data(counter_batch_doc(b, i), &len);
@@ -374,6 +417,7 @@ int main(int argc, char **argv)
             rc = 1;
         } else {
             say("ACCEPTED %.1f", ms);
+            accept_ms = ms;
         }
         say("PRINTED %s", rc == 0 ? "ok" : "failed");
     }
@@ -386,11 +430,14 @@ int main(int argc, char **argv)
     say("FIGURE typed_entries %u", fig.typed_entries);
     say("FIGURE typed_chars %u", fig.typed_chars);
     say("FIGURE pin_digits %u", fig.pin_digits);
+    say("FIGURE choices %u", fig.choices);
     say("FIGURE forms %zu", b ? counter_batch_doc_count(b) : (size_t)0);
     say("FIGURE pages %zu", b ? counter_batch_page_count(b) : (size_t)0);
-    if (last_tap)
-        say("FIGURE tap_to_accepted_ms %.1f",
-            (double)(g_get_monotonic_time() - last_tap) / 1000.0);
+    say("FIGURE last_card_read_ms %.1f", last_read_ms);
+    say("FIGURE render_ms %.1f", render_ms);
+    say("FIGURE print_accepted_ms %.1f", accept_ms);
+    if (last_read_ms >= 0 && render_ms >= 0 && accept_ms >= 0)
+        say("FIGURE machine_tap_to_accepted_ms %.1f", last_read_ms + render_ms + accept_ms);
 
     counter_batch_free(b);
     counter_visit_wipe(v, COUNTER_END_NEXT);

