@@ -203,6 +203,7 @@ struct print_run {
     int timeout_ms;
     counter_job_fn fn;
     void *user;
+    const int *cancel;
     GMutex lock;
     GCond cond;
     size_t cancel_from; /* jobs with i >= cancel_from are cancelled */
@@ -239,6 +240,8 @@ static bool on_progress(void *user, form_print_stage stage, const char *reason)
         j->printing = true;
         tell(r, j->i, COUNTER_JOB_PRINTING, FORM_OK, reason);
     }
+    if (r->cancel && g_atomic_int_get(r->cancel))
+        r->cancel_from = 0;
     bool go = j->i < r->cancel_from;
     g_mutex_unlock(&r->lock);
     return go;
@@ -252,6 +255,8 @@ static gpointer print_thread(gpointer data)
     /* Wait for the job before to be accepted (or to end): the tray keeps the guide order. */
     while (j->i > 0 && !r->job[j->i - 1].accepted && !r->job[j->i - 1].ended)
         g_cond_wait(&r->cond, &r->lock);
+    if (r->cancel && g_atomic_int_get(r->cancel))
+        r->cancel_from = 0;
     bool go = j->i < r->cancel_from;
     g_mutex_unlock(&r->lock);
     form_err err = go ? form_print(r->b->doc[j->i], r->printer, 1, r->timeout_ms, on_progress, j)
@@ -273,8 +278,8 @@ static gpointer print_thread(gpointer data)
 }
 
 counter_err counter_batch_print(counter_batch *b, const char *printer, int timeout_ms,
-                                counter_job_fn fn, void *user, double *accepted_ms,
-                                form_err *first_err)
+                                counter_job_fn fn, void *user, const int *cancel,
+                                double *accepted_ms, form_err *first_err)
 {
     if (accepted_ms)
         *accepted_ms = -1;
@@ -288,6 +293,7 @@ counter_err counter_batch_print(counter_batch *b, const char *printer, int timeo
     r->timeout_ms = timeout_ms;
     r->fn = fn;
     r->user = user;
+    r->cancel = cancel;
     r->cancel_from = COUNTER_DOCS_MAX + 1;
     g_mutex_init(&r->lock);
     g_cond_init(&r->cond);

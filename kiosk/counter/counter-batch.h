@@ -63,11 +63,13 @@ typedef bool (*counter_job_fn)(void *user, size_t doc, counter_job_event ev, for
                                const char *reason);
 
 /* Print every document on printer (NULL: the default queue), in order. Blocks until every job
- * ended; call it off the UI thread. *accepted_ms (may be NULL): milliseconds from the call to
- * the moment the last job was accepted (-1 when not all were). COUNTER_OK when all printed;
- * COUNTER_E_PRINT with *first_err the first job's form_err otherwise; COUNTER_E_ARG. */
+ * ended; call it off the UI thread. cancel (may be NULL): set it to non-zero from any thread
+ * to cancel (and purge) every job at its next poll. *accepted_ms (may be NULL): milliseconds
+ * from the call to the moment the last job was accepted (-1 when not all were). COUNTER_OK
+ * when all printed; COUNTER_E_PRINT with *first_err the first job's form_err otherwise;
+ * COUNTER_E_ARG. */
 counter_err counter_batch_print(counter_batch *b, const char *printer, int timeout_ms,
-                                counter_job_fn fn, void *user, double *accepted_ms,
-                                form_err *first_err);
+                                counter_job_fn fn, void *user, const int *cancel,
+                                double *accepted_ms, form_err *first_err);
 
 #endif

@@ -411,7 +411,7 @@ int main(int argc, char **argv)
     if (rc == 0) {
         double ms = -1;
         form_err ferr = FORM_OK;
-        counter_err err = counter_batch_print(b, printer, 120000, NULL, NULL, &ms, &ferr);
+        counter_err err = counter_batch_print(b, printer, 120000, NULL, NULL, NULL, &ms, &ferr);
         if (err != COUNTER_OK) {
             fprintf(stderr, "counter-household: print: %s\n", form_strerror(ferr));
             rc = 1;
