@@ -293,7 +293,8 @@ FORM_EXPORT form_err form_values_set_answer(form_values *v, const char *question
 FORM_EXPORT form_err form_values_set_member(form_values *v, const char *group, unsigned n,
                                             const char *field, const char *value);
 /* The rows of the 手続き案内票 (templates/annai.form): row n (1..FORM_MAX_GUIDE, in route
- * order), field one of title, counter, bring, fee, note; templates read {guide.3.counter}.
+ * order), field one of title, counter, bring, fee, note, num (its number in the route);
+ * templates read {guide.3.counter}.
  * form_nav_set_guide() fills them from a navigation. value NULL clears. FORM_E_ARG for an
  * unknown field or n out of range (and the value limits above), FORM_E_NOMEM.
  * form_values_set_reception sets {reception}, the visit's 受付番号 (at most 32 bytes). */
@@ -310,6 +311,65 @@ FORM_EXPORT const char *form_values_answer(const form_values *v, const char *que
  * date at render time. */
 FORM_EXPORT form_err form_values_set_today(form_values *v, const char *yyyymmdd);
 
+/* ---- life events (counter mode): interview → procedures + guide sheet ------------------ */
+
+/* A life event (転入, 転居, 出生, おくやみ …) from the template folder's events/ID.event files:
+ * an interview and rules that lead to procedures and guide items (templates/README.md).
+ * Loaded by form_catalog_load with the catalogue; an event that does not parse or names a
+ * procedure the catalogue lacks is left out and reported in the diagnostics. Owned by the
+ * catalogue. */
+typedef struct form_event form_event;
+/* The result of one navigation: procedures in route order and notes; the caller frees it
+ * with form_nav_free (NULL is fine). */
+typedef struct form_nav form_nav;
+
+/* Events in order (their order key, then id); NULL past the end, for a NULL catalogue, or
+ * when no event has the id. */
+FORM_EXPORT size_t form_catalog_event_count(const form_catalog *c);
+FORM_EXPORT const form_event *form_catalog_event(const form_catalog *c, size_t i);
+FORM_EXPORT const form_event *form_catalog_find_event(const form_catalog *c, const char *id);
+FORM_EXPORT const char *form_event_id(const form_event *e);
+FORM_EXPORT const form_text *form_event_title(const form_event *e);
+FORM_EXPORT const form_text *form_event_description(const form_event *e); /* may be NULL */
+FORM_EXPORT const char *form_event_icon(const form_event *e);             /* may be NULL */
+
+/* The interview, in order. Its questions are ordinary form_question objects of type
+ * FORM_Q_YESNO, FORM_Q_CHOICE or FORM_Q_NUMBER (a count): validate answers with
+ * form_question_validate and store them with form_values_set_answer under the question's
+ * id. form_event_asks says whether question i is asked given the answers in v so far (its
+ * ask_if, which looks only at earlier questions); a question not asked counts as unanswered
+ * even when v has an answer for it. false for a NULL e or i past the end. */
+FORM_EXPORT size_t form_event_question_count(const form_event *e);
+FORM_EXPORT const form_question *form_event_question(const form_event *e, size_t i);
+FORM_EXPORT bool form_event_asks(const form_event *e, size_t i, const form_values *v);
+
+/* Work out the procedures of e from the answers, the card (card.birth: the applicant's
+ * age), the household (member.N.*: count(…), members) and today in v (form_values_set_today,
+ * else the local date). Every rule whose condition holds adds its procedures and its note;
+ * a procedure's dependencies (procedure.X = Y) come too and go first; otherwise the order
+ * is guide.order (the route through the building). Nothing of v is copied into the result.
+ * Errors: FORM_E_ARG (a NULL argument; *out is NULL then), FORM_E_NOMEM. */
+FORM_EXPORT form_err form_event_navigate(const form_event *e, const form_values *v,
+                                         form_nav **out);
+FORM_EXPORT void form_nav_free(form_nav *n);
+FORM_EXPORT size_t form_nav_count(const form_nav *n); /* procedures */
+FORM_EXPORT const form_procedure *form_nav_procedure(const form_nav *n, size_t i);
+/* The 1-based number of the rule that added procedure i, 0 when another procedure needs it. */
+FORM_EXPORT size_t form_nav_rule(const form_nav *n, size_t i);
+FORM_EXPORT size_t form_nav_note_count(const form_nav *n);
+FORM_EXPORT const form_text *form_nav_note(const form_nav *n, size_t i);
+/* Rows of the guide sheet: the procedures, then the notes. */
+FORM_EXPORT size_t form_nav_row_count(const form_nav *n);
+/* Set guide.1 … guide.<rows> in v to the sheet's rows first … first + rows - 1 in lang
+ * (title, counter, bring, fee, note, num; a note row's title is ご注意 / Note) and clear
+ * the rows past the end, so one template page of `rows` rows prints them; a long visit
+ * prints the template again with first += rows. rows is what the template holds:
+ * form_template_guide_rows. FORM_E_ARG (NULL, rows > FORM_MAX_GUIDE), FORM_E_NOMEM. */
+FORM_EXPORT form_err form_nav_set_guide(const form_nav *n, form_values *v, const char *lang,
+                                        size_t first, size_t rows);
+/* The highest N of the {guide.N.…} values template t prints (0 for none, or a NULL t). */
+FORM_EXPORT size_t form_template_guide_rows(const form_template *t);
+
 /* ---- rendering ------------------------------------------------------------------------- */
 
 enum {
@@ -324,7 +384,8 @@ typedef struct form_doc form_doc;
  * is checked before anything is drawn: on FORM_E_OVERFLOW / FORM_E_GLYPH /
  * FORM_E_MISSING_VALUE (the first kind found) no document is made and *diags names each
  * field and code point concerned (never the value), so the kiosk can flag it for the
- * counter. Other errors: FORM_E_ARG (out or v NULL, or both p and t NULL), FORM_E_NOMEM,
+ * counter. Other errors: FORM_E_ARG (out or v NULL, both p and t NULL, or p guide-only:
+ * it has no forms and prints as a row of the guide sheet), FORM_E_NOMEM,
  * FORM_E_FONT (KAKANAI_FONTS_DIR or the shipped fonts unusable), FORM_E_IMAGE, FORM_E_PDF.
  * *out is NULL on every error. diags may be NULL; when it is not (and the arguments are
  * valid), *diags is set to a list the caller frees with form_diags_free. */

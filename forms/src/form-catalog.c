@@ -16,6 +16,7 @@
  */
 #include "form-private.h"
 
+#include "form-event-private.h"
 #include "form-ini.h"
 
 #include <dirent.h>
@@ -30,6 +31,8 @@ struct form_catalog {
     size_t ntemplates;
     form_procedure *procs;
     size_t nprocs;
+    form_event **events; /* life events (form-event-load.c) */
+    size_t nevents;
 };
 
 static int cmp_str(const void *a, const void *b)
@@ -58,6 +61,9 @@ FORM_EXPORT void form_catalog_free(form_catalog *c)
     for (size_t i = 0; i < c->nprocs; i++)
         proc_free(&c->procs[i]);
     free(c->procs);
+    for (size_t i = 0; i < c->nevents; i++)
+        form_event_free(c->events[i]);
+    free(c->events);
     free(c);
 }
 
@@ -433,6 +439,7 @@ FORM_EXPORT form_err form_catalog_load(const char *dir, const char *keyfile,
     free(text);
     free(conf);
     qsort(c->procs, c->nprocs, sizeof *c->procs, cmp_proc);
+    form_events_load(c, dir, false, dg);
     *out = c;
     e = FORM_OK;
 done:
@@ -443,6 +450,19 @@ done:
     return e;
 }
 
+void form_catalog_set_events(form_catalog *c, form_event **events, size_t n)
+{
+    c->events = events;
+    c->nevents = n;
+}
+FORM_EXPORT size_t form_catalog_event_count(const form_catalog *c)
+{
+    return c ? c->nevents : 0;
+}
+FORM_EXPORT const form_event *form_catalog_event(const form_catalog *c, size_t i)
+{
+    return c && i < c->nevents ? c->events[i] : NULL;
+}
 FORM_EXPORT size_t form_catalog_procedure_count(const form_catalog *c)
 {
     return c ? c->nprocs : 0;

@@ -110,3 +110,20 @@ FORM_EXPORT bool form_procedure_guide_only(const form_procedure *p)
 {
     return p != NULL && p->ntemplates == 0;
 }
+
+FORM_EXPORT size_t form_template_guide_rows(const form_template *t)
+{
+    size_t rows = 0;
+    for (size_t i = 0; t && i < t->nitems; i++) {
+        const char *s = t->items[i].kind == FORM_ITEM_FIELD ? t->items[i].text : NULL;
+        while (s && (s = strstr(s, "{guide.")) != NULL) {
+            s += 7;
+            size_t n = 0;
+            while (*s >= '0' && *s <= '9' && n <= FORM_MAX_GUIDE)
+                n = n * 10 + (size_t)(*s++ - '0');
+            if (n <= FORM_MAX_GUIDE && n > rows)
+                rows = n;
+        }
+    }
+    return rows;
+}

@@ -196,7 +196,7 @@ extern const char *const form_member_groups[2];
 extern const char *const form_member_fields[FORM_MEMBER_FIELDS];
 bool form_member_name(const char *name, unsigned *group, unsigned *n, unsigned *field);
 /* Guide sheet rows: "guide.N.field" (N 1..FORM_MAX_GUIDE, field one of form_guide_fields). */
-#define FORM_GUIDE_FIELDS 5u
+#define FORM_GUIDE_FIELDS 6u
 extern const char *const form_guide_fields[FORM_GUIDE_FIELDS];
 bool form_guide_name(const char *name, unsigned *n, unsigned *field);
 

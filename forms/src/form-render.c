@@ -249,6 +249,8 @@ FORM_EXPORT form_err form_render(const form_procedure *p, const form_template *t
     if (out == NULL || (p == NULL && t == NULL) || v == NULL)
         return FORM_E_ARG;
     *out = NULL;
+    if (p != NULL && p->ntemplates == 0)
+        return FORM_E_ARG; /* guide-only: nothing to fill, it prints on the guide sheet */
     if (diags)
         *diags = NULL;
     const form_template *one[1] = {t};

@@ -29,8 +29,8 @@ struct form_values {
     char *reception;
 };
 
-const char *const form_guide_fields[FORM_GUIDE_FIELDS] = {"title", "counter", "bring", "fee",
-                                                          "note"};
+const char *const form_guide_fields[FORM_GUIDE_FIELDS] = {"title", "counter", "bring",
+                                                          "fee",   "note",    "num"};
 
 const char *const form_member_groups[2] = {"member", "child"};
 const char *const form_member_fields[FORM_MEMBER_FIELDS] = {"name", "kana",     "birth",

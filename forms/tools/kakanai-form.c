@@ -17,6 +17,7 @@
  * Exit status: 0 success, 1 problems found / refused, 2 usage.
  */
 #include "form-private.h"
+#include "kakanai-form-events.h"
 #include "form.h"
 
 #include <dirent.h>
@@ -38,6 +39,10 @@ static void usage(void)
           "       kakanai-form sign --key PRIV.pem DIR\n"
           "       kakanai-form verify --pubkey PUB.pem DIR\n"
           "       kakanai-form list DIR\n"
+          "       kakanai-form events DIR\n"
+          "       kakanai-form navigate DIR --event ID [--answers A.json] [--today YYYYMMDD]\n"
+          "       kakanai-form annai DIR --event ID [--answers A.json] [--today YYYYMMDD]\n"
+          "                    [--lang ja|en] [--reception NUMBER] --out F.pdf\n"
           "       kakanai-form --version\n",
           stderr);
 }
@@ -126,6 +131,7 @@ static int cmd_check(const char *path)
         }
         form_diags_free(cd);
         form_catalog_free(c);
+        kf_check_events(path, d); /* events/ID.event: rules, questions, dependencies */
     } else {
         total = 1;
         form_template *t = NULL;
@@ -404,6 +410,12 @@ int main(int argc, char **argv)
         return cmd_dump(argv[2]);
     if (strcmp(cmd, "list") == 0 && argc == 3)
         return cmd_list(argv[2]);
+    if (strcmp(cmd, "events") == 0 && argc == 3)
+        return kf_cmd_events(argv[2]);
+    if (strcmp(cmd, "navigate") == 0)
+        return kf_cmd_navigate(argc - 2, argv + 2);
+    if (strcmp(cmd, "annai") == 0)
+        return kf_cmd_annai(argc - 2, argv + 2);
     if ((strcmp(cmd, "sign") == 0 && argc == 5 && strcmp(argv[2], "--key") == 0) ||
         (strcmp(cmd, "verify") == 0 && argc == 5 && strcmp(argv[2], "--pubkey") == 0)) {
         char why[256] = "";

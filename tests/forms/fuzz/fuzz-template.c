@@ -97,6 +97,12 @@ int main(int argc, char **argv)
             if (de->d_name[0] == '.')
                 continue;
             char *p = form_path_join(argv[a], de->d_name);
+            DIR *sub = p ? opendir(p) : NULL;
+            if (sub != NULL) { /* a folder (templates/events): not a template */
+                closedir(sub);
+                free(p);
+                continue;
+            }
             if (p != NULL) {
                 bad += replay_file(p);
                 n++;

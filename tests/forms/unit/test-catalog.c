@@ -19,7 +19,11 @@ static void shipped_catalogue_groups_the_forms(void **state)
     assert_int_equal(form_diags_count(d), 0);
     static const char *const order[] = {"juminhyo", "inkan", "shotoku", "koseki", "tennyu",
                                         "juminhyo_shotoku"};
-    assert_int_equal(form_catalog_procedure_count(c), 6);
+    /* the kiosk's six come first; the counter's procedures follow (offer = counter) */
+    size_t kiosk = 0;
+    for (size_t i = 0; i < form_catalog_procedure_count(c); i++)
+        kiosk += form_procedure_offered(form_catalog_procedure(c, i), FORM_OFFER_KIOSK);
+    assert_int_equal(kiosk, 6);
     for (size_t i = 0; i < 6; i++) {
         const form_procedure *p = form_catalog_procedure(c, i);
         assert_string_equal(form_procedure_id(p), order[i]);
@@ -41,7 +45,7 @@ static void shipped_catalogue_groups_the_forms(void **state)
     assert_int_equal(furigana, 1);
     assert_string_equal(form_question_id(form_procedure_question(both, 0)), "furigana");
     assert_null(form_catalog_find(c, "nope"));
-    assert_null(form_catalog_procedure(c, 6));
+    assert_null(form_catalog_procedure(c, form_catalog_procedure_count(c)));
     assert_non_null(form_catalog_template(c, "koseki"));
     form_catalog_free(c);
     form_diags_free(d);
@@ -65,7 +69,10 @@ static void broken_template_is_skipped_with_diagnostics(void **state)
     form_catalog *c = NULL;
     form_diags *d = NULL;
     assert_int_equal(form_catalog_load(dir, NULL, &c, &d), FORM_OK);
-    assert_int_equal(form_catalog_procedure_count(c), 5);
+    form_catalog *shipped = NULL;
+    assert_int_equal(form_catalog_load(getenv("KAKANAI_TEMPLATES"), NULL, &shipped, NULL), FORM_OK);
+    assert_int_equal(form_catalog_procedure_count(c), form_catalog_procedure_count(shipped) - 1);
+    form_catalog_free(shipped);
     assert_null(form_catalog_find(c, "inkan"));
     assert_non_null(form_catalog_find(c, "koseki"));
     bool syntax = false, missing = false, dup = false;
