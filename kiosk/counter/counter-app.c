@@ -106,6 +106,7 @@ counter_app *counter_app_new(kiosk_run *run, kiosk_card_source *cards, const cou
         counter_app_free(a);
         return NULL;
     }
+    g_object_ref(a->win); /* ours until counter_app_free, also once the window is closed */
     a->resident = counter_window_resident(a->win);
     if (!place_resident(a, o->resident_display)) {
         counter_app_free(a);
@@ -139,8 +140,8 @@ void counter_app_free(counter_app *a)
         if (a->stop_ids[i])
             g_source_remove(a->stop_ids[i]);
     if (a->win) {
-        CounterWindow *w = g_object_ref(a->win);
-        gtk_window_destroy(GTK_WINDOW(a->win)); /* wipes the visit, cancels print jobs */
+        CounterWindow *w = a->win;
+        gtk_window_destroy(GTK_WINDOW(w)); /* wipes the visit, cancels print jobs */
         /* let cancelled jobs end (their documents are wiped when they do): at most 10 s */
         for (int i = 0; i < 1000 && counter_window_printing(w) > 0; i++) {
             while (g_main_context_iteration(NULL, FALSE))

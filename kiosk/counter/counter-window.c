@@ -30,6 +30,7 @@ GtkWidget *counter_window_screen(CounterWindow *self, const char *name)
 }
 
 CounterResidentWindow *counter_window_resident(CounterWindow *self) { return self->resident; }
+kiosk_card_source *counter_window_cards(CounterWindow *self) { return self->cards; }
 
 void counter_window_status(CounterWindow *self, const char *text, gboolean busy)
 {

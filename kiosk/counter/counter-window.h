@@ -44,6 +44,7 @@ G_DECLARE_FINAL_TYPE(CounterWindow, counter_window, COUNTER, WINDOW, GtkWindow)
 CounterWindow *counter_window_new(kiosk_config *config, kiosk_card_source *cards,
                                   const counter_options *opts, const char *lang, GError **error);
 CounterResidentWindow *counter_window_resident(CounterWindow *self);
+kiosk_card_source *counter_window_cards(CounterWindow *self);
 /* The visible screen's name: signin, procedures, members, answers, preview, done. */
 const char *counter_window_screen_name(CounterWindow *self);
 GtkWidget *counter_window_screen(CounterWindow *self, const char *name);

@@ -23,8 +23,10 @@ typedef struct script {
     char **lines;
     guint next;
     size_t len;      /* the current line's length before it was cut */
-    gboolean parsed; /* the current line was measured and stripped */
+    gboolean parsed; /* the current line was measured, stripped and cut */
+    char *cmd, *arg; /* the current line's command and the rest ("" when none) */
     gint64 wait_until;
+    unsigned shot_retries;
     unsigned keys, clicks, taps; /* staff keystrokes (committed characters), clicks; PIN taps */
 } script;
 
@@ -108,12 +110,8 @@ static const char *const main_action[][2] = {
 };
 
 /* Run one command; *again: re-run it after STEP_MS (a wait not met yet). */
-static gboolean run(script *s, char *line, gboolean *again)
+static gboolean run(script *s, const char *cmd, char *arg, gboolean *again)
 {
-    char *arg = split(line);
-    if (!arg)
-        arg = line + strlen(line); /* "" */
-    const char *cmd = line;
     CounterWindow *w = s->win;
     const char *screen = counter_window_screen_name(w);
     GtkWidget *cur = counter_window_screen(w, screen);
@@ -239,6 +237,10 @@ static gboolean run(script *s, char *line, gboolean *again)
         return gtk_widget_activate_action(GTK_WIDGET(counter_resident_window_pin(rw)),
                                           "pin.submit", NULL);
     }
+    if (!strcmp(cmd, "card")) { /* the in-process virtual card: put on / take off */
+        kiosk_card_source_set_present(counter_window_cards(w), !strcmp(arg, "on"));
+        return TRUE;
+    }
     if (!strcmp(cmd, "run")) {
         int st = 0;
         g_autofree char *quoted = g_shell_quote(arg);
@@ -263,9 +265,15 @@ static gboolean run(script *s, char *line, gboolean *again)
     if (!strcmp(cmd, "screenshot") || !strcmp(cmd, "resident-screenshot")) {
         GtkWidget *target = !strcmp(cmd, "screenshot") ? GTK_WIDGET(w) : GTK_WIDGET(rw);
         if (!save_png(target, arg)) {
+            /* a window caught between two frames renders no node: again, for up to 2 s */
+            if (s->shot_retries++ < 100) {
+                *again = TRUE;
+                return TRUE;
+            }
             fprintf(stderr, "counter-script: cannot save %s\n", arg);
             return FALSE;
         }
+        s->shot_retries = 0;
         return TRUE;
     }
     if (!strcmp(cmd, "idle")) {
@@ -320,19 +328,22 @@ static gboolean step(gpointer data)
         char *line = s->lines[s->next];
         if (!s->parsed) {
             s->len = strlen(line);
-            g_strstrip(line);
+            s->cmd = g_strstrip(line);
+            s->arg = split(s->cmd);
+            if (!s->arg)
+                s->arg = s->cmd + strlen(s->cmd); /* "" */
             s->parsed = TRUE;
         }
-        if (!*line || *line == '#') {
+        if (!*s->cmd || *s->cmd == '#') {
             memset(line, 0, s->len);
             s->parsed = FALSE;
             s->next++;
             continue;
         }
         gboolean again = FALSE;
-        gboolean ok = run(s, line, &again);
+        gboolean ok = run(s, s->cmd, s->arg, &again);
         if (!ok) {
-            fprintf(stderr, "counter-script: line %u failed (%s)\n", s->next + 1, line);
+            fprintf(stderr, "counter-script: line %u failed (%s)\n", s->next + 1, s->cmd);
             finish(s, 1);
             return G_SOURCE_REMOVE;
         }

@@ -22,6 +22,7 @@
  *                               committed, or a choice id chosen
  *   pin DIGITS, pin-ok          the resident's taps on the PIN pad
  *   run SHELL-COMMAND           (swap the virtual cards between residents)
+ *   card on|off                 the in-process virtual card (--virtual-card) on the reader
  *   screenshot FILE, resident-screenshot FILE, sleep MS, back, idle (the idle time-out now)
  *   wait-printed [MS]           every print job of the window ended
  *   expect-wiped                nothing of the visit is left (else the script fails)
