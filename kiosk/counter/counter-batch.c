@@ -5,6 +5,7 @@
 
 #include <glib.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 struct counter_batch {
@@ -13,6 +14,9 @@ struct counter_batch {
     form_values *values;
     const form_procedure *guide[COUNTER_PROCEDURES_MAX]; /* route order */
     size_t nguide;
+    const form_text *note[COUNTER_NOTES_MAX]; /* the navigation's notes (catalogue texts) */
+    size_t nnotes;
+    char lang[8];
     form_doc *doc[COUNTER_DOCS_MAX];
     const form_procedure *doc_proc[COUNTER_DOCS_MAX];
     size_t ndocs;
@@ -31,7 +35,38 @@ static form_err set_guide_text(form_values *fv, unsigned n, const char *field,
                                const form_text *t, const char *lang)
 {
     const char *s = form_text_get(t, lang);
-    return s && *s ? form_values_set_guide(fv, n, field, s) : FORM_OK;
+    return form_values_set_guide(fv, n, field, s && *s ? s : NULL);
+}
+
+/* Rows first .. first + rows - 1 of the guide sheet into guide.1 .. guide.<rows>: the
+ * procedures in route order, then the navigation's notes; rows past the end are cleared. */
+static form_err set_guide_page(counter_batch *b, size_t first, size_t rows)
+{
+    form_err err = FORM_OK;
+    bool en = strcmp(b->lang, "en") == 0;
+    for (size_t r = 0; err == FORM_OK && r < rows; r++) {
+        size_t k = first + r;
+        unsigned row = (unsigned)r + 1;
+        char num[24];
+        snprintf(num, sizeof num, "%zu", k + 1);
+        const form_procedure *p = k < b->nguide ? b->guide[k] : NULL;
+        const form_text *note = !p && k - b->nguide < b->nnotes ? b->note[k - b->nguide] : NULL;
+        const form_guide *g = p ? form_procedure_guide(p) : NULL;
+        err = form_values_set_guide(b->values, row, "num", p || note ? num : NULL);
+        if (err == FORM_OK)
+            err = p ? set_guide_text(b->values, row, "title", form_procedure_title(p), b->lang)
+                    : form_values_set_guide(b->values, row, "title",
+                                            note ? (en ? "Note" : "ご注意") : NULL);
+        if (err == FORM_OK)
+            err = set_guide_text(b->values, row, "counter", g ? g->counter : NULL, b->lang);
+        if (err == FORM_OK)
+            err = set_guide_text(b->values, row, "bring", g ? g->bring : NULL, b->lang);
+        if (err == FORM_OK)
+            err = set_guide_text(b->values, row, "fee", g ? g->fee : NULL, b->lang);
+        if (err == FORM_OK)
+            err = set_guide_text(b->values, row, "note", g ? g->note : note, b->lang);
+    }
+    return err;
 }
 
 counter_err counter_batch_new(const counter_visit *v, const char *reception, const char *lang,
@@ -53,8 +88,13 @@ counter_err counter_batch_new(const counter_visit *v, const char *reception, con
     for (size_t i = 0; i < n; i++)
         b->guide[i] = counter_visit_procedure(v, i);
     b->nguide = n;
-    /* stable: equal orders keep the visit's order (insertion sort on a handful) */
-    for (size_t i = 1; i < n; i++)
+    g_strlcpy(b->lang, lang ? lang : "ja", sizeof b->lang);
+    const form_nav *nav = counter_visit_nav(v);
+    for (size_t i = 0; i < form_nav_note_count(nav) && b->nnotes < COUNTER_NOTES_MAX; i++)
+        b->note[b->nnotes++] = form_nav_note(nav, i);
+    /* A navigation gives the route already (dependencies first); procedures picked by hand
+     * go by their guide order. Stable: equal orders keep the visit's order. */
+    for (size_t i = 1; !nav && i < n; i++)
         for (size_t j = i; j > 0 && by_guide_order(&b->guide[j - 1], &b->guide[j]) > 0; j--) {
             const form_procedure *t = b->guide[j];
             b->guide[j] = b->guide[j - 1];
@@ -62,20 +102,6 @@ counter_err counter_batch_new(const counter_visit *v, const char *reception, con
         }
     counter_err err = counter_visit_values(v, &b->values);
     form_err ferr = FORM_OK;
-    for (size_t i = 0; err == COUNTER_OK && ferr == FORM_OK && i < n && i < FORM_MAX_GUIDE; i++) {
-        const form_procedure *p = b->guide[i];
-        const form_guide *g = form_procedure_guide(p);
-        unsigned row = (unsigned)i + 1;
-        ferr = set_guide_text(b->values, row, "title", form_procedure_title(p), lang);
-        if (ferr == FORM_OK)
-            ferr = set_guide_text(b->values, row, "counter", g->counter, lang);
-        if (ferr == FORM_OK)
-            ferr = set_guide_text(b->values, row, "bring", g->bring, lang);
-        if (ferr == FORM_OK)
-            ferr = set_guide_text(b->values, row, "fee", g->fee, lang);
-        if (ferr == FORM_OK)
-            ferr = set_guide_text(b->values, row, "note", g->note, lang);
-    }
     if (err == COUNTER_OK && ferr == FORM_OK && reception)
         ferr = form_values_set_reception(b->values, reception);
     if (err == COUNTER_OK && ferr != FORM_OK)
@@ -137,10 +163,15 @@ counter_err counter_batch_render(counter_batch *b, unsigned flags, const char **
         b->doc_proc[b->ndocs] = p;
         b->doc[b->ndocs++] = doc;
     }
+    /* The guide sheet: as many pages of annai.form as its rows need. */
     const form_template *annai = form_catalog_template(b->cat, "annai");
-    if (annai) {
+    size_t rows = form_template_guide_rows(annai), total = b->nguide + b->nnotes;
+    for (size_t first = 0; annai && rows > 0 && first < total && b->ndocs < COUNTER_DOCS_MAX;
+         first += rows) {
+        form_err err = set_guide_page(b, first, rows);
         form_doc *doc = NULL;
-        form_err err = form_render(NULL, annai, b->values, flags, &doc, diags);
+        if (err == FORM_OK)
+            err = form_render(NULL, annai, b->values, flags, &doc, diags);
         if (err != FORM_OK) {
             if (failed)
                 *failed = "annai";

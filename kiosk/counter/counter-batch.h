@@ -18,7 +18,8 @@
 
 #include "counter-visit.h"
 
-#define COUNTER_DOCS_MAX (COUNTER_PROCEDURES_MAX + 1)
+#define COUNTER_NOTES_MAX 16 /* notes of a navigation on the guide sheet */
+#define COUNTER_DOCS_MAX (COUNTER_PROCEDURES_MAX + 4) /* forms, and the guide sheet's pages */
 #define COUNTER_RECEPTION_MAX 32
 
 typedef struct counter_batch counter_batch;
@@ -33,7 +34,8 @@ void counter_batch_free(counter_batch *b);
 unsigned counter_batch_generation(const counter_batch *b); /* the visit's, at the snapshot */
 
 /* Render every procedure that has forms (one document each, in guide order) and then the guide
- * sheet (when the catalogue has templates/annai.form). flags: FORM_RENDER_*. On a form's
+ * sheet (when the catalogue has templates/annai.form: as many of its pages as the rows need:
+ * the procedures in route order, then the navigation's notes). flags: FORM_RENDER_*. On a form's
  * FORM_E_OVERFLOW / _GLYPH / _MISSING_VALUE: COUNTER_E_RENDER, *failed (may be NULL) names the
  * procedure, *diags (may be NULL) has the fields; documents made before stay. COUNTER_E_NOMEM. */
 counter_err counter_batch_render(counter_batch *b, unsigned flags, const char **failed,

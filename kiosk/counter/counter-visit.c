@@ -42,6 +42,7 @@ struct counter_visit {
     size_t np;
     char today[9];
     counter_end last_end;
+    form_nav *nav; /* the last navigation of the event (procedures and notes, no values) */
 };
 
 /* ---- locked strings -------------------------------------------------------------------- */
@@ -191,6 +192,8 @@ void counter_visit_wipe(counter_visit *v, counter_end why)
     memset(v->event, 0, sizeof v->event);
     memset(v->proc, 0, sizeof v->proc);
     v->np = 0;
+    form_nav_free(v->nav);
+    v->nav = NULL;
     v->last_end = why;
     v->gen++;
     if (v->gen == 0)
@@ -269,8 +272,11 @@ counter_err counter_visit_set_event(counter_visit *v, const char *event_id)
     if (!v || (event_id && !valid_id(event_id)))
         return COUNTER_E_ARG;
     const char *now = v->event;
-    if (!event_id || strcmp(now, event_id) != 0)
+    if (!event_id || strcmp(now, event_id) != 0) {
         answers_clear(&v->interview);
+        form_nav_free(v->nav);
+        v->nav = NULL;
+    }
     memset(v->event, 0, sizeof v->event);
     if (event_id)
         memcpy(v->event, event_id, strlen(event_id));
@@ -734,3 +740,84 @@ void counter_visit_get_stats(const counter_visit *v, counter_visit_stats *out)
             out->typed_values++;
     }
 }
+
+/* ---- life events ------------------------------------------------------------------------ */
+
+/* The visit's values plus the interview answers: what the event's rules read. */
+static counter_err nav_values(const counter_visit *v, const form_event *e, form_values **out)
+{
+    counter_err err = counter_visit_values(v, out);
+    for (size_t i = 0; err == COUNTER_OK && i < v->interview.n; i++) {
+        const answer *a = &v->interview.a[i];
+        const form_question *q = NULL;
+        for (size_t k = 0; k < form_event_question_count(e) && !q; k++)
+            if (strcmp(form_question_id(form_event_question(e, k)), a->id) == 0)
+                q = form_event_question(e, k);
+        if (!q || form_question_validate(q, a->value.p, "ja", NULL) != FORM_OK)
+            err = COUNTER_E_ARG;
+        else if (form_values_set_answer(*out, a->id, a->value.p) != FORM_OK)
+            err = COUNTER_E_NOMEM;
+    }
+    if (err != COUNTER_OK) {
+        form_values_free(*out);
+        *out = NULL;
+    }
+    return err;
+}
+
+bool counter_visit_event_asks(const counter_visit *v, size_t i)
+{
+    const form_event *e = v && v->event[0] ? form_catalog_find_event(v->cat, v->event) : NULL;
+    if (!e)
+        return false;
+    form_values *fv = NULL;
+    if (counter_visit_values(v, &fv) != COUNTER_OK)
+        return true;
+    for (size_t k = 0; k < v->interview.n; k++)
+        form_values_set_answer(fv, v->interview.a[k].id, v->interview.a[k].value.p);
+    bool asks = form_event_asks(e, i, fv);
+    form_values_free(fv);
+    return asks;
+}
+
+counter_err counter_visit_navigate(counter_visit *v, bool keep_extra)
+{
+    if (!v)
+        return COUNTER_E_ARG;
+    if (!v->event[0])
+        return COUNTER_E_NO_PROCEDURE;
+    const form_event *e = form_catalog_find_event(v->cat, v->event);
+    if (!e)
+        return COUNTER_E_UNKNOWN;
+    form_values *fv = NULL;
+    counter_err err = nav_values(v, e, &fv);
+    if (err != COUNTER_OK)
+        return err;
+    form_nav *nav = NULL;
+    form_err ferr = form_event_navigate(e, fv, &nav);
+    form_values_free(fv);
+    if (ferr != FORM_OK)
+        return ferr == FORM_E_NOMEM ? COUNTER_E_NOMEM : COUNTER_E_ARG;
+    const form_procedure *extra[COUNTER_PROCEDURES_MAX];
+    size_t nextra = 0;
+    for (size_t i = 0; keep_extra && i < v->np; i++) {
+        bool navigated = false;
+        for (size_t k = 0; k < form_nav_count(nav) && !navigated; k++)
+            navigated = form_nav_procedure(nav, k) == v->proc[i];
+        bool from_before = false; /* added by an earlier navigation, not by hand */
+        for (size_t k = 0; v->nav && k < form_nav_count(v->nav) && !from_before; k++)
+            from_before = form_nav_procedure(v->nav, k) == v->proc[i];
+        if (!navigated && !from_before)
+            extra[nextra++] = v->proc[i];
+    }
+    v->np = 0;
+    for (size_t k = 0; k < form_nav_count(nav) && v->np < COUNTER_PROCEDURES_MAX; k++)
+        v->proc[v->np++] = form_nav_procedure(nav, k);
+    for (size_t i = 0; i < nextra && v->np < COUNTER_PROCEDURES_MAX; i++)
+        v->proc[v->np++] = extra[i];
+    form_nav_free(v->nav);
+    v->nav = nav;
+    return COUNTER_OK;
+}
+
+const form_nav *counter_visit_nav(const counter_visit *v) { return v ? v->nav : NULL; }

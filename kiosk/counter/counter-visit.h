@@ -117,6 +117,20 @@ size_t counter_visit_interview_count(const counter_visit *v);
 const char *counter_visit_interview_id(const counter_visit *v, size_t i);
 const char *counter_visit_interview_value(const counter_visit *v, size_t i);
 
+/* Navigate the life event (counter_visit_set_event): its rules over the interview answers,
+ * the members (ages, counts) and today (form_event_navigate) give the procedures, which
+ * replace the visit's, in route order; the navigation (no personal data in it) is kept for
+ * the guide sheet's rows and notes. COUNTER_E_NO_PROCEDURE without an event,
+ * COUNTER_E_UNKNOWN when the catalogue has no such event, COUNTER_E_ARG for an interview answer
+ * its question refuses, COUNTER_E_NOMEM. keep_extra: procedures staff added by hand stay
+ * (after the navigated ones). */
+counter_err counter_visit_navigate(counter_visit *v, bool keep_extra);
+/* The last navigation (borrowed; NULL when none or after a wipe or a new event). */
+const form_nav *counter_visit_nav(const counter_visit *v);
+/* The event's questions asked with the answers so far (form_event_asks), for the interview
+ * screen: whether question i of the visit's event is asked. */
+bool counter_visit_event_asks(const counter_visit *v, size_t i);
+
 /* The procedures to do, in the order of the guide sheet. add: COUNTER_E_UNKNOWN for an id
  * the catalogue lacks, COUNTER_E_FULL past COUNTER_PROCEDURES_MAX; adding one twice is
  * COUNTER_OK and keeps the first place. */

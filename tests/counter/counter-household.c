@@ -18,6 +18,7 @@
  *
  * The plan (UTF-8, "key = value" lines; fictional residents only):
  *   event = tennyu                    interview.kokuho = yes
+ *   navigate = yes                    (the event's rules: procedures from answers and members)
  *   procedure = kokuho_kanyu          answer.moved = 20261201
  *   card = PIN ROLE [kana=…] [relation=…]
  *   typed = ROLE name=… birth=… [kana=… sex=… number=… relation=…]
@@ -274,6 +275,10 @@ int main(int argc, char **argv)
         } else if (g_str_has_prefix(key, "interview.")) {
             err = counter_visit_set_interview(v, key + 10, val);
             fig.choices++;
+        } else if (strcmp(key, "navigate") == 0) {
+            err = counter_visit_navigate(v, true);
+            for (size_t i = 0; err == COUNTER_OK && i < counter_visit_procedure_count(v); i++)
+                say("NAVIGATED %s", form_procedure_id(counter_visit_procedure(v, i)));
         } else if (strcmp(key, "procedure") == 0) {
             err = counter_visit_add_procedure(v, val);
             if (err == COUNTER_E_UNKNOWN) {

@@ -115,7 +115,7 @@ for sent in "$OUT"/sent/*.pdf; do
     kokuho_kanyu) want="国民健康保険 航汰朗 澪璃花 陽向汰" ;;
     jidoteate) want="児童手当 航汰朗 陽向汰" ;;
     kodomo_iryo) want="陽向汰" ;;
-    annai) want="手続き案内票 0012" ;;
+    annai) want="案内票 0012" ;;
     *) want="" ;;
     esac
     for w in $want; do
