@@ -19,7 +19,7 @@ void counter_screens_register(void)
 
 void counter_entry_make_secure(GtkEntry *entry)
 {
-    g_autoptr(GtkEntryBuffer) buf = gtk_password_entry_buffer_new();
+    g_autoptr(GtkEntryBuffer) buf = gtk_entry_buffer_new(NULL, 0);
     gtk_entry_set_buffer(entry, buf);
     gtk_entry_set_visibility(entry, TRUE);
     gtk_editable_set_enable_undo(GTK_EDITABLE(entry), FALSE);

@@ -11,12 +11,17 @@
 
 struct _CounterProceduresScreen {
     GtkBox parent;
-    GtkWidget *forms, *guides, *start;
+    GtkWidget *events, *forms, *guides, *start;
     GPtrArray *checks; /* GtkCheckButton, data "procedure" = const form_procedure * */
 };
 G_DEFINE_FINAL_TYPE(CounterProceduresScreen, counter_procedures_screen, GTK_TYPE_BOX)
 
-static guint sig_chosen;
+static guint sig_chosen, sig_event;
+
+static void on_event(GtkWidget *w, const char *name, GVariant *param)
+{
+    g_signal_emit(w, sig_event, 0, (int)g_variant_get_int32(param));
+}
 
 static void on_start(GtkWidget *w, const char *name, GVariant *param)
 {
@@ -40,11 +45,14 @@ static void counter_procedures_screen_class_init(CounterProceduresScreenClass *k
     GtkWidgetClass *wc = GTK_WIDGET_CLASS(klass);
     G_OBJECT_CLASS(klass)->dispose = counter_procedures_screen_dispose;
     gtk_widget_class_set_template_from_resource(wc, COUNTER_SCREEN_RES "procedures.ui");
+    gtk_widget_class_bind_template_child(wc, CounterProceduresScreen, events);
     gtk_widget_class_bind_template_child(wc, CounterProceduresScreen, forms);
     gtk_widget_class_bind_template_child(wc, CounterProceduresScreen, guides);
     gtk_widget_class_bind_template_child(wc, CounterProceduresScreen, start);
     gtk_widget_class_install_action(wc, "procedures.start", NULL, on_start);
+    gtk_widget_class_install_action(wc, "procedures.event", "i", on_event);
     sig_chosen = kiosk_screen_signal_new(klass, "procedures-chosen");
+    sig_event = kiosk_screen_signal_new_int(klass, "event-chosen");
 }
 
 static void counter_procedures_screen_init(CounterProceduresScreen *self)
@@ -61,9 +69,17 @@ GtkWidget *counter_procedures_screen_new(void)
 void counter_procedures_screen_set_catalog(CounterProceduresScreen *self, const form_catalog *cat,
                                            const char *lang)
 {
+    kiosk_screen_clear_box(self->events);
     kiosk_screen_clear_box(self->forms);
     kiosk_screen_clear_box(self->guides);
     g_ptr_array_set_size(self->checks, 0);
+    for (size_t i = 0; i < form_catalog_event_count(cat); i++) {
+        const form_event *e = form_catalog_event(cat, i);
+        GtkWidget *b = gtk_button_new_with_label(form_text_get(form_event_title(e), lang));
+        gtk_actionable_set_action_name(GTK_ACTIONABLE(b), "procedures.event");
+        gtk_actionable_set_action_target(GTK_ACTIONABLE(b), "i", (int)i);
+        gtk_box_append(GTK_BOX(self->events), b);
+    }
     for (size_t i = 0; i < form_catalog_procedure_count(cat); i++) {
         const form_procedure *p = form_catalog_procedure(cat, i);
         if (!form_procedure_offered(p, FORM_OFFER_COUNTER))

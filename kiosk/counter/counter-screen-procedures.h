@@ -4,7 +4,9 @@
  * counter-screen-procedures.h — what the visit is for (CounterProceduresScreen); layout in
  * ui/procedures.ui. Every procedure offered at the counter, as check buttons: staff tick what
  * the interview found (a life event's navigation ticks them itself, see the window).
- * Signal: "procedures-chosen" (no argument: the window asks for the ticked ids).
+ * A row of life events above them starts an interview that ticks them.
+ * Signals: "procedures-chosen" (no argument: the window asks for the ticked ids),
+ * "event-chosen" (int: the event's index in the catalogue).
  */
 #ifndef COUNTER_SCREEN_PROCEDURES_H
 #define COUNTER_SCREEN_PROCEDURES_H

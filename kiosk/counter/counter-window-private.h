@@ -9,6 +9,7 @@
 #include "counter-resident.h"
 #include "counter-screen-answers.h"
 #include "counter-screen-done.h"
+#include "counter-screen-interview.h"
 #include "counter-screen-members.h"
 #include "counter-screen-preview.h"
 #include "counter-screen-procedures.h"
@@ -27,6 +28,7 @@ struct _CounterWindow {
     GtkWidget *stack, *who, *signout, *cancel;
     CounterSigninScreen *signin;
     CounterProceduresScreen *procedures;
+    CounterInterviewScreen *interview;
     CounterMembersScreen *members;
     CounterAnswersScreen *answers;
     CounterPreviewScreen *preview;

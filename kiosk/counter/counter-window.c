@@ -31,6 +31,7 @@ GtkWidget *counter_window_screen(CounterWindow *self, const char *name)
 
 CounterResidentWindow *counter_window_resident(CounterWindow *self) { return self->resident; }
 kiosk_card_source *counter_window_cards(CounterWindow *self) { return self->cards; }
+const counter_visit *counter_window_visit(CounterWindow *self) { return self->visit; }
 
 void counter_window_status(CounterWindow *self, const char *text, gboolean busy)
 {
@@ -154,6 +155,63 @@ static void on_sign_in(CounterWindow *self)
     counter_window_go(self, "procedures");
 }
 
+/* ---- life event → interview → procedures ------------------------------------------------------ */
+
+static void update_asked(CounterWindow *self)
+{
+    for (int i = 0; i < counter_interview_screen_count(self->interview); i++)
+        counter_interview_screen_set_asked(self->interview, i,
+                                           counter_visit_event_asks(self->visit, (size_t)i));
+}
+
+static void on_event_chosen(CounterWindow *self, int i)
+{
+    touch(self);
+    const form_event *e = form_catalog_event(self->cat, (size_t)i);
+    if (!e || counter_visit_set_event(self->visit, form_event_id(e)) != COUNTER_OK)
+        return;
+    counter_interview_screen_set_event(self->interview, e, self->lang);
+    for (int k = 0; k < counter_interview_screen_count(self->interview); k++) {
+        const char *val = counter_interview_screen_value(self->interview, k);
+        counter_visit_set_interview(self->visit, form_question_id(form_event_question(e, (size_t)k)),
+                                    val);
+    }
+    update_asked(self);
+    counter_window_go(self, "interview");
+}
+
+static void on_interview_changed(CounterWindow *self, int i)
+{
+    touch(self);
+    const form_event *e = form_catalog_find_event(self->cat, counter_visit_event(self->visit));
+    const form_question *q = e ? form_event_question(e, (size_t)i) : NULL;
+    if (!q)
+        return;
+    counter_visit_set_interview(self->visit, form_question_id(q),
+                                counter_interview_screen_value(self->interview, i));
+    update_asked(self);
+    /* a question no longer asked has no answer */
+    for (int k = 0; k < counter_interview_screen_count(self->interview); k++)
+        if (!counter_visit_event_asks(self->visit, (size_t)k))
+            counter_visit_set_interview(self->visit,
+                                        form_question_id(form_event_question(e, (size_t)k)), NULL);
+}
+
+static void on_navigate(CounterWindow *self)
+{
+    touch(self);
+    if (counter_visit_navigate(self->visit, FALSE) != COUNTER_OK)
+        return;
+    counter_procedures_screen_reset(self->procedures);
+    for (size_t i = 0; i < counter_visit_procedure_count(self->visit); i++)
+        counter_procedures_screen_set_checked(self->procedures,
+                                              form_procedure_id(counter_visit_procedure(self->visit, i)),
+                                              TRUE);
+    counter_window_go(self, "procedures");
+}
+
+static void on_interview_back(CounterWindow *self) { counter_window_go(self, "procedures"); }
+
 /* ---- procedures → members → answers ---------------------------------------------------------- */
 
 static void on_procedures_chosen(CounterWindow *self)
@@ -161,7 +219,13 @@ static void on_procedures_chosen(CounterWindow *self)
     touch(self);
     const char *ids[COUNTER_PROCEDURES_MAX];
     size_t n = counter_procedures_screen_selected(self->procedures, ids, COUNTER_PROCEDURES_MAX);
+    /* the event's route first (as navigated), then what staff ticked besides */
+    const form_nav *nav = counter_visit_nav(self->visit);
     counter_visit_clear_procedures(self->visit);
+    for (size_t k = 0; k < form_nav_count(nav); k++)
+        for (size_t i = 0; i < n && i < COUNTER_PROCEDURES_MAX; i++)
+            if (!strcmp(ids[i], form_procedure_id(form_nav_procedure(nav, k))))
+                counter_visit_add_procedure(self->visit, ids[i]);
     for (size_t i = 0; i < n && i < COUNTER_PROCEDURES_MAX; i++)
         counter_visit_add_procedure(self->visit, ids[i]);
     counter_members_screen_show_members(self->members, self->visit);
@@ -260,6 +324,10 @@ static void on_members_next(CounterWindow *self)
 {
     touch(self);
     counter_window_card_stop(self, FALSE);
+    /* the household is known now: the event's rules once more (ages, counts); what staff
+     * ticked by hand stays */
+    if (counter_visit_event(self->visit))
+        counter_visit_navigate(self->visit, TRUE);
     build_answers(self);
     counter_window_go(self, "answers");
 }
@@ -392,6 +460,7 @@ static void counter_window_class_init(CounterWindowClass *klass)
     G_OBJECT_CLASS(klass)->finalize = counter_window_finalize;
     g_type_ensure(COUNTER_TYPE_SIGNIN_SCREEN);
     g_type_ensure(COUNTER_TYPE_PROCEDURES_SCREEN);
+    g_type_ensure(COUNTER_TYPE_INTERVIEW_SCREEN);
     g_type_ensure(COUNTER_TYPE_MEMBERS_SCREEN);
     g_type_ensure(COUNTER_TYPE_ANSWERS_SCREEN);
     g_type_ensure(COUNTER_TYPE_PREVIEW_SCREEN);
@@ -403,12 +472,17 @@ static void counter_window_class_init(CounterWindowClass *klass)
     gtk_widget_class_bind_template_child(wc, CounterWindow, cancel);
     gtk_widget_class_bind_template_child(wc, CounterWindow, signin);
     gtk_widget_class_bind_template_child(wc, CounterWindow, procedures);
+    gtk_widget_class_bind_template_child(wc, CounterWindow, interview);
     gtk_widget_class_bind_template_child(wc, CounterWindow, members);
     gtk_widget_class_bind_template_child(wc, CounterWindow, answers);
     gtk_widget_class_bind_template_child(wc, CounterWindow, preview);
     gtk_widget_class_bind_template_child(wc, CounterWindow, done);
     gtk_widget_class_bind_template_callback(wc, on_sign_in);
     gtk_widget_class_bind_template_callback(wc, on_procedures_chosen);
+    gtk_widget_class_bind_template_callback(wc, on_event_chosen);
+    gtk_widget_class_bind_template_callback(wc, on_interview_changed);
+    gtk_widget_class_bind_template_callback(wc, on_navigate);
+    gtk_widget_class_bind_template_callback(wc, on_interview_back);
     gtk_widget_class_bind_template_callback(wc, on_read_card);
     gtk_widget_class_bind_template_callback(wc, on_add_typed);
     gtk_widget_class_bind_template_callback(wc, on_remove_member);

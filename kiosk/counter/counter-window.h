@@ -22,6 +22,7 @@
 #include <gtk/gtk.h>
 
 #include "counter-resident.h"
+#include "counter-visit.h"
 #include "kiosk-card-source.h"
 #include "kiosk-config.h"
 
@@ -45,6 +46,8 @@ CounterWindow *counter_window_new(kiosk_config *config, kiosk_card_source *cards
                                   const counter_options *opts, const char *lang, GError **error);
 CounterResidentWindow *counter_window_resident(CounterWindow *self);
 kiosk_card_source *counter_window_cards(CounterWindow *self);
+/* The visit (tests and scripts read it; the window owns it). */
+const counter_visit *counter_window_visit(CounterWindow *self);
 /* The visible screen's name: signin, procedures, members, answers, preview, done. */
 const char *counter_window_screen_name(CounterWindow *self);
 GtkWidget *counter_window_screen(CounterWindow *self, const char *name);

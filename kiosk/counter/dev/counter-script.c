@@ -6,10 +6,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "counter-screen-answers.h"
 #include "counter-screen-common.h"
+#include "counter-screen-interview.h"
 #include "counter-screen-members.h"
+#include "counter-screen-preview.h"
 #include "counter-screen-procedures.h"
 #include "counter-screen-signin.h"
 
@@ -27,6 +31,7 @@ typedef struct script {
     char *cmd, *arg; /* the current line's command and the rest ("" when none) */
     gint64 wait_until;
     unsigned shot_retries;
+    gboolean quit;
     unsigned keys, clicks, taps; /* staff keystrokes (committed characters), clicks; PIN taps */
 } script;
 
@@ -105,6 +110,7 @@ static counter_role role_of(const char *r)
 
 static const char *const main_action[][2] = {
     {"procedures", "procedures.start"}, {"members", "members.next"},
+    {"interview", "interview.navigate"},
     {"answers", "answers.next"},        {"preview", "preview.print"},
     {"done", "done.next"},             {"signin", "signin.submit"},
 };
@@ -167,6 +173,26 @@ static gboolean run(script *s, const char *cmd, char *arg, gboolean *again)
         }
         return TRUE;
     }
+    if (!strcmp(cmd, "event")) {
+        const form_catalog *cat = counter_visit_catalog(counter_window_visit(w));
+        for (size_t i = 0; i < form_catalog_event_count(cat); i++)
+            if (!strcmp(form_event_id(form_catalog_event(cat, i)), arg))
+                return act(s, counter_window_screen(w, "procedures"), "procedures.event",
+                           g_variant_new_int32((gint32)i));
+        fprintf(stderr, "counter-script: no event %s\n", arg);
+        return FALSE;
+    }
+    if (!strcmp(cmd, "ask")) {
+        char *value = split(arg);
+        CounterInterviewScreen *is = COUNTER_INTERVIEW_SCREEN(counter_window_screen(w, "interview"));
+        int i = counter_interview_screen_find(is, arg);
+        s->clicks += 2; /* open the list, pick */
+        if (i < 0 || !value || !counter_interview_screen_choose(is, i, value)) {
+            fprintf(stderr, "counter-script: cannot answer %s\n", arg);
+            return FALSE;
+        }
+        return TRUE;
+    }
     if (!strcmp(cmd, "next")) {
         for (size_t i = 0; i < G_N_ELEMENTS(main_action); i++)
             if (!strcmp(screen, main_action[i][0]))
@@ -204,10 +230,28 @@ static gboolean run(script *s, const char *cmd, char *arg, gboolean *again)
         commit(s, e, text);
         return TRUE;
     }
-    if (!strcmp(cmd, "answer")) {
+    if (!strcmp(cmd, "wait-pages")) {
+        gint64 now = g_get_monotonic_time();
+        if (s->wait_until == 0)
+            s->wait_until = now + (*arg ? atoi_ms(arg) : WAIT_DEFAULT_MS) * 1000;
+        CounterPreviewScreen *ps = COUNTER_PREVIEW_SCREEN(counter_window_screen(w, "preview"));
+        if (counter_pages_count(counter_preview_screen_pages(ps)) > 0) {
+            s->wait_until = 0;
+            return TRUE;
+        }
+        if (now > s->wait_until) {
+            fprintf(stderr, "counter-script: no pages to preview\n");
+            return FALSE;
+        }
+        *again = TRUE;
+        return TRUE;
+    }
+    if (!strcmp(cmd, "answer") || !strcmp(cmd, "answer-if")) {
         char *text = split(arg);
         CounterAnswersScreen *as = COUNTER_ANSWERS_SCREEN(counter_window_screen(w, "answers"));
         int i = counter_answers_screen_find(as, arg);
+        if (i < 0 && text && !strcmp(cmd, "answer-if"))
+            return TRUE; /* these templates do not ask it */
         if (i < 0 || !text) {
             fprintf(stderr, "counter-script: no answer row %s\n", arg);
             return FALSE;
@@ -313,8 +357,35 @@ static gboolean run(script *s, const char *cmd, char *arg, gboolean *again)
         *again = TRUE;
         return TRUE;
     }
+    if (!strcmp(cmd, "debug-find")) { /* where is TEXT in this process (diagnosis only) */
+        FILE *m = fopen("/proc/self/maps", "r");
+        int fd = open("/proc/self/mem", O_RDONLY | O_CLOEXEC);
+        char l[512];
+        size_t alen = strlen(arg);
+        while (m && fd >= 0 && fgets(l, sizeof l, m)) {
+            unsigned long a, b;
+            char perm[5];
+            if (sscanf(l, "%lx-%lx %4s", &a, &b, perm) != 3 || perm[0] != 'r' ||
+                strstr(l, "[vvar]") || strstr(l, "[stack]") || b - a > (256ul << 20))
+                continue;
+            size_t n = b - a;
+            char *buf = malloc(n);
+            if (buf && pread(fd, buf, n, (off_t)a) == (ssize_t)n)
+                for (size_t i = 0; i + alen <= n; i++)
+                    if (!memcmp(buf + i, arg, alen))
+                        fprintf(stderr, "debug-find: +%zx in %s", i, l);
+            if (buf)
+                memset(buf, 0, n);
+            free(buf);
+        }
+        if (m)
+            fclose(m);
+        if (fd >= 0)
+            close(fd);
+        return TRUE;
+    }
     if (!strcmp(cmd, "quit")) {
-        gtk_window_close(GTK_WINDOW(w));
+        s->quit = TRUE; /* the script ends well; the app's teardown closes the windows */
         return TRUE;
     }
     fprintf(stderr, "counter-script: unknown command %s\n", cmd);
@@ -352,6 +423,10 @@ static gboolean step(gpointer data)
         memset(line, 0, s->len); /* what it typed is gone from the runner */
         s->parsed = FALSE;
         s->next++;
+        if (s->quit) {
+            finish(s, 0);
+            return G_SOURCE_REMOVE;
+        }
         return G_SOURCE_CONTINUE; /* one command per step: let the UI settle */
     }
     finish(s, 0);

@@ -6,11 +6,12 @@
  * (test-only; never in the installed kiosk).
  *
  * One command a line ('#' comments):
- *   wait SCREEN [MS]            the staff's screen (signin procedures members answers preview
+ *   wait SCREEN [MS]            the staff's screen (signin procedures interview members answers preview
  *                               done); wait-resident SCREEN [MS] the resident's (welcome card pin
  *                               reading taken preview thanks); wait-status TEXT [MS]: the
  *                               members screen's status contains TEXT
  *   signin ID PASSCODE          typed, then the sign-in button
+ *   event ID                    a life event's button; ask QUESTION VALUE: an interview answer
  *   tick PROCEDURE...           tick procedures; next: the screen's main button
  *   role head|spouse|child|parent|other
  *   read-card pin|code-b        the read button
@@ -20,12 +21,15 @@
  *   sex 1|2, add-member, remove N
  *   answer KEY TEXT...          a row of the answers screen ("q:moved", "kana:2"): text
  *                               committed, or a choice id chosen
+ *   answer-if KEY TEXT...       the same, skipped when the templates do not ask it
+ *   wait-pages [MS]             the preview shows pages (the render ended)
  *   pin DIGITS, pin-ok          the resident's taps on the PIN pad
  *   run SHELL-COMMAND           (swap the virtual cards between residents)
  *   card on|off                 the in-process virtual card (--virtual-card) on the reader
  *   screenshot FILE, resident-screenshot FILE, sleep MS, back, idle (the idle time-out now)
  *   wait-printed [MS]           every print job of the window ended
  *   expect-wiped                nothing of the visit is left (else the script fails)
+ *   debug-find TEXT             print where TEXT is in this process's memory (diagnosis)
  *   figures FILE                staff keystrokes and clicks, resident taps, machine timings
  *   quit
  * A command that does not apply (no such field, procedure or choice) fails the script.
