@@ -9,9 +9,13 @@
 #   every print job accepted (goal < 1 s), against the published figures the issue names
 #   (a family's 35 handwritten entries became 6; pilots cut counter time by about 30%).
 #
-#   bench-counter.sh DRIVER VCARD SCAN FORMTOOL SRCDIR OUTDIR
+# The same visit is then made through the counter app under Xvfb (kakanai-kiosk-dev --counter
+# and its script: tests/counter/gui-household.sh) for what staff and residents press:
+# keystrokes (characters committed, as an input method commits them), clicks and PIN taps.
+#
+#   bench-counter.sh DRIVER VCARD SCAN FORMTOOL SRCDIR OUTDIR [KIOSK_DEV STAFFTOOL]
 set -u
-DRIVER=$1 VCARD=$2 SCAN=$3 FORMTOOL=$4 SRC=$5 OUT=$6
+DRIVER=$1 VCARD=$2 SCAN=$3 FORMTOOL=$4 SRC=$5 OUT=$6 KIOSK=${7:-} STAFFTOOL=${8:-}
 "$SRC/tests/counter/household.sh" "$DRIVER" "$VCARD" "$SCAN" "$SRC" "$OUT" >"$OUT/household.log" 2>&1
 rc=$?
 H=$OUT/household
@@ -21,6 +25,13 @@ if [ $rc -ne 0 ]; then
     exit 1
 fi
 fig() { awk -v k="$1" '$1 == k {print $2}' "$H/figures.txt"; }
+G=$OUT/gui-household
+gui=0
+if [ -n "$KIOSK" ] && "$SRC/tests/counter/gui-household.sh" "$KIOSK" "$VCARD" "$SCAN" "$STAFFTOOL" \
+        "$SRC" "$OUT" >"$OUT/gui.log" 2>&1; then
+    gui=1
+fi
+gfig() { awk -v k="$1" '$1 == k {print $2}' "$G/figures.txt"; }
 "$SRC/tests/bench/counter/count-entries.py" "$FORMTOOL" "$H/keys.txt" "$H/driver.out" >"$H/entries.txt"
 hand=$(awk '$2 == "total" {print $3}' "$H/entries.txt")
 typed=$(fig typed_entries)
@@ -32,6 +43,14 @@ echo "  entries residents would handwrite   $hand"
 echo "  entries anyone typed                $typed ($(fig typed_chars) characters committed; PIN digits $(fig pin_digits))"
 awk -v h="$hand" -v t="$typed" 'BEGIN { if (t > 0) printf "  handwritten : typed               %.1f : 1   (published pilot: 35 : 6 = 5.8 : 1)\n", h / t }'
 echo "  cards read                  $(fig cards) (last: tap → attributes $(fig last_card_read_ms) ms)"
+if [ $gui = 1 ]; then
+    k=$(gfig staff_keystrokes) c=$(gfig staff_clicks)
+    echo "  staff, in the app           $k keystrokes (characters committed) + $c clicks = $((k + c))"
+    echo "  residents, in the app       $(gfig resident_taps) taps (two PINs and OK)"
+    echo "  app: card read $(gfig last_card_read_ms) ms, render $(gfig render_ms) ms, all jobs accepted $(gfig print_accepted_ms) ms"
+else
+    echo "  staff keystrokes + clicks   (the app's run failed: see $OUT/gui.log)"
+fi
 echo "  render every form + guide   $(fig render_ms) ms"
 echo "  print: all jobs accepted    $(fig print_accepted_ms) ms"
 awk -v m="$machine" 'BEGIN { printf "  machine: last tap → every job accepted  %.2f s  (goal < 1 s: %s)\n", m / 1000, m < 1000 ? "met" : "NOT met" }'
