@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "counter-batch.h"
 #include "counter-visit.h"
 #include "myna-vcard.h"
 
@@ -298,6 +299,92 @@ static void every_way_a_visit_ends_wipes_it(void **state)
     }
 }
 
+static bool has_procedure(const counter_visit *v, const char *id)
+{
+    for (size_t i = 0; i < counter_visit_procedure_count(v); i++)
+        if (!strcmp(form_procedure_id(counter_visit_procedure(v, i)), id))
+            return true;
+    return false;
+}
+
+static void a_life_event_navigates_from_answers_and_the_household(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(counter_visit_navigate(f->v, false), COUNTER_E_NO_PROCEDURE);
+    assert_int_equal(counter_visit_set_event(f->v, "no_such_event"), COUNTER_OK);
+    assert_int_equal(counter_visit_navigate(f->v, false), COUNTER_E_UNKNOWN);
+    assert_int_equal(counter_visit_set_event(f->v, "tennyu"), COUNTER_OK);
+    static const char *const no[][2] = {{"kokuho", "no"},  {"children", "0"}, {"inkan", "no"},
+                                        {"elderly", "no"}, {"pension", "no"}, {"water", "no"},
+                                        {"dog", "no"}};
+    for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
+        assert_int_equal(counter_visit_set_interview(f->v, no[i][0], no[i][1]), COUNTER_OK);
+    assert_int_equal(counter_visit_navigate(f->v, false), COUNTER_OK);
+    assert_true(has_procedure(f->v, "tennyu"));
+    assert_false(has_procedure(f->v, "kokuho_kanyu"));
+    assert_false(has_procedure(f->v, "jidoteate"));
+    assert_non_null(counter_visit_nav(f->v));
+    /* the household decides too: a child of five brings the child benefit */
+    assert_int_equal(add_card(f, "adult1.json", "2580", COUNTER_ROLE_HEAD), COUNTER_OK);
+    assert_int_equal(counter_visit_add_typed(f->v, &child, NULL), COUNTER_OK);
+    assert_int_equal(counter_visit_add_procedure(f->v, "juminhyo"), COUNTER_OK); /* by hand */
+    assert_int_equal(counter_visit_navigate(f->v, true), COUNTER_OK);
+    assert_true(has_procedure(f->v, "jidoteate"));
+    assert_true(has_procedure(f->v, "juminhyo"));
+    assert_false(has_procedure(f->v, "kokuho_kanyu"));
+    /* an answer the question refuses stops the navigation */
+    assert_int_equal(counter_visit_set_interview(f->v, "children", "many"), COUNTER_OK);
+    assert_int_equal(counter_visit_navigate(f->v, true), COUNTER_E_ARG);
+    /* the yes answer brings 国保 */
+    assert_int_equal(counter_visit_set_interview(f->v, "children", "1"), COUNTER_OK);
+    assert_int_equal(counter_visit_set_interview(f->v, "kokuho", "yes"), COUNTER_OK);
+    assert_int_equal(counter_visit_navigate(f->v, false), COUNTER_OK);
+    assert_true(has_procedure(f->v, "kokuho_kanyu"));
+    assert_false(has_procedure(f->v, "juminhyo"));
+    counter_visit_wipe(f->v, COUNTER_END_NEXT);
+    assert_null(counter_visit_nav(f->v));
+}
+
+static void the_guide_sheet_follows_every_procedure(void **state)
+{
+    fixture *f = *state;
+    counter_batch *b = NULL;
+    assert_int_equal(counter_batch_new(f->v, "0001", "ja", &b), COUNTER_E_NO_PROCEDURE);
+    assert_int_equal(counter_visit_add_procedure(f->v, "tennyu"), COUNTER_OK);
+    assert_int_equal(counter_visit_add_procedure(f->v, "gomi"), COUNTER_OK);
+    assert_int_equal(counter_visit_add_procedure(f->v, "suido"), COUNTER_OK);
+    assert_int_equal(add_card(f, "adult1.json", "2580", COUNTER_ROLE_HEAD), COUNTER_OK);
+    assert_int_equal(counter_visit_set_member_field(f->v, 0, COUNTER_F_KANA, "かねなり"), COUNTER_OK);
+    assert_int_equal(counter_visit_set_answer(f->v, "moved", "20261201"), COUNTER_OK);
+    assert_int_equal(counter_visit_set_answer(f->v, "new_address", "試験町1"), COUNTER_OK);
+    assert_int_equal(counter_batch_new(f->v, "123456789012345678901234567890123", "ja", &b),
+                     COUNTER_E_ARG);
+    assert_int_equal(counter_batch_new(f->v, "0001", "ja", &b), COUNTER_OK);
+    /* a snapshot: the visit may be wiped while a worker renders */
+    counter_visit_wipe(f->v, COUNTER_END_NEXT);
+    assert_int_equal(counter_batch_guide_count(b), 3);
+    /* picked by hand: by guide order (the route through the building) */
+    long prev = -1000000;
+    for (size_t i = 0; i < counter_batch_guide_count(b); i++) {
+        long o = form_procedure_guide(counter_batch_guide_procedure(b, i))->order;
+        assert_true(o >= prev);
+        prev = o;
+    }
+    const char *failed = NULL;
+    counter_err err = counter_batch_render(b, 0, &failed, NULL);
+    if (err != COUNTER_OK)
+        fprintf(stderr, "render failed: %s\n", failed ? failed : "?");
+    assert_int_equal(err, COUNTER_OK);
+    /* gomi and suido are guide-only: one form and the guide sheet */
+    assert_int_equal(counter_batch_doc_count(b), 2);
+    assert_true(counter_batch_has_guide(b));
+    assert_string_equal(form_procedure_id(counter_batch_doc_procedure(b, 0)), "tennyu");
+    assert_null(counter_batch_doc_procedure(b, 1));
+    assert_true(counter_batch_page_count(b) >= 2);
+    counter_batch_free(b);
+    counter_batch_free(NULL);
+}
+
 static void null_is_safe_everywhere(void **state)
 {
     counter_visit_free(NULL);
@@ -334,6 +421,8 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(event_interview_and_procedures, setup, teardown),
         cmocka_unit_test_setup_teardown(the_values_render_every_form, setup, teardown),
         cmocka_unit_test_setup_teardown(every_way_a_visit_ends_wipes_it, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_life_event_navigates_from_answers_and_the_household, setup, teardown),
+        cmocka_unit_test_setup_teardown(the_guide_sheet_follows_every_procedure, setup, teardown),
         cmocka_unit_test(null_is_safe_everywhere),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
