@@ -5,6 +5,8 @@
 
 #include <string.h>
 
+#include "kiosk-worker.h"
+
 typedef enum { CMD_VERIFY, CMD_READ, CMD_STOP } cmd_kind;
 
 typedef struct card_cmd {
@@ -25,7 +27,7 @@ struct kiosk_card_worker {
     GMutex lock;
     kiosk_card_link *link; /* under lock, for cancel */
     gboolean stop;         /* under lock */
-    GThread *thread;
+    kiosk_worker *thread; /* on a stack of its own, wiped after the join */
     gint *running;
     gint refs; /* the engine's and the thread's */
 };
@@ -235,7 +237,12 @@ kiosk_card_worker *kiosk_card_worker_start(kiosk_card_source *src, kiosk_mailbox
     g_mutex_init(&w->lock);
     kiosk_mailbox_post_reader(mb, gen, KIOSK_READER_SEARCHING);
     g_atomic_int_inc(running);
-    w->thread = g_thread_new("kiosk-card", card_thread, w);
+    w->thread = kiosk_worker_start("kiosk-card", card_thread, w);
+    if (!w->thread) { /* no thread: the resident is told, the session ends as for a card error */
+        kiosk_mailbox_post_event(mb, gen, KIOSK_EV_CARD_ERROR, KIOSK_P_INTERNAL);
+        g_atomic_int_dec_and_test(&w->refs);
+        g_atomic_int_dec_and_test(running);
+    }
     return w;
 }
 
@@ -266,8 +273,8 @@ void kiosk_card_worker_stop(kiosk_card_worker *w, bool join)
     g_mutex_unlock(&w->lock);
     push(w, &(card_cmd){.kind = CMD_STOP});
     if (join)
-        g_thread_join(w->thread);
+        kiosk_worker_join(w->thread);
     else
-        g_thread_unref(w->thread);
+        kiosk_worker_detach(w->thread); /* the reaper joins it and wipes its stack */
     worker_unref(w);
 }

@@ -8,7 +8,9 @@
 #include "kiosk-card-worker.h"
 #include "kiosk-mailbox.h"
 #include "kiosk-print-worker.h"
+#include "kiosk-stack-scrub.h"
 #include "kiosk-testpage.h"
+#include "kiosk-worker.h"
 
 struct kiosk_engine {
     const kiosk_config *config;
@@ -35,6 +37,7 @@ struct kiosk_engine {
     gint workers;      /* render and test-page threads still running */
     kiosk_print_worker *printer;
     unsigned apdus;
+    guint scrub; /* idle source: scrub the UI thread's stack after a wipe */
 };
 
 /* ---- results from the workers (UI thread) ------------------------------------------------ */
@@ -161,7 +164,13 @@ static void be_render(void *user)
     render_job *r = g_new0(render_job, 1);
     *r = (render_job){.e = e, .gen = e->gen, .render_gen = ++e->render_gen, .p = e->procedure};
     g_atomic_int_inc(&e->workers);
-    g_thread_unref(g_thread_new("kiosk-render", render_thread, r));
+    kiosk_worker *w = kiosk_worker_start("kiosk-render", render_thread, r);
+    if (!w) {
+        kiosk_mailbox_post_rendered(e->mailbox, r->gen, r->render_gen, FORM_E_NOMEM, NULL, NULL);
+        g_free(r);
+        g_atomic_int_dec_and_test(&e->workers);
+    }
+    kiosk_worker_detach(w); /* joined and its stack wiped when it ends */
 }
 
 static void be_print(void *user)
@@ -180,6 +189,15 @@ static void be_print_cancel(void *user)
     kiosk_print_worker_cancel(((kiosk_engine *)user)->printer);
 }
 
+/* From the main loop, a shallow frame: the deep frames the session used lie below it. */
+static gboolean scrub_idle(gpointer data)
+{
+    kiosk_engine *e = data;
+    e->scrub = 0;
+    kiosk_stack_scrub();
+    return G_SOURCE_REMOVE;
+}
+
 static void be_wipe(void *user)
 {
     kiosk_engine *e = user;
@@ -194,6 +212,8 @@ static void be_wipe(void *user)
     g_mutex_unlock(&e->values_lock);
     if (e->hooks.wiped)
         e->hooks.wiped(e->hooks.user);
+    if (!e->scrub)
+        e->scrub = g_idle_add(scrub_idle, e);
 }
 
 void kiosk_engine_backend(kiosk_engine *e, kiosk_backend *be)
@@ -245,6 +265,8 @@ void kiosk_engine_free(kiosk_engine *e)
     /* Render and test-page threads read the values and the catalogue. */
     wait_zero(&e->workers, 3000);
     be_wipe(e);
+    g_clear_handle_id(&e->scrub, g_source_remove);
+    kiosk_stack_scrub();
     /* Results the UI thread has not taken yet (card attributes, a rendered document) are
      * wiped now: nothing delivers them after the engine is gone. */
     kiosk_mailbox_drop(e->mailbox);

@@ -8,6 +8,8 @@
 #include <glib/gstdio.h>
 #include <unistd.h>
 
+#include "kiosk-worker.h"
+
 struct kiosk_print_worker {
     kiosk_mailbox *mb;
     gint cancel;
@@ -141,7 +143,17 @@ void kiosk_print_worker_start(kiosk_print_worker *pw, guint gen, const form_proc
     job *j = g_new0(job, 1);
     *j = (job){.pw = pw, .gen = gen, .p = p, .doc = doc, .pdf_dir = g_strdup(pdf_dir),
                .printer = g_strdup(printer), .timeout_ms = timeout_ms};
-    g_thread_unref(g_thread_new("kiosk-print", print_thread, j));
+    kiosk_worker *w = kiosk_worker_start("kiosk-print", print_thread, j);
+    if (!w) { /* no thread: a printer problem the resident can retry or stop */
+        kiosk_mailbox_post_event(pw->mb, gen, KIOSK_EV_PRINTER_PROBLEM, KIOSK_P_INTERNAL);
+        g_free(j->pdf_dir);
+        g_free(j->printer);
+        g_free(j);
+        g_mutex_lock(&pw->lock);
+        pw->inflight--;
+        g_mutex_unlock(&pw->lock);
+    }
+    kiosk_worker_detach(w); /* joined and its stack wiped when it ends */
 }
 
 void kiosk_print_worker_cancel(kiosk_print_worker *pw) { g_atomic_int_set(&pw->cancel, 1); }

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "kiosk-samples.h"
+#include "kiosk-worker.h"
 
 typedef struct testpage {
     const form_procedure *p;
@@ -49,5 +50,13 @@ void kiosk_testpage_start(const form_procedure *p, const char *printer, const ch
     *t = (testpage){.p = p, .printer = g_strdup(printer), .pdf_dir = g_strdup(pdf_dir),
                     .mb = mb, .running = running};
     g_atomic_int_inc(running);
-    g_thread_unref(g_thread_new("kiosk-testpage", testpage_thread, t));
+    kiosk_worker *w = kiosk_worker_start("kiosk-testpage", testpage_thread, t);
+    if (!w) {
+        kiosk_mailbox_post_testpage(mb, FORM_E_NOMEM);
+        g_free(t->printer);
+        g_free(t->pdf_dir);
+        g_free(t);
+        g_atomic_int_dec_and_test(running);
+    }
+    kiosk_worker_detach(w); /* joined and its stack wiped when it ends */
 }
