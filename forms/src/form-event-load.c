@@ -56,38 +56,54 @@ static char **list_events(const char *dir, size_t *n)
     return v;
 }
 
-/* Parse, bind and (strict) check every event of dir; the good ones into out (may be NULL). */
+/* Read, parse, bind and (strict) check one file: the event, or NULL (reported). */
+static form_event *load_one(const form_catalog *c, const char *path, bool strict,
+                            form_event *const *have, size_t nhave, form_diags *diags)
+{
+    char *text = NULL;
+    size_t len = 0;
+    form_event *e = NULL;
+    if (form_read_file(path, FORM_MAX_FILE_BYTES, &text, &len) != FORM_OK) {
+        form_diags_addf(diags, FORM_E_IO, path, 0, 0, NULL,
+                        "the event file cannot be read (or is larger than 256 KiB)%s",
+                        "出来事のファイルを読めません（または 256 KiB を超えています）%s", "");
+        return NULL;
+    }
+    if (form_event_parse(path, text, len, &e, diags) != FORM_OK) {
+        free(text);
+        return NULL;
+    }
+    free(text);
+    bool ok = form_event_bind(e, c, diags);
+    for (size_t k = 0; k < nhave && ok; k++)
+        if (strcmp(have[k]->id, e->id) == 0) {
+            form_diags_addf(diags, FORM_E_TEMPLATE, path, 0, 0, NULL,
+                            "the event id \"%s\" is also used by %s: this file is skipped",
+                            "出来事の id「%s」は %s でも使われているため、このファイルは読み込みません",
+                            e->id, have[k]->file);
+            ok = false;
+        }
+    if (strict)
+        form_event_check(e, c, diags); /* everything at once, also with unknown procedures */
+    if (!ok) {
+        form_event_free(e);
+        return NULL;
+    }
+    return e;
+}
+
+/* Every event of dir into out (at most FORM_MAX_EVENTS); the count. */
 static size_t load_all(const form_catalog *c, const char *dir, bool strict, form_event **out,
                        form_diags *diags)
 {
     size_t nfiles = 0, nout = 0;
     char **files = list_events(dir, &nfiles);
     for (size_t i = 0; i < nfiles; i++) {
-        char *text = NULL;
-        size_t len = 0;
-        form_event *e = NULL;
-        if (form_read_file(files[i], FORM_MAX_FILE_BYTES, &text, &len) != FORM_OK) {
-            form_diags_addf(diags, FORM_E_IO, files[i], 0, 0, NULL,
-                            "the event file cannot be read (or is larger than 256 KiB)%s",
-                            "出来事のファイルを読めません（または 256 KiB を超えています）%s", "");
-        } else if (form_event_parse(files[i], text, len, &e, diags) == FORM_OK) {
-            bool ok = form_event_bind(e, c, diags);
-            for (size_t k = 0; k < nout && ok; k++)
-                if (strcmp(out[k]->id, e->id) == 0) {
-                    form_diags_addf(diags, FORM_E_TEMPLATE, files[i], 0, 0, NULL,
-                                    "the event id \"%s\" is also used by %s: this file is skipped",
-                                    "出来事の id「%s」は %s でも使われているため、このファイルは読み込みません",
-                                    e->id, out[k]->file);
-                    ok = false;
-                }
-            if (strict && ok)
-                form_event_check(e, c, diags);
-            if (ok && out != NULL && nout < FORM_MAX_EVENTS)
-                out[nout++] = e;
-            else
-                form_event_free(e);
-        }
-        free(text);
+        form_event *e = load_one(c, files[i], strict, out, nout, diags);
+        if (e != NULL && nout < FORM_MAX_EVENTS)
+            out[nout++] = e;
+        else
+            form_event_free(e);
         free(files[i]);
     }
     if (nfiles > FORM_MAX_EVENTS)
@@ -110,7 +126,18 @@ void form_events_load(form_catalog *c, const char *dir, bool strict, form_diags 
 
 void form_events_check_dir(const form_catalog *c, const char *dir, form_diags *diags)
 {
-    load_all(c, dir, true, NULL, diags);
+    form_event **v = calloc(FORM_MAX_EVENTS, sizeof *v);
+    if (v == NULL)
+        return;
+    size_t n = load_all(c, dir, true, v, diags);
+    for (size_t i = 0; i < n; i++)
+        form_event_free(v[i]);
+    free(v);
+}
+
+void form_events_check_file(const form_catalog *c, const char *path, form_diags *diags)
+{
+    form_event_free(load_one(c, path, true, NULL, 0, diags));
 }
 
 FORM_EXPORT const form_event *form_catalog_find_event(const form_catalog *c, const char *id)

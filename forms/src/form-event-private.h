@@ -158,5 +158,7 @@ void form_catalog_set_events(form_catalog *c, struct form_event **events, size_t
 void form_events_load(form_catalog *c, const char *dir, bool strict, form_diags *diags);
 /* `kakanai-form check`: every event of dir parsed, bound and checked into diags. */
 void form_events_check_dir(const form_catalog *c, const char *dir, form_diags *diags);
+/* The same for one .event file against catalogue c. */
+void form_events_check_file(const form_catalog *c, const char *path, form_diags *diags);
 
 #endif /* FORM_EVENT_PRIVATE_H */

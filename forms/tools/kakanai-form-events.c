@@ -45,6 +45,32 @@ void kf_check_events(const char *dir, form_diags *d)
     form_catalog_free(c);
 }
 
+bool kf_check_event_file(const char *path, form_diags *d)
+{
+    size_t n = strlen(path);
+    if (n < 7 || strcmp(path + n - 6, ".event") != 0)
+        return false;
+    /* the catalogue is the folder above events/ */
+    char dir[4096];
+    snprintf(dir, sizeof dir, "%s", path);
+    for (int up = 0; up < 2; up++) {
+        char *slash = strrchr(dir, '/');
+        if (slash == NULL)
+            snprintf(dir, sizeof dir, "%s", up == 0 ? "." : "..");
+        else
+            *slash = '\0';
+    }
+    if (dir[0] == '\0')
+        snprintf(dir, sizeof dir, "/");
+    form_catalog *c = NULL;
+    form_diags *cd = NULL;
+    if (form_catalog_load(dir, NULL, &c, &cd) == FORM_OK)
+        form_events_check_file(c, path, d);
+    form_diags_free(cd);
+    form_catalog_free(c);
+    return true;
+}
+
 static json_object *text_json(const form_text *t)
 {
     if (t == NULL)

@@ -8,6 +8,9 @@
 
 /* `check DIR`: every event of DIR parsed, bound and checked, problems into d. */
 void kf_check_events(const char *dir, form_diags *d);
+/* `check FILE.event`: true when path is an event file (checked against the catalogue of the
+ * folder above its events/ folder, problems into d); false for any other path. */
+bool kf_check_event_file(const char *path, form_diags *d);
 /* `events DIR`: exit status. */
 int kf_cmd_events(const char *dir);
 /* `navigate DIR --event ID [--answers A.json] [--today YYYYMMDD]` (argv after "navigate"). */

@@ -33,7 +33,7 @@
 
 static void usage(void)
 {
-    fputs("usage: kakanai-form check FILE|DIR\n"
+    fputs("usage: kakanai-form check FILE|DIR   (FILE: a .form or an events/ID.event)\n"
           "       kakanai-form render|preview --template T [--procedure P] --card-profile P.json\n"
           "                    [--answers A.json] [--today YYYYMMDD] --out F.pdf\n"
           "       kakanai-form sign --key PRIV.pem DIR\n"
@@ -132,6 +132,9 @@ static int cmd_check(const char *path)
         form_diags_free(cd);
         form_catalog_free(c);
         kf_check_events(path, d); /* events/ID.event: rules, questions, dependencies */
+    } else if (kf_check_event_file(path, d)) {
+        total = 1;
+        ok = form_diags_count(d) == 0;
     } else {
         total = 1;
         form_template *t = NULL;
