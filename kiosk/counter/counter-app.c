@@ -11,6 +11,7 @@
 #include "counter-audit.h"
 #include "counter-screen-common.h"
 #include "counter-staff.h"
+#include "kiosk-worker.h"
 
 struct counter_app {
     kiosk_card_source *cards;
@@ -150,6 +151,7 @@ void counter_app_free(counter_app *a)
         }
         while (g_main_context_iteration(NULL, FALSE))
             ;
+        kiosk_worker_quiesce(5000); /* every worker's stack joined and wiped */
         g_object_unref(w);
     }
     if (a->loop)

@@ -4,6 +4,7 @@
 #include "counter-batch.h"
 
 #include <glib.h>
+#include "kiosk-worker.h"
 #include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
@@ -329,15 +330,27 @@ counter_err counter_batch_print(counter_batch *b, const char *printer, int timeo
     g_mutex_init(&r->lock);
     g_cond_init(&r->cond);
     r->t0 = g_get_monotonic_time();
-    GThread *th[COUNTER_DOCS_MAX] = {0};
+    kiosk_worker *th[COUNTER_DOCS_MAX] = {0};
     for (size_t i = 0; i < b->ndocs; i++) {
         r->job[i].run = r;
         r->job[i].i = i;
     }
+    /* each job on a stack the kiosk owns, wiped after the join (kiosk-worker.h) */
+    for (size_t i = 0; i < b->ndocs; i++) {
+        th[i] = kiosk_worker_start("counter-print", print_thread, &r->job[i]);
+        if (!th[i]) { /* no thread: this job fails, and with it the ones after it */
+            g_mutex_lock(&r->lock);
+            r->job[i].ended = true;
+            r->job[i].err = FORM_E_NOMEM;
+            if (r->cancel_from > i)
+                r->cancel_from = i;
+            g_cond_broadcast(&r->cond);
+            g_mutex_unlock(&r->lock);
+        }
+    }
     for (size_t i = 0; i < b->ndocs; i++)
-        th[i] = g_thread_new("counter-print", print_thread, &r->job[i]);
-    for (size_t i = 0; i < b->ndocs; i++)
-        g_thread_join(th[i]);
+        if (th[i])
+            kiosk_worker_join(th[i]);
     counter_err err = COUNTER_OK;
     bool all_accepted = true;
     for (size_t i = 0; i < b->ndocs; i++) {

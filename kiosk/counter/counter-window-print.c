@@ -6,6 +6,7 @@
  * thread, and cancelled and purged when the visit ends first. See counter-window.h.
  */
 #include "counter-window-private.h"
+#include "kiosk-worker.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -100,7 +101,14 @@ void counter_window_render(CounterWindow *self)
     t->b = b;
     t->serial = ++self->render_serial;
     self->rendering = TRUE;
-    g_thread_unref(g_thread_new("counter-render", render_worker, t));
+    /* on a stack the kiosk owns, wiped once the thread ended (kiosk-worker.h) */
+    kiosk_worker *w = kiosk_worker_start("counter-render", render_worker, t);
+    if (w) {
+        kiosk_worker_detach(w);
+    } else {
+        t->err = COUNTER_E_NOMEM;
+        g_idle_add(render_done, t);
+    }
 }
 
 /* ---- print ------------------------------------------------------------------------------ */
@@ -248,7 +256,14 @@ void counter_window_print(CounterWindow *self)
     counter_pages_wipe(counter_preview_screen_pages(self->preview));
     counter_window_go(self, "done");
     g_atomic_int_inc(&self->print_threads);
-    g_thread_unref(g_thread_new("counter-print", print_thread, t));
+    kiosk_worker *w = kiosk_worker_start("counter-print", print_thread, t);
+    if (w) {
+        kiosk_worker_detach(w);
+    } else {
+        t->err = COUNTER_E_NOMEM;
+        t->first_err = FORM_E_NOMEM;
+        g_idle_add(print_done, t);
+    }
 }
 
 void counter_window_print_drop(CounterWindow *self)
