@@ -584,3 +584,5 @@ void counter_window_timings(CounterWindow *self, double *read_ms, double *render
 }
 
 int counter_window_printing(CounterWindow *self) { return g_atomic_int_get(&self->print_threads); }
+
+int counter_window_card_tries(CounterWindow *self) { return self->tries; }

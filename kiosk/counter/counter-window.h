@@ -59,6 +59,8 @@ void counter_window_idle_now(CounterWindow *self);
  * time and the time until every print job was accepted (-1 when not measured). */
 void counter_window_timings(CounterWindow *self, double *read_ms, double *render_ms,
                             double *accepted_ms);
+/* Tries left the card last reported (-1 unknown), for tests. */
+int counter_window_card_tries(CounterWindow *self);
 /* Print jobs still running (tests wait for 0). */
 int counter_window_printing(CounterWindow *self);
 

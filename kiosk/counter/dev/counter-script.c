@@ -324,6 +324,21 @@ static gboolean run(script *s, const char *cmd, char *arg, gboolean *again)
         counter_window_idle_now(w);
         return TRUE;
     }
+    if (!strcmp(cmd, "expect-tries")) {
+        if (counter_window_card_tries(w) != atoi_ms(arg)) {
+            fprintf(stderr, "counter-script: %d tries, not %s\n", counter_window_card_tries(w), arg);
+            return FALSE;
+        }
+        return TRUE;
+    }
+    if (!strcmp(cmd, "expect-members")) {
+        if ((long)counter_visit_member_count(counter_window_visit(w)) != atoi_ms(arg)) {
+            fprintf(stderr, "counter-script: %zu members, not %s\n",
+                    counter_visit_member_count(counter_window_visit(w)), arg);
+            return FALSE;
+        }
+        return TRUE;
+    }
     if (!strcmp(cmd, "expect-wiped")) {
         const char *what = NULL;
         if (!counter_window_is_wiped(w, &what)) {

@@ -29,6 +29,7 @@
  *   screenshot FILE, resident-screenshot FILE, sleep MS, back, idle (the idle time-out now)
  *   wait-printed [MS]           every print job of the window ended
  *   expect-wiped                nothing of the visit is left (else the script fails)
+ *   expect-tries N, expect-members N   what the card said, how many people the visit holds
  *   debug-find TEXT             print where TEXT is in this process's memory (diagnosis)
  *   figures FILE                staff keystrokes and clicks, resident taps, machine timings
  *   quit
