@@ -25,8 +25,6 @@ typedef struct script {
     char *checked;         /* the screen (and question) last checked */
     guint layout_problems; /* found by check-layout */
     guint shot_retries;    /* a screenshot tried again while the window had no frame */
-    gint64 due_frame;      /* a layout check is due: the frame counter when it was noticed */
-    guint frame_waits;     /* steps spent waiting for that frame */
 } script;
 
 static void finish(script *s, int status)
@@ -204,46 +202,17 @@ static void check_layout(script *s)
     g_string_free(report, TRUE);
 }
 
-static gint64 frame_counter(script *s)
-{
-    GdkFrameClock *clock = gtk_widget_get_frame_clock(GTK_WIDGET(s->win));
-    return clock ? gdk_frame_clock_get_frame_counter(clock) : 0;
-}
-
-/* Ask for a frame: its layout phase lays out whatever changed before now. */
-static void request_layout(script *s)
-{
-    GdkFrameClock *clock = gtk_widget_get_frame_clock(GTK_WIDGET(s->win));
-    if (clock)
-        gdk_frame_clock_request_phase(clock, GDK_FRAME_CLOCK_PHASE_LAYOUT);
-}
-
 /* With "check-layout each": check the screen when a wait for it ended or when it (or its
- * question) changed since the last check. The check measures the screen as laid out: it asks
- * for frames until one that began after the change was noticed has ended (a loaded machine may
- * not have laid out a new screen 40 ms after showing it), at most a second. FALSE: not yet,
- * run this line again. */
-static gboolean check_if_new(script *s)
+ * question) changed since the last check. */
+static void check_if_new(script *s)
 {
     if (!s->check_each)
-        return TRUE;
+        return;
     const char *name = kiosk_window_screen_name(s->win);
     char *key = g_strdup_printf(
         "%s/%d", name,
         strcmp(name, "question") == 0 ? kiosk_session_question(kiosk_window_session(s->win)) : -1);
     if (s->arrived || g_strcmp0(key, s->checked) != 0) {
-        if (s->due_frame < 0) {
-            s->due_frame = frame_counter(s);
-            s->frame_waits = 0;
-        }
-        /* A frame's counter is bumped when it begins, before its layout phase: only once the
-         * next one began is the first one (begun after the change) laid out and painted. */
-        if (frame_counter(s) <= s->due_frame + 1 && s->frame_waits++ < 50) {
-            request_layout(s);
-            g_free(key);
-            return FALSE;
-        }
-        s->due_frame = -1;
         s->arrived = FALSE;
         check_layout(s);
         g_free(s->checked);
@@ -251,7 +220,6 @@ static gboolean check_if_new(script *s)
     } else {
         g_free(key);
     }
-    return TRUE;
 }
 
 /* Run one command; FALSE = failed. Sets wait/sleep state for the stepping loop. */
@@ -264,12 +232,8 @@ static gboolean run(script *s, char *line)
     const char *cmd = a[0], *x = a[1] ? a[1] : "", *y = a[1] && a[2] ? a[2] : "";
     gboolean ok = TRUE;
     gint64 now = g_get_monotonic_time();
-    if (strcmp(cmd, "wait") != 0 && strcmp(cmd, "sleep") != 0 && !check_if_new(s)) {
-        g_strfreev(a);
-        s->i--;
-        s->sleep_until = now + 20 * 1000;
-        return TRUE;
-    }
+    if (strcmp(cmd, "wait") != 0 && strcmp(cmd, "sleep") != 0)
+        check_if_new(s);
     if (!strcmp(cmd, "procedure")) {
         ok = touch(s, "menu.choose", g_variant_new_string(x));
     } else if (!strcmp(cmd, "procedure-index")) {
@@ -475,7 +439,6 @@ gboolean kiosk_script_start(KioskWindow *win, const char *path, GMainLoop *loop,
     s->lines = g_strsplit(text, "\n", -1);
     s->n = g_strv_length(s->lines);
     s->start = g_get_monotonic_time();
-    s->due_frame = -1;
     const char *ms = g_getenv("KAKANAI_SCRIPT_STEP_MS");
     long step_ms = ms ? strtol(ms, NULL, 10) : STEP_MS;
     g_timeout_add(step_ms > 0 && step_ms < 1000 ? (guint)step_ms : STEP_MS, step, s);
