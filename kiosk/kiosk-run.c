@@ -166,6 +166,8 @@ static int list_procedures(kiosk_run *r)
     form_err ferr = load_catalog(r->config, &cat, &diags);
     for (size_t i = 0; ferr == FORM_OK && i < form_catalog_procedure_count(cat); i++) {
         const form_procedure *p = form_catalog_procedure(cat, i);
+        if (!form_procedure_offered(p, FORM_OFFER_KIOSK))
+            continue; /* the counter's (offer = counter) */
         printf("%s\t%zu\t%s\t%zu\n", form_procedure_id(p), form_procedure_question_count(p),
                form_text_get(form_procedure_title(p), "ja"), form_procedure_template_count(p));
     }

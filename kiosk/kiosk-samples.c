@@ -53,6 +53,8 @@ int kiosk_samples_render(const form_catalog *cat, const char *dir, const char *l
     g_mkdir_with_parents(dir, 0755);
     for (size_t i = 0; cat && i < form_catalog_procedure_count(cat); i++) {
         const form_procedure *p = form_catalog_procedure(cat, i);
+        if (!form_procedure_offered(p, FORM_OFFER_KIOSK))
+            continue; /* the counter's (offer = counter): forms staff fill, guide-only rows */
         form_doc *doc = NULL;
         form_diags *diags = NULL;
         form_err err = kiosk_sample_doc(p, &doc, &diags);

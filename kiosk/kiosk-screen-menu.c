@@ -79,7 +79,8 @@ guint kiosk_menu_screen_set_catalog(KioskMenuScreen *self, const form_catalog *c
     guint shown = 0;
     for (size_t i = 0; cat && i < form_catalog_procedure_count(cat); i++) {
         const form_procedure *p = form_catalog_procedure(cat, i);
-        if (!kiosk_config_offers(config, form_procedure_id(p)))
+        if (!form_procedure_offered(p, FORM_OFFER_KIOSK) ||
+            !kiosk_config_offers(config, form_procedure_id(p)))
             continue;
         GtkWidget *b = gtk_button_new();
         gtk_widget_add_css_class(b, "procedure");

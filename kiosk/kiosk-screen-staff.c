@@ -153,6 +153,8 @@ void kiosk_staff_screen_set_panel(KioskStaffScreen *self, const form_catalog *ca
     kiosk_screen_clear_box(self->procedures);
     for (size_t i = 0; cat && i < form_catalog_procedure_count(cat); i++) {
         const form_procedure *p = form_catalog_procedure(cat, i);
+        if (!form_procedure_offered(p, FORM_OFFER_KIOSK))
+            continue; /* a counter procedure: never on the kiosk */
         GtkWidget *c = gtk_check_button_new_with_label(form_text_get(form_procedure_title(p), lang));
         g_object_set_data_full(G_OBJECT(c), "id", g_strdup(form_procedure_id(p)), g_free);
         gtk_check_button_set_active(GTK_CHECK_BUTTON(c),

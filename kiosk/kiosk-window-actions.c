@@ -50,6 +50,8 @@ static void on_procedure_chosen(GtkWidget *menu, guint index, KioskWindow *self)
         kiosk_session_state(self->session) != KIOSK_S_MENU)
         return;
     const form_procedure *p = form_catalog_procedure(cat, index);
+    if (!form_procedure_offered(p, FORM_OFFER_KIOSK))
+        return; /* a counter procedure is never started at the kiosk */
     kiosk_engine_set_procedure(self->engine, p);
     g_message("procedure chosen");
     kiosk_session_set_skipped(self->session, skipped_questions(self, p));

@@ -282,6 +282,12 @@ FORM_EXPORT form_err form_values_set_card(form_values *v, const char *name, cons
  * here: use form_question_validate. FORM_E_ARG also for more than 128 answers. */
 FORM_EXPORT form_err form_values_set_answer(form_values *v, const char *question_id,
                                             const char *value);
+/* The answer to question_id as last set, or NULL (none set, cleared, or a NULL argument).
+ * The pointer is into v's locked memory: read it, never keep it. It stays valid until the
+ * next form_values_set_answer for the same question_id or form_values_free, which wipe it.
+ * Callers that share v with another thread hold their own lock across the read. */
+FORM_EXPORT const char *form_values_answer(const form_values *v, const char *question_id);
+
 /* Household members of a counter visit (member.1 is the applicant, in the order they were
  * added) and the children on child-benefit forms: group "member" or "child", n 1..
  * FORM_MAX_MEMBERS, field one of name, kana, birth (YYYYMMDD, a real date), sex ("1"/"2"/"9"),
@@ -302,11 +308,6 @@ FORM_EXPORT form_err form_values_set_member(form_values *v, const char *group, u
 FORM_EXPORT form_err form_values_set_guide(form_values *v, unsigned n, const char *field,
                                            const char *value);
 FORM_EXPORT form_err form_values_set_reception(form_values *v, const char *number);
-/* The answer to question_id as last set, or NULL (none set, cleared, or a NULL argument).
- * The pointer is into v's locked memory: read it, never keep it. It stays valid until the
- * next form_values_set_answer for the same question_id or form_values_free, which wipe it.
- * Callers that share v with another thread hold their own lock across the read. */
-FORM_EXPORT const char *form_values_answer(const form_values *v, const char *question_id);
 /* "Today" for derived dates (YYYYMMDD, a real date, else FORM_E_ARG); default is the local
  * date at render time. */
 FORM_EXPORT form_err form_values_set_today(form_values *v, const char *yyyymmdd);

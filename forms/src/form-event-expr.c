@@ -19,6 +19,8 @@
  */
 #include "form-event-private.h"
 
+#include <openssl/crypto.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -617,6 +619,11 @@ void form_facts_init(form_facts *f, const struct form_event *ev, const form_valu
     /* in interview order: ask_if sees only earlier questions, whose asked[] is known */
     for (size_t i = 0; ev && i < ev->nquestions; i++)
         f->asked[i] = form_cond_eval(&ev->ask_if[i], f);
+}
+
+void form_facts_wipe(form_facts *f)
+{
+    OPENSSL_cleanse(f, sizeof *f); /* birth dates of the household */
 }
 
 typedef struct xval {

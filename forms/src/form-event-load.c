@@ -179,5 +179,7 @@ FORM_EXPORT bool form_event_asks(const form_event *e, size_t i, const form_value
         return false;
     form_facts f;
     form_facts_init(&f, e, v);
-    return form_cond_eval(&e->ask_if[i], &f);
+    bool asked = f.asked[i];
+    form_facts_wipe(&f);
+    return asked;
 }

@@ -90,6 +90,8 @@ typedef struct form_facts {
     bool asked[FORM_MAX_EVENT_QUESTIONS]; /* its ask_if holds: else it counts as unanswered */
 } form_facts;
 void form_facts_init(form_facts *f, const struct form_event *ev, const form_values *v);
+/* Wipe the facts (they hold the household's birth dates) before they go out of scope. */
+void form_facts_wipe(form_facts *f);
 /* true when x holds (an empty expression always holds). */
 bool form_cond_eval(const form_expr *x, const form_facts *f);
 

@@ -110,6 +110,7 @@ FORM_EXPORT form_err form_event_navigate(const form_event *e, const form_values 
         if (rule->note != NULL)
             nav->notes[nav->nnotes++] = rule->note;
     }
+    form_facts_wipe(&f);
     /* dependencies, to a fixed point: each pass adds one at least, or ends */
     for (bool grew = true; grew;) {
         grew = false;

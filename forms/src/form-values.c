@@ -163,6 +163,16 @@ FORM_EXPORT form_err form_values_set_answer(form_values *v, const char *question
     return set_one(&v->val[i], value);
 }
 
+FORM_EXPORT const char *form_values_answer(const form_values *v, const char *question_id)
+{
+    if (v == NULL || question_id == NULL)
+        return NULL;
+    for (size_t i = 0; i < v->n; i++)
+        if (strcmp(v->id[i], question_id) == 0)
+            return v->val[i];
+    return NULL;
+}
+
 FORM_EXPORT form_err form_values_set_member(form_values *v, const char *group, unsigned n,
                                             const char *field, const char *value)
 {
@@ -197,16 +207,6 @@ FORM_EXPORT form_err form_values_set_reception(form_values *v, const char *numbe
     if (v == NULL || (number != NULL && strlen(number) > 32))
         return FORM_E_ARG;
     return set_one(&v->reception, number);
-}
-
-FORM_EXPORT const char *form_values_answer(const form_values *v, const char *question_id)
-{
-    if (v == NULL || question_id == NULL)
-        return NULL;
-    for (size_t i = 0; i < v->n; i++)
-        if (strcmp(v->id[i], question_id) == 0)
-            return v->val[i];
-    return NULL;
 }
 
 FORM_EXPORT form_err form_values_set_today(form_values *v, const char *yyyymmdd)

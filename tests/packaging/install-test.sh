@@ -87,12 +87,23 @@ for deb in $debs; do
     echo "  Depends: $(dpkg-deb -f "$deb" Depends)"
 done
 # the packages the split promises, and no other
-expected="kakanai-kiosk kakanai-tools libkakanai-dev libkakanai-forms0 libkakanai-myna0"
+expected="kakanai-designer kakanai-kiosk kakanai-tools libkakanai-dev libkakanai-forms0 libkakanai-myna0"
 got=$(for deb in $debs; do dpkg-deb -f "$deb" Package; done | sort | tr '\n' ' ')
 if [ "$got" != "$expected " ]; then
     echo "FAIL: packages built: $got(expected: $expected)"
     exit 1
 fi
+
+# the studio's package holds the studio, not its script driver
+designer_deb=$(ls "$pkgbuild"/kakanai-designer_*.deb)
+if dpkg-deb -c "$designer_deb" | grep -q 'designer-dev'; then
+    echo "FAIL: kakanai-designer ships its test driver"; exit 1
+fi
+dpkg-deb -x "$designer_deb" "$cache/designer-unpacked" 2>/dev/null || true
+if strings "$cache/designer-unpacked/usr/bin/kakanai-designer" | grep -qE 'expect-geometry|--script'; then
+    echo "FAIL: the installed kakanai-designer carries the script runner"; exit 1
+fi
+rm -rf "$cache/designer-unpacked"
 
 tarball=$cache/$suite-minbase.tgz
 if [ ! -s "$tarball" ]; then

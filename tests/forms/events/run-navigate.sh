@@ -59,6 +59,31 @@ printf '[event]\nid = x\ntitle.ja = X\n[rule]\nwhen = age > 90 and age < 10\npro
 expect 1 'x.event:6:13: FORM_E_NOT_FOUND' sh -c '"$1" check "$2" >&2' - "$tool" "$work/t/events/x.event"
 expect 1 'x.event:5:8: FORM_E_TEMPLATE: this rule can never apply' sh -c '"$1" check "$2" >&2' - "$tool" "$work/t"
 expect 0 'OK' "$tool" check "$templates/events/okuyami.event"
+# a route longer than the sheet: annai continues in F-2.pdf with rows 15 …
+mkdir -p "$work/long/events"
+cp "$templates/annai.form" "$work/long/"
+ids=
+for i in $(seq 1 17); do
+    printf '[procedure p%s]\ntitle.ja = 手続き%s\noffer = counter\nguide.counter.ja = 窓口%s\nguide.order = %s\n\n' \
+        "$i" "$i" "$i" "$i" >>"$work/long/catalog.conf"
+    ids="$ids p$i"
+done
+printf '[event]\nid = long\ntitle.ja = 長い\n[rule]\nprocedure =%s\n' "$(echo $ids | cut -d' ' -f1-8 | sed 's/^/ /')" \
+    >"$work/long/events/long.event"
+printf '[rule]\nprocedure =%s\n[rule]\nprocedure = p17\nnote.ja = 最後の注意\n' "$(echo $ids | cut -d' ' -f9-16 | sed 's/^/ /')" \
+    >>"$work/long/events/long.event"
+if "$tool" annai "$work/long" --event long --today 20260401 --out "$work/long.pdf" >"$work/out" 2>&1 &&
+    [ -f "$work/long-2.pdf" ] && [ ! -f "$work/long-3.pdf" ]; then
+    t1=$(pdftotext -raw -enc UTF-8 "$work/long.pdf" - | tr -d ' \n')
+    t2=$(pdftotext -raw -enc UTF-8 "$work/long-2.pdf" - | tr -d ' \n')
+    case "$t1" in *手続き14*) ;; *) echo "annai: row 14 missing from the first sheet" >&2; fail=1 ;; esac
+    case "$t1" in *手続き15*) echo "annai: row 15 on the first sheet" >&2; fail=1 ;; esac
+    case "$t2" in *手続き17*最後の注意*) ;; *) echo "annai: the second sheet lacks its rows" >&2; fail=1 ;; esac
+else
+    echo "annai: a route of 18 rows did not print on two sheets:" >&2
+    cat "$work/out" >&2
+    fail=1
+fi
 "$tool" events "$templates" >"$work/events" 2>&1 && grep -q '^okuyami' "$work/events" || {
     echo "events: okuyami not listed" >&2
     fail=1

@@ -43,7 +43,7 @@ PY
             if "$tool" render --template "$templates" --procedure "$id" --card-profile "$profile" \
                 $answers --today 20260401 --out "$work/$case-$id.pdf" >"$work/err" 2>&1; then
                 forms=$((forms + 1))
-                pdftotext -enc UTF-8 "$work/$case-$id.pdf" - | tr -d ' \n' | grep -q '令和8年4月1日' || {
+                pdftotext -layout -enc UTF-8 "$work/$case-$id.pdf" - | tr -d ' \n' | grep -q '令和8年4月1日' || {
                     echo "walk: $case: $id has no date" >&2
                     fail=1
                 }

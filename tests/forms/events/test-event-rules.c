@@ -83,7 +83,7 @@ static void shipped_events_lead_to_the_right_procedures(void **state)
         {"tennyu", "elderly=yes;elderly75=yes;water=no;@today=20260401", "tennyu kouki kaigo gomi", 0},
         {"tennyu", "elderly=no;elderly75=yes;water=no;@today=20260401", "tennyu gomi", 0},
         /* 20–59 and not employed: 国民年金 */
-        {"tennyu", "pension=yes;water=no;@today=20260401", "tennyu nenkin gomi", 0},
+        {"tennyu", "no_employee_pension=yes;water=no;@today=20260401", "tennyu nenkin gomi", 0},
         /* 国保 with only over-60s: no 国民年金 */
         {"tennyu", "kokuho=yes;water=no;@m1=19620101;@today=20260401", "tennyu kokuho_kanyu gomi", 0},
         /* water defaults to yes when asked */
@@ -102,18 +102,18 @@ static void shipped_events_lead_to_the_right_procedures(void **state)
         {"shussei", "registered=yes;allowance=work;@today=20260401", "kodomo_iryo", 1},
         /* おくやみ: householder with two adults left, 国保 and a funeral */
         {"okuyami",
-         "age_group=under65;householder=yes;remaining=2;kokuho=yes;funeral=yes;pension=yes;"
+         "age_group=under65;was_householder=yes;remaining=2;kokuho=yes;funeral_held=yes;deceased_pension=yes;"
          "@today=20260401",
          "setainushi kokuho_soshitsu sosaihi nenkin", 0},
         /* one adult left: no 世帯主変更届 */
-        {"okuyami", "age_group=under65;householder=yes;remaining=1;kokuho=yes;funeral=no",
+        {"okuyami", "age_group=under65;was_householder=yes;remaining=1;kokuho=yes;funeral_held=no",
          "kokuho_soshitsu", 0},
         /* remaining is asked only for a householder */
-        {"okuyami", "age_group=under65;householder=no;remaining=3", "", 0},
+        {"okuyami", "age_group=under65;was_householder=no;remaining=3", "", 0},
         /* 75+: 後期高齢者 and 介護, never 国保 (not asked) */
-        {"okuyami", "registered=no;age_group=over75;kokuho=yes;funeral=yes;inkan=yes;water=yes",
+        {"okuyami", "registered=no;age_group=over75;kokuho=yes;funeral_held=yes;inkan=yes;water=yes",
          "shibou_todoke kouki_soshitsu kaigo_soshitsu suido", 1},
-        {"okuyami", "age_group=from65;kokuho=yes;funeral=yes;allowance=yes",
+        {"okuyami", "age_group=from65;kokuho=yes;funeral_held=yes;allowance=yes",
          "kokuho_soshitsu sosaihi jidoteate kaigo_soshitsu", 1},
     };
     form_catalog *c = shipped();
@@ -146,7 +146,7 @@ static void dependencies_come_first_and_reasons_are_kept(void **state)
     (void)state;
     form_catalog *c = shipped();
     const form_event *e = form_catalog_find_event(c, "okuyami");
-    form_values *v = values("age_group=under65;kokuho=yes;funeral=yes");
+    form_values *v = values("age_group=under65;kokuho=yes;funeral_held=yes");
     form_nav *nav = NULL;
     assert_int_equal(form_event_navigate(e, v, &nav), FORM_OK);
     assert_int_equal(form_nav_count(nav), 2);
@@ -175,11 +175,11 @@ static void interview_asks_by_earlier_answers(void **state)
             kokuho = i;
     }
     assert_int_equal(form_question_type_of(form_event_question(e, remaining)), FORM_Q_NUMBER);
-    form_values *v = values("householder=no;age_group=over75");
+    form_values *v = values("was_householder=no;age_group=over75");
     assert_false(form_event_asks(e, remaining, v));
     assert_false(form_event_asks(e, kokuho, v));
     form_values_free(v);
-    v = values("householder=yes;age_group=from65");
+    v = values("was_householder=yes;age_group=from65");
     assert_true(form_event_asks(e, remaining, v));
     assert_true(form_event_asks(e, kokuho, v));
     const char *why = NULL;
@@ -255,6 +255,40 @@ static void guide_rows_fill_the_sheet(void **state)
     form_catalog_free(c);
 }
 
+/* Foreign residents read the interview and the sheet in English: every shipped text has it. */
+static void every_shipped_text_has_english(void **state)
+{
+    (void)state;
+    form_catalog *c = shipped();
+    for (size_t i = 0; i < form_catalog_event_count(c); i++) {
+        const form_event *e = form_catalog_event(c, i);
+        assert_non_null(e->title->en);
+        for (size_t k = 0; k < form_event_question_count(e); k++) {
+            const form_question *q = form_event_question(e, k);
+            if (q->label->en == NULL)
+                fail_msg("%s: question %s has no label.en", e->id, q->id);
+            for (size_t j = 0; j < q->nchoices; j++)
+                if (q->choice_label[j]->en == NULL)
+                    fail_msg("%s: %s: choice %s has no .en", e->id, q->id, q->choice_value[j]);
+        }
+        for (size_t r = 0; r < e->nrules; r++)
+            if (e->rules[r].note && e->rules[r].note->en == NULL)
+                fail_msg("%s: rule %zu: note has no .en", e->id, r + 1);
+    }
+    for (size_t i = 0; i < form_catalog_procedure_count(c); i++) {
+        const form_procedure *p = form_catalog_procedure(c, i);
+        const form_guide *g = form_procedure_guide(p);
+        const form_text *t[] = {g->counter, g->bring, g->fee, g->note};
+        for (size_t k = 0; k < 4; k++)
+            if (t[k] != NULL && t[k]->en == NULL)
+                fail_msg("procedure %s: a guide text has no .en", p->id);
+        if (form_procedure_offered(p, FORM_OFFER_COUNTER) && !form_procedure_offered(p, FORM_OFFER_KIOSK) &&
+            g->counter == NULL)
+            fail_msg("counter procedure %s says nowhere where to go (guide.counter.ja)", p->id);
+    }
+    form_catalog_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -262,6 +296,7 @@ int main(void)
         cmocka_unit_test(dependencies_come_first_and_reasons_are_kept),
         cmocka_unit_test(interview_asks_by_earlier_answers),
         cmocka_unit_test(guide_rows_fill_the_sheet),
+        cmocka_unit_test(every_shipped_text_has_english),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -277,7 +277,10 @@ static void drive_menu(GtkWidget *w, seen *s)
     char *none[] = {NULL};
     cfg.procedures = none;
     guint n = kiosk_menu_screen_set_catalog(KIOSK_MENU_SCREEN(w), catalog, &cfg, "ja");
-    assert_int_equal(n, form_catalog_procedure_count(catalog));
+    guint kiosk = 0; /* counter procedures (offer = counter) stay off the kiosk */
+    for (size_t i = 0; i < form_catalog_procedure_count(catalog); i++)
+        kiosk += form_procedure_offered(form_catalog_procedure(catalog, i), FORM_OFFER_KIOSK);
+    assert_int_equal(n, kiosk);
     const char *id = form_procedure_id(form_catalog_procedure(catalog, 0));
     assert_true(gtk_widget_activate_action(w, "menu.choose", "s", id));
     assert_string_equal(s->what, "procedure");
