@@ -65,7 +65,7 @@ ask school no
 ask preschool no
 ask inkan no
 ask elderly no
-ask pension no
+ask no_employee_pension no
 ask dog no
 screenshot $OUT/01-interview.png
 next

@@ -315,7 +315,7 @@ static void a_life_event_navigates_from_answers_and_the_household(void **state)
     assert_int_equal(counter_visit_navigate(f->v, false), COUNTER_E_UNKNOWN);
     assert_int_equal(counter_visit_set_event(f->v, "tennyu"), COUNTER_OK);
     static const char *const no[][2] = {{"kokuho", "no"},  {"children", "0"}, {"inkan", "no"},
-                                        {"elderly", "no"}, {"pension", "no"}, {"water", "no"},
+                                        {"elderly", "no"}, {"no_employee_pension", "no"}, {"water", "no"},
                                         {"dog", "no"}};
     for (size_t i = 0; i < sizeof no / sizeof no[0]; i++)
         assert_int_equal(counter_visit_set_interview(f->v, no[i][0], no[i][1]), COUNTER_OK);
