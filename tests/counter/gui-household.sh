@@ -116,6 +116,11 @@ answer-if q:account_no 7712093
 answer-if q:account_holder カネナリコウタロウ
 answer-if q:insurance kokuho
 answer-if q:consent yes
+answer-if q:join_reason tennyu
+answer-if q:claim_reason tennyu
+answer-if q:iryo_reason tennyu
+answer-if q:child_insurance kokuho
+answer-if q:iryo_consent yes
 screenshot $OUT/05-answers.png
 next
 wait preview
