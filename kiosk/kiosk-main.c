@@ -2,23 +2,30 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * kiosk-main.c — kakanai-kiosk, the installed program: process hardening, options,
- * configuration, then the window on the PC/SC readers (kiosk-run.h). It links no test
- * machinery: no virtual card, no script runner, no layout checker (those are in
- * kakanai-kiosk-dev, kiosk/dev/).
+ * configuration, then the window on the PC/SC readers (kiosk-run.h), or with --counter the
+ * counter app's two windows (kiosk/counter/counter-app.h). It links no test machinery: no
+ * virtual card, no script runner, no layout checker (those are in kakanai-kiosk-dev, kiosk/dev/).
  */
+#include "counter-app.h"
 #include "kiosk-card-pcsc.h"
 #include "kiosk-run.h"
 
 int main(int argc, char **argv)
 {
+    counter_app_opts counter = {0};
+    GOptionEntry counter_entries[5];
+    counter_app_option_entries(&counter, counter_entries);
     kiosk_run *run = kiosk_run_new();
-    int status = kiosk_run_options(run, NULL, &argc, &argv);
+    int status = kiosk_run_options(run, counter_entries, &argc, &argv);
     if (status == KIOSK_RUN_GO)
         status = kiosk_run_setup(run);
+    if (status == KIOSK_RUN_GO && counter.counter)
+        status = counter_main(run, kiosk_card_pcsc_new(), &counter);
     if (status == KIOSK_RUN_GO)
         status = kiosk_run_window(run, kiosk_card_pcsc_new());
     if (status == KIOSK_RUN_GO)
         status = kiosk_run_loop(run);
     kiosk_run_free(run);
+    counter_app_opts_clear(&counter);
     return status;
 }

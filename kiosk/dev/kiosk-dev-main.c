@@ -6,12 +6,16 @@
  *   --virtual-card PROFILE.json   cardlib's in-process virtual card instead of PC/SC
  *   --script FILE                 replay taps on the real widgets (kiosk-script.h)
  *   --size WxH, --idle-timeout S  test overrides
+ * and the same --counter as the installed kiosk, whose --script is the counter's runner
+ * (kiosk/counter/dev/counter-script.h: staff keystrokes, committed input-method text).
  * Its process name is kakanai-kiosk, so that the privacy scans find it as they find the
  * installed kiosk.
  */
 #include <stdio.h>
 #include <sys/prctl.h>
 
+#include "counter-app.h"
+#include "counter-script.h"
 #include "kiosk-card-pcsc.h"
 #include "kiosk-card-vcard.h"
 #include "kiosk-run.h"
@@ -75,10 +79,32 @@ static int dev_script(kiosk_run *run, dev_opts *o)
     return KIOSK_RUN_GO;
 }
 
+/* --counter: the counter's windows on the same card sources, its own script runner. */
+static int dev_counter(kiosk_run *run, dev_opts *o, const counter_app_opts *copts)
+{
+    kiosk_card_source *cards = dev_cards(o);
+    if (!cards)
+        return 1;
+    counter_app *a = counter_app_new(run, cards, copts, o->idle_timeout);
+    if (!a)
+        return 1;
+    int status = 0;
+    g_autoptr(GError) err = NULL;
+    if (o->script && !counter_script_start(counter_app_window(a), o->script, counter_app_loop(a),
+                                           &status, &err)) {
+        fprintf(stderr, "kakanai-kiosk: %s\n", err->message);
+        status = 2;
+    } else if (counter_app_run(a) != 0) {
+        status = 1;
+    }
+    counter_app_free(a);
+    return status;
+}
+
 int main(int argc, char **argv)
 {
     dev_opts o = {0};
-    const GOptionEntry dev_entries[] = {
+    GOptionEntry dev_entries[] = {
         {"virtual-card", 0, 0, G_OPTION_ARG_FILENAME, &o.vcard_path,
          "Use the in-process virtual card from a profile (demo, tests)", "PROFILE.json"},
         {"script", 0, 0, G_OPTION_ARG_FILENAME, &o.script, "Replay UI actions from FILE",
@@ -86,8 +112,10 @@ int main(int argc, char **argv)
         {"size", 0, 0, G_OPTION_ARG_STRING, &o.size, "Window size WxH", "WxH"},
         {"idle-timeout", 0, 0, G_OPTION_ARG_INT, &o.idle_timeout, "Idle timeout in seconds",
          "S"},
-        {0},
+        {0}, {0}, {0}, {0}, {0}, /* room for the counter's entries */
     };
+    counter_app_opts counter = {0};
+    counter_app_option_entries(&counter, &dev_entries[4]);
     prctl(PR_SET_NAME, "kakanai-kiosk", 0, 0, 0);
     kiosk_run *run = kiosk_run_new();
     int status = kiosk_run_options(run, dev_entries, &argc, &argv);
@@ -95,6 +123,8 @@ int main(int argc, char **argv)
         status = kiosk_run_setup(run);
     if (status == KIOSK_RUN_GO)
         status = dev_overrides(run, &o);
+    if (status == KIOSK_RUN_GO && counter.counter)
+        status = dev_counter(run, &o, &counter);
     if (status == KIOSK_RUN_GO)
         status = dev_window(run, &o);
     if (status == KIOSK_RUN_GO)
@@ -106,5 +136,6 @@ int main(int argc, char **argv)
     g_free(o.vcard_path);
     g_free(o.script);
     g_free(o.size);
+    counter_app_opts_clear(&counter);
     return status;
 }

@@ -109,6 +109,17 @@ T = {
 "Settings apply until the kiosk restarts, but could not be saved: the configuration is read-only here. Change kiosk.conf in the municipality's configuration tree instead.": "設定は 再起動まで 有効ですが、保存できませんでした（この機械の 設定は 書き込み禁止です）。市区町村の 設定の 管理場所で kiosk.conf を 変更してください。",
 "Settings saved.": "設定を 保存しました。",
 }
+# The counter app's strings (kiosk/counter/counter_ja.py); where a msgid is shared, the
+# kiosk's やさしい日本語 stays.
+import importlib.util as _ilu
+import os as _os
+_spec = _ilu.spec_from_file_location(
+    "counter_ja", _os.path.join(_os.path.dirname(_os.path.abspath(__file__)), "..", "counter", "counter_ja.py"))
+_counter = _ilu.module_from_spec(_spec)
+_spec.loader.exec_module(_counter)
+for _k, _v in _counter.T.items():
+    T.setdefault(_k, _v)
+
 def q(s):
     return '"' + s.replace('\\', '\\\\').replace('"', '\\"').replace('\n', '\\n') + '"'
 out = ['# SPDX-FileCopyrightText: 2026 The kakanai authors', '# SPDX-License-Identifier: MIT',
