@@ -61,6 +61,7 @@ const struct kiosk_prompt_row kiosk_prompts_ja[KIOSK_PROMPT_COUNT] = {
     [KIOSK_PHRASE_BACK] = {"もどる", "もどる"},
     [KIOSK_PHRASE_CALL_STAFF] = {"職員（しょくいん）を よぶ", "しょくいんを よぶ"},
     [KIOSK_PHRASE_REPEAT] = {"音声（おんせい）。もう一度（いちど） きく", "おんせい。もういちど きく"},
+    [KIOSK_PHRASE_PREPARING] = {"書類（しょるい）を 用意（ようい）しています。おまちください。", "しょるいを よういしています。おまちください。"},
 };
 
 #define ROW(s) {s, s}
@@ -99,6 +100,7 @@ const struct kiosk_prompt_row kiosk_prompts_en[KIOSK_PROMPT_COUNT] = {
     [KIOSK_PHRASE_BACK] = ROW("Back"),
     [KIOSK_PHRASE_CALL_STAFF] = ROW("Call staff"),
     [KIOSK_PHRASE_REPEAT] = ROW("Voice. Hear again"),
+    [KIOSK_PHRASE_PREPARING] = ROW("Preparing your form. Please wait."),
 };
 
 const struct kiosk_prompt_row kiosk_prompts_zh[KIOSK_PROMPT_COUNT] = {
@@ -135,6 +137,7 @@ const struct kiosk_prompt_row kiosk_prompts_zh[KIOSK_PROMPT_COUNT] = {
     [KIOSK_PHRASE_BACK] = ROW("返回"),
     [KIOSK_PHRASE_CALL_STAFF] = ROW("呼叫工作人员"),
     [KIOSK_PHRASE_REPEAT] = ROW("语音。再听一遍"),
+    [KIOSK_PHRASE_PREPARING] = ROW("正在准备表格。请稍等。"),
 };
 
 const struct kiosk_prompt_row kiosk_prompts_ko[KIOSK_PROMPT_COUNT] = {
@@ -171,6 +174,7 @@ const struct kiosk_prompt_row kiosk_prompts_ko[KIOSK_PROMPT_COUNT] = {
     [KIOSK_PHRASE_BACK] = ROW("돌아가기"),
     [KIOSK_PHRASE_CALL_STAFF] = ROW("직원 호출"),
     [KIOSK_PHRASE_REPEAT] = ROW("음성. 다시 듣기"),
+    [KIOSK_PHRASE_PREPARING] = ROW("서류를 준비하고 있습니다. 기다려 주세요."),
 };
 
 const struct kiosk_prompt_row kiosk_prompts_vi[KIOSK_PROMPT_COUNT] = {
@@ -207,6 +211,7 @@ const struct kiosk_prompt_row kiosk_prompts_vi[KIOSK_PROMPT_COUNT] = {
     [KIOSK_PHRASE_BACK] = ROW("Quay lại"),
     [KIOSK_PHRASE_CALL_STAFF] = ROW("Gọi nhân viên"),
     [KIOSK_PHRASE_REPEAT] = ROW("Âm thanh. Nghe lại"),
+    [KIOSK_PHRASE_PREPARING] = ROW("Đang chuẩn bị giấy tờ. Xin chờ một chút."),
 };
 
 const struct kiosk_prompt_row kiosk_prompts_pt_br[KIOSK_PROMPT_COUNT] = {
@@ -243,6 +248,7 @@ const struct kiosk_prompt_row kiosk_prompts_pt_br[KIOSK_PROMPT_COUNT] = {
     [KIOSK_PHRASE_BACK] = ROW("Voltar"),
     [KIOSK_PHRASE_CALL_STAFF] = ROW("Chamar funcionário"),
     [KIOSK_PHRASE_REPEAT] = ROW("Voz. Ouvir de novo"),
+    [KIOSK_PHRASE_PREPARING] = ROW("Preparando o formulário. Aguarde, por favor."),
 };
 
 const struct kiosk_prompt_row kiosk_prompts_ne[KIOSK_PROMPT_COUNT] = {
@@ -279,6 +285,7 @@ const struct kiosk_prompt_row kiosk_prompts_ne[KIOSK_PROMPT_COUNT] = {
     [KIOSK_PHRASE_BACK] = ROW("फर्किनुहोस्"),
     [KIOSK_PHRASE_CALL_STAFF] = ROW("कर्मचारी बोलाउनुहोस्"),
     [KIOSK_PHRASE_REPEAT] = ROW("आवाज। फेरि सुन्नुहोस्"),
+    [KIOSK_PHRASE_PREPARING] = ROW("फारम तयार गर्दैछ। कृपया पर्खनुहोस्।"),
 };
 
 const struct kiosk_prompt_row kiosk_prompts_id[KIOSK_PROMPT_COUNT] = {
@@ -315,6 +322,7 @@ const struct kiosk_prompt_row kiosk_prompts_id[KIOSK_PROMPT_COUNT] = {
     [KIOSK_PHRASE_BACK] = ROW("Kembali"),
     [KIOSK_PHRASE_CALL_STAFF] = ROW("Panggil petugas"),
     [KIOSK_PHRASE_REPEAT] = ROW("Suara. Dengar lagi"),
+    [KIOSK_PHRASE_PREPARING] = ROW("Sedang menyiapkan formulir. Mohon tunggu."),
 };
 
 /* Number words 0..20 (index = value) for the kiosk's counts: tries, copies, question n of m. */

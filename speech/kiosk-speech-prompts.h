@@ -56,6 +56,7 @@ typedef enum kiosk_prompt {
     KIOSK_PHRASE_BACK,
     KIOSK_PHRASE_CALL_STAFF,
     KIOSK_PHRASE_REPEAT,     /* the 「音声」 button */
+    KIOSK_PHRASE_PREPARING,  /* the form is being prepared: wait */
     KIOSK_PROMPT_COUNT
 } kiosk_prompt;
 

@@ -167,6 +167,7 @@ struct item {
     char *text; /* NUL-terminated; locked when secret */
     size_t cap;
     bool secret;
+    bool measured; /* queued with INTERRUPT or onto a quiet voice: its latency counts */
     char lang[KIOSK_SPEECH_LANG_MAX];
     int64_t queued_us;
 };
@@ -190,11 +191,12 @@ struct kiosk_speech {
     struct item queue[KIOSK_SPEECH_QUEUE_MAX];
     size_t head, count;
     bool busy, quit, drained;
+    enum item_kind busy_kind; /* what the worker plays now, when busy */
     atomic_bool cancel;
 
     /* the item being played (worker only) */
     int64_t cur_queued_us;
-    bool cur_started;
+    bool cur_started, cur_measured;
     kiosk_speech_stats stats;
 };
 
@@ -218,14 +220,31 @@ static void item_clear(struct item *it)
     memset(it, 0, sizeof *it);
 }
 
-/* Under the lock: drop every queued item (wiped). */
-static void queue_drop(kiosk_speech *sp)
+/* Under the lock: drop queued items (wiped) — every one, or only texts (ticks stay: each is
+ * one PIN digit's feedback, 30 ms long, and must not go missing). */
+static void queue_drop_kind(kiosk_speech *sp, bool texts_only)
 {
+    size_t kept = 0;
     for (size_t i = 0; i < sp->count; i++) {
-        item_clear(&sp->queue[(sp->head + i) % KIOSK_SPEECH_QUEUE_MAX]);
+        struct item *it = &sp->queue[(sp->head + i) % KIOSK_SPEECH_QUEUE_MAX];
+        if (texts_only && it->kind == ITEM_TICK) {
+            struct item keep = *it;
+            memset(it, 0, sizeof *it);
+            sp->queue[(sp->head + kept) % KIOSK_SPEECH_QUEUE_MAX] = keep;
+            kept++;
+            continue;
+        }
+        item_clear(it);
         sp->stats.interrupted++;
     }
-    sp->head = sp->count = 0;
+    sp->count = kept;
+    if (kept == 0)
+        sp->head = 0;
+}
+
+static void queue_drop(kiosk_speech *sp)
+{
+    queue_drop_kind(sp, false);
 }
 
 /* Worker: hand PCM to the sink, opening it at the engine's rate first. */
@@ -236,11 +255,13 @@ static int worker_pcm(void *user, const int16_t *pcm, size_t n)
         return 1;
     if (n == 0)
         return 0;
-    if (!sp->cur_started) {
+    if (!sp->cur_started && sp->cur_measured) {
         sp->cur_started = true;
         int64_t lat = kiosk_speech_now_us() - sp->cur_queued_us;
         pthread_mutex_lock(&sp->lock);
         sp->stats.last_latency_us = lat;
+        sp->stats.measured++;
+        sp->stats.sum_latency_us += lat;
         if (lat > sp->stats.max_latency_us)
             sp->stats.max_latency_us = lat;
         pthread_mutex_unlock(&sp->lock);
@@ -281,6 +302,7 @@ static void worker_play(kiosk_speech *sp, struct item *it)
 {
     sp->cur_queued_us = it->queued_us;
     sp->cur_started = false;
+    sp->cur_measured = it->measured;
     if (it->kind == ITEM_TICK) {
         worker_pcm(sp, sp->tick, sp->tick_n);
         pthread_mutex_lock(&sp->lock);
@@ -328,6 +350,7 @@ static void *worker_main(void *arg)
         sp->head = (sp->head + 1) % KIOSK_SPEECH_QUEUE_MAX;
         sp->count--;
         sp->busy = true;
+        sp->busy_kind = it.kind;
         sp->drained = false;
         atomic_store(&sp->cancel, false);
         kiosk_speech_sink *old = NULL;
@@ -443,8 +466,8 @@ static kiosk_speech_err enqueue(kiosk_speech *sp, struct item *it, unsigned flag
 {
     pthread_mutex_lock(&sp->lock);
     if (flags & KIOSK_SPEECH_INTERRUPT) {
-        queue_drop(sp);
-        if (sp->busy) {
+        queue_drop_kind(sp, true);
+        if (sp->busy && sp->busy_kind == ITEM_SAY) {
             atomic_store(&sp->cancel, true);
             sp->stats.interrupted++;
         }
@@ -454,6 +477,7 @@ static kiosk_speech_err enqueue(kiosk_speech *sp, struct item *it, unsigned flag
         return KIOSK_SPEECH_E_FULL;
     }
     it->queued_us = kiosk_speech_now_us();
+    it->measured = (flags & KIOSK_SPEECH_INTERRUPT) != 0 || (sp->count == 0 && !sp->busy);
     sp->queue[(sp->head + sp->count) % KIOSK_SPEECH_QUEUE_MAX] = *it;
     sp->count++;
     sp->drained = false;
@@ -531,8 +555,10 @@ kiosk_speech_err kiosk_speech_tick(kiosk_speech *sp)
 {
     if (sp == NULL)
         return KIOSK_SPEECH_E_ARG;
+    /* a digit's feedback is now: the text being spoken is cut (the resident is typing, so
+     * knows what to do), queued texts dropped, earlier ticks kept */
     struct item it = {.kind = ITEM_TICK};
-    return enqueue(sp, &it, 0);
+    return enqueue(sp, &it, KIOSK_SPEECH_INTERRUPT);
 }
 
 void kiosk_speech_stop(kiosk_speech *sp)

@@ -131,7 +131,8 @@ kiosk_speech_err kiosk_speech_sink_null_new(kiosk_speech_sink **out);
 typedef struct kiosk_speech kiosk_speech;
 
 enum {
-    KIOSK_SPEECH_INTERRUPT = 1u << 0, /* drop what is queued or playing, speak this now */
+    KIOSK_SPEECH_INTERRUPT = 1u << 0, /* drop the texts queued or playing, speak this now
+                                       * (ticks already queued still play) */
     KIOSK_SPEECH_SECRET = 1u << 1,    /* resident data: locked copy, wiped, engine scrubbed */
 };
 
@@ -148,7 +149,8 @@ void kiosk_speech_free(kiosk_speech *sp);
  * KIOSK_SPEECH_E_FULL (without INTERRUPT), KIOSK_SPEECH_E_NO_VOICE (no voice for lang). */
 kiosk_speech_err kiosk_speech_say(kiosk_speech *sp, const char *text, const char *lang,
                                   unsigned flags);
-/* Queue one tick: the neutral sound a PIN digit makes (never the digit). */
+/* One tick, now: the neutral sound a PIN digit makes (never the digit). It interrupts the
+ * text being spoken and drops queued texts; ticks are never dropped by an interrupt. */
 kiosk_speech_err kiosk_speech_tick(kiosk_speech *sp);
 /* Drop everything queued and cut what is playing. */
 void kiosk_speech_stop(kiosk_speech *sp);
@@ -168,8 +170,12 @@ typedef struct kiosk_speech_stats {
     unsigned interrupted;     /* texts cut short or dropped by INTERRUPT / stop */
     unsigned output_errors;   /* sink failures (no device): the kiosk goes on silently */
     uint64_t samples;         /* samples handed to the sink */
-    int64_t last_latency_us;  /* say() → first sample handed to the sink, last utterance */
+    /* say() → first sample handed to the sink, for an utterance that interrupted or found the
+     * voice quiet (one queued behind others waits by design and is not counted) */
+    int64_t last_latency_us;
     int64_t max_latency_us;
+    unsigned measured;        /* utterances whose latency was measured */
+    int64_t sum_latency_us;
     kiosk_speech_err last_error;
 } kiosk_speech_stats;
 void kiosk_speech_get_stats(kiosk_speech *sp, kiosk_speech_stats *st);

@@ -14,11 +14,13 @@
 
 #include "kiosk-card-pcsc.h"
 #include "kiosk-card-vcard.h"
+#include "kiosk-dev-voice.h"
 #include "kiosk-run.h"
 #include "kiosk-script.h"
 
 typedef struct dev_opts {
-    char *vcard_path, *script, *size;
+    char *vcard_path, *script, *size, *speech_wav, *speech_log;
+    gboolean no_voice;
     int idle_timeout;
     myna_vcard *vcard;
     int script_status;
@@ -38,6 +40,8 @@ static int dev_overrides(kiosk_run *run, dev_opts *o)
         kiosk_run_config(run)->idle_timeout = o->idle_timeout;
     if (o->vcard_path)
         kiosk_run_pdf_by_default(run); /* the demo never prints */
+    if (o->no_voice || o->speech_wav || o->speech_log)
+        kiosk_run_config(run)->voice = FALSE; /* none, or the captured one below */
     return KIOSK_RUN_GO;
 }
 
@@ -64,6 +68,18 @@ static int dev_window(kiosk_run *run, dev_opts *o)
     return cards ? kiosk_run_window(run, cards) : 1;
 }
 
+/* --speech-wav / --speech-log: the voice captured instead of the sound card. */
+static int dev_voice(kiosk_run *run, dev_opts *o)
+{
+    g_autoptr(GError) err = NULL;
+    if ((o->speech_wav || o->speech_log) && !o->no_voice &&
+        !kiosk_dev_voice_attach(kiosk_run_get_window(run), o->speech_wav, o->speech_log, &err)) {
+        fprintf(stderr, "kakanai-kiosk: %s\n", err->message);
+        return 2;
+    }
+    return KIOSK_RUN_GO;
+}
+
 static int dev_script(kiosk_run *run, dev_opts *o)
 {
     g_autoptr(GError) err = NULL;
@@ -86,6 +102,11 @@ int main(int argc, char **argv)
         {"size", 0, 0, G_OPTION_ARG_STRING, &o.size, "Window size WxH", "WxH"},
         {"idle-timeout", 0, 0, G_OPTION_ARG_INT, &o.idle_timeout, "Idle timeout in seconds",
          "S"},
+        {"speech-wav", 0, 0, G_OPTION_ARG_FILENAME, &o.speech_wav,
+         "The voice into a WAV file instead of the sound card", "FILE"},
+        {"speech-log", 0, 0, G_OPTION_ARG_FILENAME, &o.speech_log,
+         "Every text handed to the speech engine, one per line", "FILE"},
+        {"no-voice", 0, 0, G_OPTION_ARG_NONE, &o.no_voice, "Voice guidance off", NULL},
         {0},
     };
     prctl(PR_SET_NAME, "kakanai-kiosk", 0, 0, 0);
@@ -98,6 +119,8 @@ int main(int argc, char **argv)
     if (status == KIOSK_RUN_GO)
         status = dev_window(run, &o);
     if (status == KIOSK_RUN_GO)
+        status = dev_voice(run, &o);
+    if (status == KIOSK_RUN_GO)
         status = dev_script(run, &o);
     if (status == KIOSK_RUN_GO)
         status = kiosk_run_loop(run) == 0 ? o.script_status : 1;
@@ -106,5 +129,7 @@ int main(int argc, char **argv)
     g_free(o.vcard_path);
     g_free(o.script);
     g_free(o.size);
+    g_free(o.speech_wav);
+    g_free(o.speech_log);
     return status;
 }
