@@ -5,7 +5,8 @@
 #
 #   run-gui.sh CASE KIOSK SRCDIR OUTDIR
 #
-# CASE: walk | touches | fullscreen | pull | idle | pin | staff | printer | cups | log | nodisplay
+# CASE: walk | touches | fullscreen | pull | idle | pin | staff | printer | cups | log | nodisplay |
+#       keypad
 # Screenshots land in OUTDIR/<case>/ (look at them). Exit 77 = skipped (no templates yet).
 set -eu
 case_name=$1 KIOSK=$2 SRC=$3 OUT=$4/$1
@@ -376,6 +377,92 @@ log)
         if grep -q -- "$secret" "$OUT/log.err" "$OUT/log.out"; then
             fail "the log contains personal data or the PIN ($secret)"
         fi
+    done
+    ;;
+keypad)
+    # Issue 13: the 住民票 request by a USB numeric keypad alone (real key presses through the X
+    # server, no tap at all; the card on the reader is no tap), the voice captured: every
+    # screen announced, the PIN never spoken (ticks only), the focus ring visible. At the
+    # full-HD panel and at 1280x800 (small-* screenshots).
+    cat >"$OUT/keypad.script" <<S
+wait menu
+wait-voice
+screenshot $OUT/keypad-01-menu.png
+mark start
+key KP_5
+wait card
+wait-voice
+screenshot $OUT/keypad-02-card.png
+card on
+wait pin
+wait-voice
+key KP_1 KP_2
+screenshot $OUT/keypad-03-pin.png
+key KP_3 KP_4
+wait-voice
+key KP_Enter
+wait question 20000
+wait-voice
+screenshot $OUT/keypad-04-scope.png
+key KP_2
+wait-voice
+screenshot $OUT/keypad-05-scope-self.png
+key KP_5
+sleep 300
+wait question 5000
+wait-voice
+screenshot $OUT/keypad-06-purpose.png
+key KP_5
+wait confirm 30000
+wait-voice
+screenshot $OUT/keypad-07-confirm.png
+key KP_Enter
+wait done 30000
+mark accepted
+wait-voice
+screenshot $OUT/keypad-08-done.png
+key KP_Add
+wait-voice
+voice-stats walk
+key KP_Enter
+wait menu
+expect-wiped
+S
+    for size in "1920x1080" "1280x800"; do
+        tag=keypad-$size
+        script=$OUT/keypad.script
+        [ "$size" = 1920x1080 ] || { sed "s#$OUT/#$OUT/small-#" "$OUT/keypad.script" >"$OUT/keypad-small.script"; script=$OUT/keypad-small.script; }
+        xrun "$script" --virtual-card "$PROFILES/yoshida-taro.json" --pdf-dir "$OUT/pdf" \
+            --size "$size" --speech-wav "$OUT/$tag.wav" --speech-log "$OUT/$tag.speech" \
+            >"$OUT/$tag.out" 2>"$OUT/$tag.log" || fail "$tag: $(tail -3 "$OUT/$tag.log")"
+        # no tap at all: every step was a key
+        grep -q '^mark accepted .* touches=0 ' "$OUT/$tag.out" || fail "$tag: touches were used"
+        keys=$(awk '$1 == "mark" && $2 == "accepted" { for (i = 3; i <= NF; i++) if ($i ~ /^keypresses=/) print substr($i, 12) }' "$OUT/$tag.out")
+        echo "run-gui keypad $size: 住民票 in $keys key presses"
+        # the four digits were four ticks, and something was heard
+        grep -q '^voice walk .* ticks=4 ' "$OUT/$tag.out" || fail "$tag: not 4 ticks: $(grep '^voice' "$OUT/$tag.out")"
+        python3 - "$OUT/$tag.wav" <<'P' || fail "$tag: the WAV file is not speech"
+import sys, wave, array, math
+w = wave.open(sys.argv[1])
+assert w.getnchannels() == 1 and w.getsampwidth() == 2 and w.getframerate() == 22050
+pcm = array.array('h', w.readframes(w.getnframes()))
+secs = len(pcm) / 22050
+rms = math.sqrt(sum(x * x for x in pcm) / max(len(pcm), 1))
+print(f"run-gui keypad: {secs:.1f} s of speech, RMS {rms:.0f}")
+assert secs > 20 and rms > 300
+P
+        # what the engine was given: every screen, in kana (espeak-ng's Japanese voice reads
+        # kana only), and never a digit at all (numbers are words; the PIN is never text)
+        for must in "てつづきを えらんでください" "マイナンバーカードを" "あんしょうばんごう" \
+                "しつもん" "ないようを たしかめてください" "おわりました"; do
+            grep -q "$must" "$OUT/$tag.speech" || fail "$tag: never said \"$must\""
+        done
+        if grep -n '[0-9０-９]' "$OUT/$tag.speech"; then fail "$tag: a digit was handed to the voice"; fi
+        python3 -c 'import sys, unicodedata
+bad = [l for l in open(sys.argv[1], encoding="utf-8")
+       if any(unicodedata.name(c, "").startswith("CJK UNIFIED") for c in l)]
+sys.stdout.write("".join(bad)); sys.exit(1 if bad else 0)' "$OUT/$tag.speech" ||
+            fail "$tag: kanji handed to the Japanese voice"
     done
     ;;
 nodisplay)
