@@ -220,6 +220,12 @@ static gboolean on_key(GtkEventControllerKey *c, guint keyval, guint keycode,
     return kiosk_window_key(self, keyval);
 }
 
+/* The first screen was shown before the window was mapped: give it its focus now. */
+static void on_map(GtkWidget *w, gpointer unused)
+{
+    kiosk_window_keypad_screen_shown(KIOSK_WINDOW(w));
+}
+
 /* GTK hides the ring after a pointer click: a resident at the keypad must see it always. */
 static void keep_focus_visible(GObject *o, GParamSpec *ps, gpointer unused)
 {
@@ -234,6 +240,7 @@ void kiosk_window_keypad_install(KioskWindow *self)
     g_signal_connect(keys, "key-pressed", G_CALLBACK(on_key), self);
     gtk_widget_add_controller(GTK_WIDGET(self), keys);
     g_signal_connect(self, "notify::focus-widget", G_CALLBACK(on_focus_changed), self);
+    g_signal_connect_after(self, "map", G_CALLBACK(on_map), NULL);
     /* the focus ring is drawn always, not only after GTK saw a Tab */
     gtk_window_set_focus_visible(GTK_WINDOW(self), TRUE);
     g_signal_connect(self, "notify::focus-visible", G_CALLBACK(keep_focus_visible), NULL);
