@@ -35,6 +35,7 @@ static const char *const event_names[KIOSK_EV_COUNT_] = {
     "SUBMIT", "VERIFY_OK", "WRONG_PIN", "BLOCKED", "READ_OK", "READ_FAILED", "ANSWER",
     "BACK", "RENDER_OK", "RENDER_FAILED", "CONFIRM", "PRINT_OK", "PRINTER_PROBLEM",
     "RETRY", "CANCEL", "IDLE_TIMEOUT", "STAFF", "STAFF_CHECKCODE_B", "EDIT",
+    "HELP",
 };
 
 static const char *const problem_names[KIOSK_P_COUNT_] = {
@@ -404,6 +405,14 @@ bool kiosk_session_event(kiosk_session *s, kiosk_event_type ev, int arg, int arg
             s->checkcode_armed = false;
         abort_to(s, KIOSK_S_MENU, st == KIOSK_S_MENU ? KIOSK_P_NONE : KIOSK_P_TIMEOUT);
         return st != KIOSK_S_MENU;
+    }
+    /* The resident asks for staff (the keypad's * key): the session ends, wiped, and the
+     * staff-call screen says where to go. Not while a job prints (it may still come out). */
+    if (ev == KIOSK_EV_HELP) {
+        if (st == KIOSK_S_PRINTING || st == KIOSK_S_STAFF || st == KIOSK_S_STAFF_CALL)
+            return false;
+        abort_to(s, KIOSK_S_STAFF_CALL, KIOSK_P_NONE);
+        return true;
     }
     if (ev == KIOSK_EV_BACK && st != KIOSK_S_QUESTIONS && st != KIOSK_S_CONFIRM &&
         st != KIOSK_S_PRINTING && st != KIOSK_S_MENU) {

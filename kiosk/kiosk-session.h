@@ -72,6 +72,7 @@ typedef enum kiosk_event_type {
     KIOSK_EV_STAFF,          /* staff mode requested (passcode checked by the UI) */
     KIOSK_EV_STAFF_CHECKCODE_B, /* staff: next card uses 照合番号B instead of the PIN */
     KIOSK_EV_EDIT,           /* CONFIRM: change question arg, then come back to CONFIRM */
+    KIOSK_EV_HELP,           /* the resident calls staff (keypad *): wipe, STAFF_CALL */
     KIOSK_EV_COUNT_
 } kiosk_event_type;
 

@@ -9,6 +9,7 @@
  *   5 (the tactile key), Enter   choose / press the focused control
  *   − , Esc                   back (stop)
  *   +                         say the screen again (the 「音声」 button does the same)
+ *   *                         call staff (the session ends, wiped; the screen says where to go)
  *   BackSpace                 PIN: erase a digit; elsewhere back
  *   on the PIN screen: 0-9 type a digit (a tick, never a word), Enter = OK
  * With NumLock off the keypad sends KP_Up, KP_Begin, … instead of digits: both work.
@@ -162,6 +163,10 @@ gboolean kiosk_window_key(KioskWindow *self, guint k)
     GtkWidget *screen = kiosk_window_screen(self);
     if (k == GDK_KEY_KP_Add || k == GDK_KEY_plus) {
         kiosk_window_repeat(self);
+        return TRUE;
+    }
+    if (k == GDK_KEY_KP_Multiply || k == GDK_KEY_asterisk) {
+        kiosk_window_feed(self, KIOSK_EV_HELP, 0, 0);
         return TRUE;
     }
     if (k == GDK_KEY_KP_Subtract || k == GDK_KEY_minus || k == GDK_KEY_Escape) {

@@ -144,7 +144,10 @@ static void compose(KioskWindow *self, char *out, size_t cap)
         break;
     case KIOSK_S_STAFF_CALL:
         problem_text(self, a, sizeof a);
-        g_snprintf(out, cap, "%s %s", P(self, KIOSK_PROMPT_STAFF_CALL), a);
+        kiosk_prompt_format(b, sizeof b, P(self, KIOSK_PROMPT_STAFF_CALL),
+                            kiosk_prompt_number(self->lang, (unsigned)MAX(self->config->counter, 1)),
+                            NULL, NULL);
+        g_snprintf(out, cap, "%s %s", a, b);
         break;
     default:
         break;

@@ -32,7 +32,7 @@ typedef enum kiosk_prompt {
     KIOSK_PROMPT_PRINTING,
     KIOSK_PROMPT_DONE,       /* take the paper and the card */
     KIOSK_PROMPT_ERROR,      /* {1} = what happened */
-    KIOSK_PROMPT_STAFF_CALL, /* staff are coming */
+    KIOSK_PROMPT_STAFF_CALL, /* {1} = the counter's number (word): go there */
     KIOSK_PROMPT_STAFF,      /* staff mode */
     /* phrases */
     KIOSK_PHRASE_TRIES,      /* {1} = tries left (word) */

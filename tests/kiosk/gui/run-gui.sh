@@ -427,6 +427,16 @@ voice-stats walk
 key KP_Enter
 wait menu
 expect-wiped
+key KP_5
+wait card,pin
+wait-voice
+key KP_Multiply
+wait staff-call
+wait-voice
+screenshot $OUT/keypad-09-staff-call.png
+expect-wiped
+key KP_Enter
+wait menu
 S
     for size in "1920x1080" "1280x800"; do
         tag=keypad-$size
@@ -454,7 +464,7 @@ P
         # what the engine was given: every screen, in kana (espeak-ng's Japanese voice reads
         # kana only), and never a digit at all (numbers are words; the PIN is never text)
         for must in "てつづきを えらんでください" "マイナンバーカードを" "あんしょうばんごう" \
-                "しつもん" "ないようを たしかめてください" "おわりました"; do
+                "しつもん" "ないようを たしかめてください" "おわりました" "いちばんの まどぐちへ"; do
             grep -q "$must" "$OUT/$tag.speech" || fail "$tag: never said \"$must\""
         done
         if grep -n '[0-9０-９]' "$OUT/$tag.speech"; then fail "$tag: a digit was handed to the voice"; fi

@@ -382,7 +382,7 @@ static void menu_ignores_back_and_stray_results(void **state)
 {
     fixture *x = *state;
     for (int e = 0; e < KIOSK_EV_COUNT_; e++) {
-        if (e == KIOSK_EV_PROCEDURE || e == KIOSK_EV_STAFF)
+        if (e == KIOSK_EV_PROCEDURE || e == KIOSK_EV_STAFF || e == KIOSK_EV_HELP)
             continue;
         assert_false(kiosk_session_event(x->s, (kiosk_event_type)e, 1, 0));
         assert_int_equal(ST(x), KIOSK_S_MENU);
@@ -669,11 +669,35 @@ static void names_cover_every_value(void **state)
     assert_null(kiosk_session_new(&empty));
 }
 
+/* The keypad's * (issue 13): from any resident step the session ends wiped on the staff-call
+ * screen; never while a job prints, and the staff screen is not a resident's. */
+static void help_calls_staff_and_wipes(void **state)
+{
+    fixture *x = *state;
+    to_pin(x, 2, 3);
+    type_pin(x, "12");
+    int wipes = x->f.wipe;
+    assert_true(EV(x, HELP, 0));
+    assert_int_equal(ST(x), KIOSK_S_STAFF_CALL);
+    assert_true(x->f.wipe > wipes);
+    assert_int_equal(kiosk_session_digits(x->s), 0);
+    assert_false(EV(x, HELP, 0)); /* already there */
+    assert_true(EV(x, CONFIRM, 0));
+    assert_int_equal(ST(x), KIOSK_S_MENU);
+    assert_true(EV(x, HELP, 0)); /* from the menu too */
+    assert_true(EV(x, CONFIRM, 0));
+    to_printing(x);
+    assert_false(EV(x, HELP, 0));
+    assert_int_equal(ST(x), KIOSK_S_PRINTING);
+    assert_string_equal(kiosk_event_name(KIOSK_EV_HELP), "HELP");
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         T(whole_path_walks_every_state_in_order),
+        T(help_calls_staff_and_wipes),
         T(procedure_without_questions_goes_straight_to_confirm),
         T(done_returns_to_menu_on_timeout),
         T(pin_accepts_exactly_four_digits),
