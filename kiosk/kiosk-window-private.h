@@ -47,7 +47,6 @@ struct _KioskWindow {
     char *last_announcement;    /* for 「音声」 and the + key (never personal data) */
     gint64 announced_at;        /* monotonic µs */
     gboolean focus_quiet;       /* focus moved by a new screen: not spoken on its own */
-    gboolean pinpad;            /* the reader has its own PIN pad */
     unsigned keys_pressed;      /* keypad keys handled (benchmark) */
 };
 

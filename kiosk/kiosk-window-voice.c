@@ -97,7 +97,7 @@ static void compose(KioskWindow *self, char *out, size_t cap)
         else
             a[0] = '\0';
         g_snprintf(out, cap, "%s %s",
-                   P(self, self->pinpad ? KIOSK_PROMPT_PIN_PAD : KIOSK_PROMPT_PIN), a);
+                   P(self, kiosk_session_pinpad(self->session) ? KIOSK_PROMPT_PIN_PAD : KIOSK_PROMPT_PIN), a);
         break;
     }
     case KIOSK_S_CHECKCODE_B:
@@ -258,7 +258,8 @@ void kiosk_window_announce(KioskWindow *self)
     self->spoken_digits = digits;
     /* Announce when the screen (or what it asks) changed, not on every redraw. */
     g_autofree char *key = g_strdup_printf(
-        "%d/%d/%d/%d/%d/%d", (int)st, kiosk_session_question(self->session),
+        "%d/%d/%d/%d/%d/%d/%d", (int)st, (int)kiosk_session_pinpad(self->session),
+        kiosk_session_question(self->session),
         (int)kiosk_session_rendered(self->session), (int)kiosk_session_printer_problem(self->session),
         kiosk_session_tries(self->session), (int)kiosk_session_problem(self->session));
     if (st == self->spoken_state && g_strcmp0(key, self->spoken_key) == 0)

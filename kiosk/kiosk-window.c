@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kiosk-speech-prompts.h"
 #include "kiosk-util.h"
 
 extern int _nl_msg_cat_cntr; /* GNU gettext: bump after changing LANGUAGE */
@@ -139,6 +140,11 @@ void kiosk_window_show_state(KioskWindow *self)
                                 kiosk_session_digits(self->session),
                                 kiosk_session_tries(self->session),
                                 kiosk_session_last_try(self->session));
+        /* the voice's prompt table holds the shown text too (やさしい日本語 for ja) */
+        kiosk_pin_screen_set_pinpad(KIOSK_PIN_SCREEN(self->pin),
+                                    kiosk_session_pinpad(self->session)
+                                        ? kiosk_prompt_text(self->lang, KIOSK_PROMPT_PIN_PAD)
+                                        : NULL);
         show(self, self->pin);
         break;
     case KIOSK_S_READING:

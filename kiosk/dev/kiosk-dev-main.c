@@ -19,7 +19,7 @@
 #include "kiosk-script.h"
 
 typedef struct dev_opts {
-    char *vcard_path, *script, *size, *speech_wav, *speech_log;
+    char *vcard_path, *script, *size, *speech_wav, *speech_log, *pinpad;
     gboolean no_voice;
     int idle_timeout;
     myna_vcard *vcard;
@@ -59,7 +59,10 @@ static kiosk_card_source *dev_cards(dev_opts *o)
         return NULL;
     }
     myna_vcard_set_present(o->vcard, false);
-    return kiosk_card_vcard_new(o->vcard);
+    kiosk_card_source *src = kiosk_card_vcard_new(o->vcard);
+    if (o->pinpad)
+        kiosk_card_vcard_set_pinpad(src, o->pinpad);
+    return src;
 }
 
 static int dev_window(kiosk_run *run, dev_opts *o)
@@ -107,6 +110,8 @@ int main(int argc, char **argv)
         {"speech-log", 0, 0, G_OPTION_ARG_FILENAME, &o.speech_log,
          "Every text handed to the speech engine, one per line", "FILE"},
         {"no-voice", 0, 0, G_OPTION_ARG_NONE, &o.no_voice, "Voice guidance off", NULL},
+        {"virtual-pinpad", 0, 0, G_OPTION_ARG_STRING, &o.pinpad,
+         "The virtual card's reader has PIN keys that type DIGITS (or 'cancel')", "DIGITS"},
         {0},
     };
     prctl(PR_SET_NAME, "kakanai-kiosk", 0, 0, 0);
@@ -131,5 +136,6 @@ int main(int argc, char **argv)
     g_free(o.size);
     g_free(o.speech_wav);
     g_free(o.speech_log);
+    g_free(o.pinpad);
     return status;
 }
