@@ -86,7 +86,8 @@ kiosk_config *kiosk_config_load(const char *path, gboolean must_exist, GError **
         return NULL;
     if (!get_bool(kf, "ask-all-questions", &c->ask_all, error) ||
         !get_bool(kf, "require-signed", &c->require_signed, error) ||
-        !get_bool(kf, "voice", &c->voice, error))
+        !get_bool(kf, "voice", &c->voice, error) ||
+        !get_bool(kf, "voice-handset", &c->voice_handset, error))
         return NULL;
     char **langs = g_key_file_get_string_list(kf, GROUP, "languages", NULL, NULL);
     if (langs) {
@@ -135,6 +136,7 @@ gboolean kiosk_config_save(const kiosk_config *c, GError **error)
     g_key_file_set_boolean(kf, GROUP, "require-signed", c->require_signed);
     g_key_file_set_boolean(kf, GROUP, "ask-all-questions", c->ask_all);
     g_key_file_set_boolean(kf, GROUP, "voice", c->voice);
+    g_key_file_set_boolean(kf, GROUP, "voice-handset", c->voice_handset);
     g_key_file_set_string(kf, GROUP, "voice-device", c->voice_device);
     g_key_file_set_string(kf, GROUP, "public-key", c->public_key);
     g_key_file_set_string_list(kf, GROUP, "procedures", (const char *const *)c->procedures,

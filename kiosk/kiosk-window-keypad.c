@@ -10,6 +10,8 @@
  *   − , Esc                   back (stop)
  *   +                         say the screen again (the 「音声」 button does the same)
  *   *                         call staff (the session ends, wiped; the screen says where to go)
+ *   /                         with voice-handset=true, on the confirmation: read the card's name
+ *                             and address aloud (secret: locked, wiped, engine scrubbed)
  *   BackSpace                 PIN: erase a digit; elsewhere back
  *   on the PIN screen: 0-9 type a digit (a tick, never a word), Enter = OK
  * With NumLock off the keypad sends KP_Up, KP_Begin, … instead of digits: both work.
@@ -163,6 +165,10 @@ gboolean kiosk_window_key(KioskWindow *self, guint k)
     GtkWidget *screen = kiosk_window_screen(self);
     if (k == GDK_KEY_KP_Add || k == GDK_KEY_plus) {
         kiosk_window_repeat(self);
+        return TRUE;
+    }
+    if (k == GDK_KEY_KP_Divide || k == GDK_KEY_slash) {
+        kiosk_window_read_card_aloud(self); /* handset kiosks only, confirmation only */
         return TRUE;
     }
     if (k == GDK_KEY_KP_Multiply || k == GDK_KEY_asterisk) {

@@ -77,6 +77,7 @@ void kiosk_window_print_watchdog_arm(KioskWindow *self);
 void kiosk_window_announce(KioskWindow *self);
 void kiosk_window_announce_focus(KioskWindow *self, GtkWidget *w, gboolean interrupt);
 void kiosk_window_repeat(KioskWindow *self);
+void kiosk_window_read_card_aloud(KioskWindow *self);
 void kiosk_window_voice_dispose(KioskWindow *self);
 /* A control the keypad can reach (button or check button, shown, mapped, sensitive). */
 gboolean kiosk_window_focusable(GtkWidget *w);

@@ -276,6 +276,46 @@ void kiosk_window_announce(KioskWindow *self)
     kiosk_window_keypad_screen_shown(self);
 }
 
+/* On request, with a handset only: the card's name and address, read aloud. The text is
+ * composed in locked memory and handed to the voice as secret (its own locked copy, wiped after
+ * synthesis, the engine scrubbed); never a GLib string, never a label. espeak-ng's Japanese
+ * voice reads kana only: the kanji of a name are spoken as "Chinese letter" (README). */
+void kiosk_window_read_card_aloud(KioskWindow *self)
+{
+    const myna_attrs *a = kiosk_engine_attrs(self->engine);
+    if (!self->voice || !self->config->voice_handset || !a ||
+        kiosk_session_state(self->session) != KIOSK_S_CONFIRM)
+        return;
+    const char *name = myna_attrs_name(a), *addr = myna_attrs_address(a);
+    size_t cap = 2 * (strlen(name) + strlen(addr)) + 256;
+    char *text = myna_secure_alloc(cap), *reading = myna_secure_alloc(cap);
+    if (!text || !reading) {
+        myna_secure_free(text, cap);
+        myna_secure_free(reading, cap);
+        return;
+    }
+    gboolean ja = strcmp(vlang(self), "ja") == 0;
+    size_t n = 0;
+    const char *parts[] = {ja ? "おなまえ。" : "Name. ", name, ja ? "。ごじゅうしょ。" : ". Address. ",
+                           addr, ja ? "。" : "."};
+    for (size_t i = 0; i < G_N_ELEMENTS(parts); i++) {
+        size_t k = strlen(parts[i]);
+        if (n + k + 1 > cap)
+            break;
+        memcpy(text + n, parts[i], k);
+        n += k;
+    }
+    text[n] = '\0';
+    if (ja)
+        (void)kiosk_speech_kana(text, reading, cap);
+    kiosk_speech_err e = kiosk_speech_say(self->voice, ja ? reading : text, vlang(self),
+                                          KIOSK_SPEECH_INTERRUPT | KIOSK_SPEECH_SECRET);
+    if (e != KIOSK_SPEECH_OK)
+        g_debug("voice: %s", kiosk_speech_strerror(e));
+    myna_secure_free(text, cap);
+    myna_secure_free(reading, cap);
+}
+
 void kiosk_window_repeat(KioskWindow *self)
 {
     if (!self->last_announcement)
