@@ -8,7 +8,7 @@
 
 struct kiosk_prompt_row {
     const char *text;   /* what a sighted resident reads */
-    const char *speech; /* what the engine gets (ja: kana reading) */
+    const char *speech; /* handed to the engine (ja: the kana reading) */
 };
 
 extern const struct kiosk_prompt_row kiosk_prompts_ja[KIOSK_PROMPT_COUNT];
