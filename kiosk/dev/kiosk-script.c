@@ -25,6 +25,7 @@ typedef struct script {
     gboolean check_each;   /* "check-layout each": every screen reached, before the next command */
     gboolean arrived;      /* a wait just ended: the screen may show new content */
     char *checked;         /* the screen (and question) last checked */
+    char *settling;        /* a new screen given time to lay out before its check */
     guint layout_problems; /* found by check-layout */
     guint shot_retries;    /* a screenshot tried again while the window had no frame */
 } script;
@@ -35,6 +36,7 @@ static void finish(script *s, int status)
     g_strfreev(s->lines);
     g_free(s->waiting_for);
     g_free(s->checked);
+    g_free(s->settling);
     g_main_loop_quit(s->loop);
     g_free(s);
 }
@@ -205,23 +207,33 @@ static void check_layout(script *s)
 }
 
 /* With "check-layout each": check the screen when a wait for it ended or when it (or its
- * question) changed since the last check. */
-static void check_if_new(script *s)
+ * question) changed since the last check. A screen just switched to may not be laid out yet
+ * (a loaded machine draws late): the first time it is seen the command waits SETTLE_MS and
+ * runs again, and the check is made then. FALSE = wait first. */
+#define SETTLE_MS 300
+static gboolean check_if_new(script *s)
 {
     if (!s->check_each)
-        return;
+        return TRUE;
     const char *name = kiosk_window_screen_name(s->win);
     char *key = g_strdup_printf(
         "%s/%d", name,
         strcmp(name, "question") == 0 ? kiosk_session_question(kiosk_window_session(s->win)) : -1);
     if (s->arrived || g_strcmp0(key, s->checked) != 0) {
+        if (g_strcmp0(key, s->settling) != 0) {
+            g_free(s->settling);
+            s->settling = key;
+            return FALSE;
+        }
         s->arrived = FALSE;
         check_layout(s);
         g_free(s->checked);
         s->checked = key;
+        g_clear_pointer(&s->settling, g_free);
     } else {
         g_free(key);
     }
+    return TRUE;
 }
 
 /* Run one command; FALSE = failed. Sets wait/sleep state for the stepping loop. */
@@ -234,8 +246,12 @@ static gboolean run(script *s, char *line)
     const char *cmd = a[0], *x = a[1] ? a[1] : "", *y = a[1] && a[2] ? a[2] : "";
     gboolean ok = TRUE;
     gint64 now = g_get_monotonic_time();
-    if (strcmp(cmd, "wait") != 0 && strcmp(cmd, "sleep") != 0)
-        check_if_new(s);
+    if (strcmp(cmd, "wait") != 0 && strcmp(cmd, "sleep") != 0 && !check_if_new(s)) {
+        s->i--; /* the same command again once the new screen had time to lay out */
+        s->sleep_until = now + SETTLE_MS * 1000;
+        g_strfreev(a);
+        return TRUE;
+    }
     if (!strcmp(cmd, "procedure")) {
         ok = touch(s, "menu.choose", g_variant_new_string(x));
     } else if (!strcmp(cmd, "procedure-index")) {
