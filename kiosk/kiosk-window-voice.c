@@ -249,7 +249,7 @@ void kiosk_window_announce(KioskWindow *self)
     kiosk_state st = kiosk_session_state(self->session);
     if (self->voice_button)
         gtk_button_set_label(GTK_BUTTON(self->voice_button),
-                             strcmp(self->lang, "ja") == 0 ? "🔊 音声" : "🔊 Voice");
+                             strcmp(self->lang, "ja") == 0 ? "音声" : "Voice");
     /* A PIN digit typed or erased (keypad or touch) is a tick, never a word. */
     size_t digits = kiosk_session_digits(self->session);
     if ((st == KIOSK_S_PIN || st == KIOSK_S_CHECKCODE_B) && st == self->spoken_state &&
