@@ -143,6 +143,54 @@ static void do_read(kiosk_card_worker *w, myna_card *card, card_cmd *c)
     kiosk_mailbox_post_card_read(w->mb, w->gen, a, myna_card_apdu_count(card));
 }
 
+/* How long the reader's keys wait for the PIN (the reader counts; 0..255 s). */
+#define KIOSK_PINPAD_SECONDS 60
+
+/* The reader has its own PIN keys (PC/SC part 10): the PIN goes from them to the card and never
+ * enters this computer. The same safety as a typed PIN (cardlib asks the tries first, sends
+ * nothing to a blocked card, one request each time). Returns false when the session is over
+ * (card pulled, stopped, a failure posted); true to go on serving (read after a verify, or
+ * the kiosk's keypad after the reader gave up). */
+static bool pinpad_verify(kiosk_card_worker *w, myna_card *card)
+{
+    kiosk_mailbox_post_event(w->mb, w->gen, KIOSK_EV_PINPAD, 1);
+    for (;;) {
+        if (stopped(w))
+            return false;
+        myna_err err = myna_card_verify_pin_pinpad(card, KIOSK_PINPAD_SECONDS);
+        switch (err) {
+        case MYNA_OK:
+            kiosk_mailbox_post_event(w->mb, w->gen, KIOSK_EV_VERIFY_OK, 0);
+            return true;
+        case MYNA_E_PIN_WRONG:
+        case MYNA_E_PIN_LAST_TRY: {
+            int left = myna_card_tries_left(card);
+            kiosk_mailbox_post_event(w->mb, w->gen, KIOSK_EV_WRONG_PIN,
+                                     left > 0 ? left : err == MYNA_E_PIN_LAST_TRY ? 1 : 2);
+            continue; /* the reader asks again; the tries are known, nothing is wasted */
+        }
+        case MYNA_E_PIN_BLOCKED:
+            kiosk_mailbox_post_event(w->mb, w->gen, KIOSK_EV_BLOCKED, 0);
+            return true;
+        case MYNA_E_TIMEOUT:
+        case MYNA_E_CANCELLED:
+        case MYNA_E_PIN_FORMAT:
+        case MYNA_E_PINPAD:
+            /* nobody typed, Cancel on the reader, or the reader refused: nothing reached the
+             * card; the kiosk's own keypad takes over */
+            kiosk_mailbox_post_event(w->mb, w->gen, KIOSK_EV_PINPAD, 0);
+            return true;
+        case MYNA_E_CARD_REMOVED:
+        case MYNA_E_NO_CARD:
+            kiosk_mailbox_post_event(w->mb, w->gen, KIOSK_EV_CARD_PULLED, 0);
+            return false;
+        default:
+            kiosk_mailbox_post_event(w->mb, w->gen, KIOSK_EV_READ_FAILED, card_problem(err));
+            return false;
+        }
+    }
+}
+
 static void worker_unref(kiosk_card_worker *w)
 {
     if (!g_atomic_int_dec_and_test(&w->refs))
@@ -209,6 +257,10 @@ static gpointer card_thread(gpointer data)
         goto out;
     }
     kiosk_mailbox_post_event(w->mb, w->gen, KIOSK_EV_CARD_PRESENT, tries);
+    bool pinpad = false;
+    if (!w->checkcode && tries != 0 && myna_card_pinpad(card, &pinpad) == MYNA_OK && pinpad &&
+        !pinpad_verify(w, card))
+        goto out;
     serve(w, link, card);
 out:
     myna_card_free(card);

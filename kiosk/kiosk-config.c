@@ -60,6 +60,8 @@ kiosk_config *kiosk_config_load(const char *path, gboolean must_exist, GError **
     c->pdf_dir = g_strdup("");
     c->public_key = g_strdup("");
     c->procedures = g_new0(char *, 1);
+    c->voice = TRUE;
+    c->voice_device = g_strdup("default");
     c->path = g_strdup(path ? path : KIOSK_CONFIG_DEFAULT);
 
     g_autoptr(GKeyFile) kf = g_key_file_new();
@@ -77,12 +79,15 @@ kiosk_config *kiosk_config_load(const char *path, gboolean must_exist, GError **
     set_str(&c->passcode_hash, kf, "passcode-hash");
     set_str(&c->pdf_dir, kf, "pdf-dir");
     set_str(&c->public_key, kf, "public-key");
+    set_str(&c->voice_device, kf, "voice-device");
     if (!get_int(kf, "idle-timeout", KIOSK_IDLE_MIN, KIOSK_IDLE_MAX, &c->idle_timeout, error) ||
         !get_int(kf, "counter", 0, 999, &c->counter, error) ||
         !get_int(kf, "print-timeout", 5, 300, &c->print_timeout, error))
         return NULL;
     if (!get_bool(kf, "ask-all-questions", &c->ask_all, error) ||
-        !get_bool(kf, "require-signed", &c->require_signed, error))
+        !get_bool(kf, "require-signed", &c->require_signed, error) ||
+        !get_bool(kf, "voice", &c->voice, error) ||
+        !get_bool(kf, "voice-handset", &c->voice_handset, error))
         return NULL;
     char **langs = g_key_file_get_string_list(kf, GROUP, "languages", NULL, NULL);
     if (langs) {
@@ -130,6 +135,9 @@ gboolean kiosk_config_save(const kiosk_config *c, GError **error)
     g_key_file_set_string(kf, GROUP, "pdf-dir", c->pdf_dir);
     g_key_file_set_boolean(kf, GROUP, "require-signed", c->require_signed);
     g_key_file_set_boolean(kf, GROUP, "ask-all-questions", c->ask_all);
+    g_key_file_set_boolean(kf, GROUP, "voice", c->voice);
+    g_key_file_set_boolean(kf, GROUP, "voice-handset", c->voice_handset);
+    g_key_file_set_string(kf, GROUP, "voice-device", c->voice_device);
     g_key_file_set_string(kf, GROUP, "public-key", c->public_key);
     g_key_file_set_string_list(kf, GROUP, "procedures", (const char *const *)c->procedures,
                                g_strv_length(c->procedures));
@@ -148,6 +156,7 @@ void kiosk_config_free(kiosk_config *c)
     g_free(c->passcode_hash);
     g_free(c->pdf_dir);
     g_free(c->public_key);
+    g_free(c->voice_device);
     g_strfreev(c->procedures);
     g_free(c);
 }

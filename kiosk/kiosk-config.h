@@ -20,6 +20,11 @@
  *   ask-all-questions=false  true: ask every question one by one; false: questions that
  *                         already have an answer (template default) or are optional are
  *                         shown on the confirmation screen with a "change" button instead
+ *   voice=true            voice guidance: every screen announced, the keypad's focus spoken
+ *   voice-device=default  ALSA device for the voice ("default", "pipewire", "plughw:0,0")
+ *   voice-handset=false   true only where the voice reaches the resident alone (a handset or
+ *                         headphones): then the keypad's / reads the card's name and address
+ *                         aloud on the confirmation, on request
  */
 #ifndef KIOSK_CONFIG_H
 #define KIOSK_CONFIG_H
@@ -46,6 +51,9 @@ typedef struct kiosk_config {
     char *public_key;
     char **procedures;   /* NULL-terminated; empty = all */
     gboolean ask_all;
+    gboolean voice;
+    char *voice_device;
+    gboolean voice_handset;
 } kiosk_config;
 
 /* Defaults, then the file at path if it exists (a missing default file is fine; a missing

@@ -286,6 +286,29 @@ static gboolean on_stop_signal(gpointer loop)
     return G_SOURCE_CONTINUE;
 }
 
+/* Voice guidance: espeak-ng into the configured ALSA device. A kiosk without espeak-ng data
+ * or a sound device still runs (the voice counts its output errors; the log says why). */
+static void kiosk_run_voice(kiosk_run *r)
+{
+    if (!r->config->voice)
+        return;
+    kiosk_speech_engine *engine = NULL;
+    kiosk_speech_sink *sink = NULL;
+    kiosk_speech *voice = NULL;
+    kiosk_speech_err e = kiosk_speech_engine_espeak_new(NULL, &engine);
+    if (e == KIOSK_SPEECH_OK)
+        e = kiosk_speech_sink_alsa_new(r->config->voice_device, &sink);
+    if (e == KIOSK_SPEECH_OK)
+        e = kiosk_speech_new(engine, sink, &voice);
+    else
+        kiosk_speech_engine_free(engine);
+    if (e != KIOSK_SPEECH_OK) {
+        g_warning("voice guidance off: %s", kiosk_speech_strerror(e));
+        return;
+    }
+    kiosk_window_set_voice(r->win, voice);
+}
+
 int kiosk_run_window(kiosk_run *r, kiosk_card_source *cards)
 {
     r->cards = cards;
@@ -310,6 +333,7 @@ int kiosk_run_window(kiosk_run *r, kiosk_card_source *cards)
     const int stop_signals[] = {SIGTERM, SIGINT, SIGHUP};
     for (size_t i = 0; i < G_N_ELEMENTS(stop_signals); i++)
         r->stop_ids[i] = g_unix_signal_add(stop_signals[i], on_stop_signal, r->loop);
+    kiosk_run_voice(r);
     gtk_window_present(GTK_WINDOW(r->win));
     GdkFrameClock *clock = gtk_widget_get_frame_clock(GTK_WIDGET(r->win));
     if (clock)

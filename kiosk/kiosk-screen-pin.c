@@ -89,3 +89,15 @@ void kiosk_pin_screen_update(KioskPinScreen *self, gboolean checkcode, size_t le
     gtk_widget_set_sensitive(self->ok, digits == len);
     gtk_widget_set_visible(self->forgot, !checkcode);
 }
+
+void kiosk_pin_screen_set_pinpad(KioskPinScreen *self, const char *title)
+{
+    gboolean pinpad = title != NULL;
+    if (pinpad)
+        gtk_label_set_text(GTK_LABEL(self->title), title);
+    gtk_widget_set_visible(self->keypad, !pinpad);
+    gtk_widget_set_visible(self->dots, !pinpad);
+    gtk_widget_set_visible(self->ok, !pinpad);
+    if (pinpad)
+        gtk_widget_set_visible(self->forgot, FALSE);
+}

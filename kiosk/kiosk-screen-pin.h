@@ -18,6 +18,9 @@ G_DECLARE_FINAL_TYPE(KioskPinScreen, kiosk_pin_screen, KIOSK, PIN_SCREEN, GtkBox
 GtkWidget *kiosk_pin_screen_new(void);
 void kiosk_pin_screen_update(KioskPinScreen *self, gboolean checkcode, size_t len,
                              size_t digits, int tries, gboolean last_try);
+/* The reader's own keys take the PIN (PC/SC part 10): with a title (what to do, in the
+ * resident's language) the kiosk's keypad, dots and OK are hidden; NULL shows them again. */
+void kiosk_pin_screen_set_pinpad(KioskPinScreen *self, const char *title);
 
 G_END_DECLS
 

@@ -17,6 +17,7 @@ struct kiosk_session {
     bool last_try;
     bool checkcode_armed; /* staff armed 照合番号B for the next card */
     bool checkcode;       /* this session uses 照合番号B */
+    bool pinpad;          /* the PIN is typed on the reader's own keys (PC/SC part 10) */
     bool rendered;
     bool printer_problem;
     unsigned long long skipped, pending_skipped;
@@ -35,6 +36,7 @@ static const char *const event_names[KIOSK_EV_COUNT_] = {
     "SUBMIT", "VERIFY_OK", "WRONG_PIN", "BLOCKED", "READ_OK", "READ_FAILED", "ANSWER",
     "BACK", "RENDER_OK", "RENDER_FAILED", "CONFIRM", "PRINT_OK", "PRINTER_PROBLEM",
     "RETRY", "CANCEL", "IDLE_TIMEOUT", "STAFF", "STAFF_CHECKCODE_B", "EDIT",
+    "HELP", "PINPAD",
 };
 
 static const char *const problem_names[KIOSK_P_COUNT_] = {
@@ -149,6 +151,7 @@ static void abort_to(kiosk_session *s, kiosk_state to, kiosk_problem why)
     s->tries = -1;
     s->last_try = false;
     s->checkcode = false;
+    s->pinpad = false;
     s->rendered = false;
     s->printer_problem = false;
     s->editing = false;
@@ -200,10 +203,45 @@ static bool on_card_wait(kiosk_session *s, kiosk_event_type ev, int arg)
     }
 }
 
+/* The reader's own keys take the PIN: the kiosk's keypad is off, and the card worker reports
+ * the card's answer straight away (no SUBMIT). */
+static bool on_pinpad_entry(kiosk_session *s, kiosk_event_type ev, int arg)
+{
+    switch (ev) {
+    case KIOSK_EV_PINPAD:
+        s->pinpad = arg != 0; /* 0: the reader gave up (timeout, Cancel): type on the kiosk */
+        return true;
+    case KIOSK_EV_VERIFY_OK:
+        go(s, KIOSK_S_READING);
+        s->be.read(s->be.user, s->procedure);
+        return true;
+    case KIOSK_EV_WRONG_PIN:
+        if (arg <= 0) {
+            abort_to(s, KIOSK_S_STAFF_CALL, KIOSK_P_BLOCKED);
+            return true;
+        }
+        to_entry(s, arg);
+        return true;
+    case KIOSK_EV_BLOCKED:
+        abort_to(s, KIOSK_S_STAFF_CALL, KIOSK_P_BLOCKED);
+        return true;
+    default:
+        return false; /* digits, delete, OK: the kiosk's keypad is not in use */
+    }
+}
+
 static bool on_entry(kiosk_session *s, kiosk_event_type ev, int arg)
 {
     size_t len = kiosk_session_secret_len(s);
+    if (s->pinpad)
+        return on_pinpad_entry(s, ev, arg);
     switch (ev) {
+    case KIOSK_EV_PINPAD:
+        if (s->checkcode || arg == 0)
+            return false;
+        secret_clear(s);
+        s->pinpad = true;
+        return true;
     case KIOSK_EV_DIGIT:
         if (arg < 0 || arg > 9 || !s->secret || s->digits >= len)
             return false;
@@ -405,6 +443,14 @@ bool kiosk_session_event(kiosk_session *s, kiosk_event_type ev, int arg, int arg
         abort_to(s, KIOSK_S_MENU, st == KIOSK_S_MENU ? KIOSK_P_NONE : KIOSK_P_TIMEOUT);
         return st != KIOSK_S_MENU;
     }
+    /* The resident asks for staff (the keypad's * key): the session ends, wiped, and the
+     * staff-call screen says where to go. Not while a job prints (it may still come out). */
+    if (ev == KIOSK_EV_HELP) {
+        if (st == KIOSK_S_PRINTING || st == KIOSK_S_STAFF || st == KIOSK_S_STAFF_CALL)
+            return false;
+        abort_to(s, KIOSK_S_STAFF_CALL, KIOSK_P_NONE);
+        return true;
+    }
     if (ev == KIOSK_EV_BACK && st != KIOSK_S_QUESTIONS && st != KIOSK_S_CONFIRM &&
         st != KIOSK_S_PRINTING && st != KIOSK_S_MENU) {
         abort_to(s, KIOSK_S_MENU, KIOSK_P_NONE);
@@ -421,6 +467,7 @@ bool kiosk_session_event(kiosk_session *s, kiosk_event_type ev, int arg, int arg
             s->last_try = false;
             s->problem = KIOSK_P_NONE;
             s->checkcode = s->checkcode_armed;
+            s->pinpad = false;
             s->checkcode_armed = false;
             s->skipped = s->pending_skipped;
             s->pending_skipped = 0;
@@ -513,6 +560,7 @@ int kiosk_session_question_step(const kiosk_session *s, int *asked_count)
 }
 int kiosk_session_tries(const kiosk_session *s) { return s ? s->tries : -1; }
 bool kiosk_session_last_try(const kiosk_session *s) { return s && s->last_try; }
+bool kiosk_session_pinpad(const kiosk_session *s) { return s && s->pinpad; }
 size_t kiosk_session_digits(const kiosk_session *s) { return s ? s->digits : 0; }
 kiosk_problem kiosk_session_problem(const kiosk_session *s)
 {

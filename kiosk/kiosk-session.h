@@ -72,6 +72,9 @@ typedef enum kiosk_event_type {
     KIOSK_EV_STAFF,          /* staff mode requested (passcode checked by the UI) */
     KIOSK_EV_STAFF_CHECKCODE_B, /* staff: next card uses 照合番号B instead of the PIN */
     KIOSK_EV_EDIT,           /* CONFIRM: change question arg, then come back to CONFIRM */
+    KIOSK_EV_HELP,           /* the resident calls staff (keypad *): wipe, STAFF_CALL */
+    KIOSK_EV_PINPAD,         /* PIN: arg 1 the reader's own keys take it (VERIFY_OK, WRONG_PIN,
+                              * BLOCKED follow without SUBMIT); arg 0 back to the kiosk's keypad */
     KIOSK_EV_COUNT_
 } kiosk_event_type;
 
@@ -149,6 +152,7 @@ int kiosk_session_question_count(const kiosk_session *s);
 int kiosk_session_question_step(const kiosk_session *s, int *asked);
 int kiosk_session_tries(const kiosk_session *s);          /* tries left shown, -1 unknown */
 bool kiosk_session_last_try(const kiosk_session *s);      /* warn: one try left */
+bool kiosk_session_pinpad(const kiosk_session *s);        /* PIN typed on the reader's keys */
 size_t kiosk_session_digits(const kiosk_session *s);      /* digits typed (for the dots) */
 size_t kiosk_session_secret_len(const kiosk_session *s);  /* 4 (PIN) or 14 (照合番号B) */
 kiosk_problem kiosk_session_problem(const kiosk_session *s);

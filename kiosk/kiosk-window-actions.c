@@ -158,8 +158,16 @@ static void win_lang(GtkWidget *w, const char *n, GVariant *p)
     kiosk_window_set_lang(KIOSK_WINDOW(w), g_variant_get_string(p, NULL));
 }
 
+/* The 「音声」 button: the screen's announcement again. */
+static void win_voice(GtkWidget *w, const char *n, GVariant *p)
+{
+    kiosk_window_touched(KIOSK_WINDOW(w));
+    kiosk_window_repeat(KIOSK_WINDOW(w));
+}
+
 void kiosk_window_install_actions(GtkWidgetClass *wc)
 {
+    gtk_widget_class_install_action(wc, "win.voice", NULL, win_voice);
     gtk_widget_class_install_action(wc, "win.back", NULL, win_back);
     gtk_widget_class_install_action(wc, "win.staff", NULL, win_staff);
     gtk_widget_class_install_action(wc, "win.lang", "s", win_lang);

@@ -9,6 +9,7 @@
 
 #include "kiosk-screens.h"
 #include "kiosk-window.h"
+#include "kiosk-speech.h"
 
 G_BEGIN_DECLS
 
@@ -36,6 +37,17 @@ struct _KioskWindow {
     char *flag_text;    /* unprintable characters for the counter; wiped at the menu */
     guint print_watchdog;
     kiosk_reader_status reader;
+
+    /* voice and keypad (kiosk-window-voice.c, kiosk-window-keypad.c) */
+    GtkWidget *voice_button;
+    kiosk_speech *voice;        /* NULL: voice off */
+    kiosk_state spoken_state;   /* the screen last announced */
+    char *spoken_key;           /* what it asked (question, tries, problem) */
+    size_t spoken_digits;       /* PIN digits when last seen: a change is a tick */
+    char *last_announcement;    /* for 「音声」 and the + key (never personal data) */
+    gint64 announced_at;        /* monotonic µs */
+    gboolean focus_quiet;       /* focus moved by a new screen: not spoken on its own */
+    unsigned keys_pressed;      /* keypad keys handled (benchmark) */
 };
 
 /* kiosk-window.c */
@@ -59,6 +71,20 @@ void kiosk_window_on_testpage(void *user, form_err result);
 void kiosk_window_idle_start(KioskWindow *self);
 void kiosk_window_idle_stop(KioskWindow *self);
 void kiosk_window_print_watchdog_arm(KioskWindow *self);
+
+/* kiosk-window-voice.c: announce the screen shown (on a change of screen or of what it asks;
+ * a PIN digit typed is a tick), the focused control, the last announcement again. */
+void kiosk_window_announce(KioskWindow *self);
+void kiosk_window_announce_focus(KioskWindow *self, GtkWidget *w, gboolean interrupt);
+void kiosk_window_repeat(KioskWindow *self);
+void kiosk_window_read_card_aloud(KioskWindow *self);
+void kiosk_window_voice_dispose(KioskWindow *self);
+/* A control the keypad can reach (button or check button, shown, mapped, sensitive). */
+gboolean kiosk_window_focusable(GtkWidget *w);
+
+/* kiosk-window-keypad.c: the key controller; a new screen's first focus. */
+void kiosk_window_keypad_install(KioskWindow *self);
+void kiosk_window_keypad_screen_shown(KioskWindow *self);
 
 /* kiosk-summary.c: the confirmation's rows (form, card data, answers) and the counter's note
  * of what cannot be printed (g_free; NULL when nothing). */

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kiosk-speech-prompts.h"
 #include "kiosk-util.h"
 
 extern int _nl_msg_cat_cntr; /* GNU gettext: bump after changing LANGUAGE */
@@ -139,6 +140,11 @@ void kiosk_window_show_state(KioskWindow *self)
                                 kiosk_session_digits(self->session),
                                 kiosk_session_tries(self->session),
                                 kiosk_session_last_try(self->session));
+        /* the voice's prompt table holds the shown text too (やさしい日本語 for ja) */
+        kiosk_pin_screen_set_pinpad(KIOSK_PIN_SCREEN(self->pin),
+                                    kiosk_session_pinpad(self->session)
+                                        ? kiosk_prompt_text(self->lang, KIOSK_PROMPT_PIN_PAD)
+                                        : NULL);
         show(self, self->pin);
         break;
     case KIOSK_S_READING:
@@ -210,6 +216,7 @@ void kiosk_window_show_state(KioskWindow *self)
     default:
         break;
     }
+    kiosk_window_announce(self);
 }
 
 /* ---- construction ---------------------------------------------------------------------------- */
@@ -250,6 +257,7 @@ static void kiosk_window_dispose(GObject *o)
 {
     KioskWindow *self = KIOSK_WINDOW(o);
     kiosk_window_idle_stop(self);
+    kiosk_window_voice_dispose(self);
     g_clear_pointer(&self->session, kiosk_session_free);
     g_clear_pointer(&self->engine, kiosk_engine_free);
     kiosk_window_flag_text_clear(self);
@@ -277,6 +285,7 @@ static void kiosk_window_class_init(KioskWindowClass *klass)
     gtk_widget_class_bind_template_child(wc, KioskWindow, back);
     gtk_widget_class_bind_template_child(wc, KioskWindow, footer_hint);
     gtk_widget_class_bind_template_child(wc, KioskWindow, staff);
+    gtk_widget_class_bind_template_child(wc, KioskWindow, voice_button);
     kiosk_window_install_actions(wc);
 }
 
@@ -287,6 +296,7 @@ static void kiosk_window_init(KioskWindow *self)
     gtk_event_controller_set_propagation_phase(GTK_EVENT_CONTROLLER(g), GTK_PHASE_CAPTURE);
     g_signal_connect(g, "pressed", G_CALLBACK(on_touch), self);
     gtk_widget_add_controller(GTK_WIDGET(self), GTK_EVENT_CONTROLLER(g));
+    kiosk_window_keypad_install(self);
 }
 
 KioskWindow *kiosk_window_new(kiosk_config *config, kiosk_card_source *cards, const char *lang)
@@ -309,6 +319,7 @@ KioskWindow *kiosk_window_new(kiosk_config *config, kiosk_card_source *cards, co
     ++_nl_msg_cat_cntr;
     build_screens(self);
     self->last_touch = g_get_monotonic_time();
+    self->spoken_state = KIOSK_S_COUNT_;
     kiosk_window_idle_start(self);
     kiosk_window_show_state(self);
     return self;

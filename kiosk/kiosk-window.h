@@ -7,8 +7,9 @@
  * In files of one concern each, sharing kiosk-window-private.h: kiosk-window.c (the window,
  * showing a state), kiosk-window-actions.c (the screens' typed signals and the window's
  * actions → session events), kiosk-window-staff.c (staff mode), kiosk-window-idle.c (the
- * idle timer, the print watchdog, template hot-reload) and kiosk-summary.c (the
- * confirmation's summary).
+ * idle timer, the print watchdog, template hot-reload), kiosk-summary.c (the
+ * confirmation's summary), kiosk-window-voice.c (what the kiosk says) and
+ * kiosk-window-keypad.c (the resident path from a numeric keypad).
  */
 #ifndef KIOSK_WINDOW_H
 #define KIOSK_WINDOW_H
@@ -19,6 +20,7 @@
 #include "kiosk-config.h"
 #include "kiosk-engine.h"
 #include "kiosk-session.h"
+#include "kiosk-speech.h"
 #include "myna.h"
 
 G_BEGIN_DECLS
@@ -45,6 +47,17 @@ void kiosk_window_idle_now(KioskWindow *self);
 gboolean kiosk_window_is_wiped(KioskWindow *self, const char **what);
 /* Size the window and switch the small-screen style below 1600 px. */
 void kiosk_window_set_size(KioskWindow *self, int w, int h);
+
+/* Voice guidance (kiosk-window-voice.c): the window takes voice (NULL: voice off; the one
+ * before is freed first, so a caller may free, then make a new espeak-ng engine). */
+void kiosk_window_set_voice(KioskWindow *self, kiosk_speech *voice);
+kiosk_speech *kiosk_window_voice(KioskWindow *self);
+/* One key of the keypad, as the key controller hears it (kiosk-window-keypad.c): TRUE when
+ * it was the kiosk's. */
+gboolean kiosk_window_key(KioskWindow *self, guint keyval);
+/* Keypad keys handled so far, and when the screen on show was announced (monotonic µs). */
+unsigned kiosk_window_keys_pressed(KioskWindow *self);
+gint64 kiosk_window_announced_at(KioskWindow *self);
 
 G_END_DECLS
 

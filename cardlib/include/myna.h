@@ -60,6 +60,7 @@ typedef enum myna_err {
     MYNA_E_NO_CARD,          /* the reader holds no card */
     MYNA_E_CARD_REMOVED,     /* the card was pulled during the session */
     MYNA_E_TRANSPORT,        /* any other transmit failure; nothing was retried */
+    MYNA_E_PINPAD,           /* the reader's PIN pad refused the request; nothing reached the card */
 
     /* 3xx: the card */
     MYNA_E_NOT_MYNA = 300, /* the card has no Kenhojo AP: not a My Number card */
@@ -210,6 +211,22 @@ MYNA_EXPORT unsigned myna_transport_apdu_count(const myna_transport *t);
 typedef void (*myna_trace_fn)(void *user, bool is_command, const char *masked_hex);
 MYNA_EXPORT void myna_transport_set_trace(myna_transport *t, myna_trace_fn fn, void *user);
 
+/* The reader's control channel (PC/SC SCardControl), the part of the seam a PIN pad needs.
+ * Optional: a transport without one has no PIN pad. fn gets the transport's impl, the
+ * control code (e.g. SCARD_CTL_CODE(3400)), the input bytes, and an output buffer whose size
+ * is *olen on entry and the answer's length on return. It must not retry. The PC/SC transport
+ * sets its own (SCardControl); test transports set one to see the exact bytes. */
+typedef myna_err (*myna_control_fn)(void *impl, uint32_t code, const uint8_t *in, size_t ilen,
+                                    uint8_t *out, size_t *olen);
+/* fn NULL removes it. Forgets what was learnt about the reader's features. */
+MYNA_EXPORT void myna_transport_set_control(myna_transport *t, myna_control_fn fn);
+/* One control exchange through the seam (not counted as an APDU; traced as "CTL <code>").
+ * MYNA_E_ARG (NULLs, ilen over MYNA_CONTROL_MAX, *olen 0), MYNA_E_PINPAD when t has no
+ * control function, or the function's error (*olen is 0 then and out wiped). */
+MYNA_EXPORT myna_err myna_transport_control(myna_transport *t, uint32_t code, const uint8_t *in,
+                                            size_t ilen, uint8_t *out, size_t *olen);
+#define MYNA_CONTROL_MAX 512u /* largest control input or answer handled */
+
 /* ---- the card -------------------------------------------------------------------------- */
 
 /* Hard limits on what the card may send (larger is MYNA_E_BAD_DATA, never a bigger buffer). */
@@ -253,6 +270,28 @@ MYNA_EXPORT myna_err myna_card_verify_pin(myna_card *card, const char *pin, size
  * security code (4 digits), 14 ASCII digits. Its own retry counter, same safety rules. */
 MYNA_EXPORT myna_err myna_card_checkcode_b_tries(myna_card *card, int *tries);
 MYNA_EXPORT myna_err myna_card_verify_checkcode_b(myna_card *card, const char *code, size_t len);
+
+/* ---- the reader's own PIN pad (PC/SC part 10 secure PIN entry) ------------------------- */
+
+/* Whether the reader has a PIN pad the library can use (FEATURE_VERIFY_PIN_DIRECT in its
+ * answer to CM_IOCTL_GET_FEATURE_REQUEST). Asked once per transport and remembered; no APDU is
+ * sent. A transport without a control channel, or a reader that refuses the request, has
+ * none: MYNA_OK with *present false. MYNA_E_ARG for NULLs; MYNA_E_NO_SERVICE, MYNA_E_READER,
+ * MYNA_E_CARD_REMOVED when the reader or pcscd went away (then *present is false too). */
+MYNA_EXPORT myna_err myna_card_pinpad(myna_card *card, bool *present);
+
+/* VERIFY the PIN typed on the reader's own keypad: the PIN never enters this computer. The
+ * same safety rules as myna_card_verify_pin: the tries are asked first unless known, a
+ * blocked card gets nothing (MYNA_E_PIN_BLOCKED), exactly one request is sent and never
+ * retried. The reader is given the Kenhojo VERIFY (00 20 00 80 04 + 4 ASCII digits: its
+ * PIN_VERIFY_STRUCTURE is documented in cardlib/README.md) and waits up to timeout_s seconds
+ * (0: the reader's default; at most 255) for 4 digits and its OK key. Answers:
+ * MYNA_OK; MYNA_E_PIN_WRONG / _LAST_TRY / _BLOCKED as for a typed PIN; MYNA_E_TIMEOUT (nobody
+ * typed: 6400) and MYNA_E_CANCELLED (the resident pressed Cancel: 6401) with the tries
+ * unchanged; MYNA_E_PIN_FORMAT (the reader refused the length: 6402/6403, nothing sent to the
+ * card); MYNA_E_PINPAD (no PIN pad: call myna_card_pinpad first; or the reader refused the
+ * structure: 6B80); transport errors as for myna_card_verify_pin (tries unknown then). */
+MYNA_EXPORT myna_err myna_card_verify_pin_pinpad(myna_card *card, unsigned timeout_s);
 
 /* Tries left as last reported by the card for the reference used last (PIN or 照合番号B);
  * -1 when not yet known or card is NULL (also after a successful verify, and after a

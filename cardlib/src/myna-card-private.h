@@ -26,4 +26,14 @@ myna_err myna_parse_digests(const uint8_t *buf, size_t len, myna_digests *d);
 /* An empty attributes record in locked memory, for the parser tests (free: myna_attrs_free). */
 myna_attrs *myna_attrs_new_empty(void);
 
+/* The PIN's VERIFY in three steps, shared with the PIN pad path (myna-pinpad.c):
+ * begin = tries known (asked without spending one), a blocked card refused
+ * (MYNA_E_PIN_BLOCKED), the PIN EF selected; *done true when the card is verified already.
+ * sent = the one VERIFY is on its way: the tries are unknown from now on.
+ * end = the card's status word to the VERIFY → error, tries updated. */
+myna_transport *myna_card_transport(myna_card *c);
+myna_err myna_card_pin_begin(myna_card *c, bool *done);
+void myna_card_pin_sent(myna_card *c);
+myna_err myna_card_pin_end(myna_card *c, unsigned sw);
+
 #endif /* MYNA_CARD_PRIVATE_H */

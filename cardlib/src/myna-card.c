@@ -182,13 +182,11 @@ static bool all_digits(const char *s, size_t len)
     return true;
 }
 
-static myna_err verify_ref(myna_card *c, enum ref r, const char *secret, size_t len)
+/* Steps 2 and 3, then the reference's EF selected: ready for exactly one VERIFY. *done is
+ * true when the card says it is verified already (nothing is to be sent). */
+static myna_err verify_begin(myna_card *c, enum ref r, bool *done)
 {
-    /* 1. format: nothing is sent for a malformed PIN */
-    if (c == NULL)
-        return MYNA_E_ARG;
-    if (secret == NULL || len != ref_len[r] || !all_digits(secret, len))
-        return MYNA_E_PIN_FORMAT;
+    *done = false;
     c->last_ref = r;
     /* 2. tries known, or asked without spending one */
     if (c->tries[r] < 0) {
@@ -196,14 +194,43 @@ static myna_err verify_ref(myna_card *c, enum ref r, const char *secret, size_t 
         myna_err e = query_tries(c, r, &tries);
         if (e != MYNA_OK)
             return e;
-        if (c->verified && c->last_sw == 0x9000)
-            return MYNA_OK; /* the card says it is verified already: no PIN sent */
+        if (c->verified && c->last_sw == 0x9000) {
+            *done = true; /* the card says it is verified already: no PIN sent */
+            return MYNA_OK;
+        }
     }
     /* 3. a blocked card gets nothing */
     if (c->tries[r] == 0)
         return MYNA_E_PIN_BLOCKED;
-    myna_err e = select_ef(c, ref_ef[r]);
-    if (e != MYNA_OK)
+    return select_ef(c, ref_ef[r]);
+}
+
+/* The card's answer to the one VERIFY. */
+static myna_err verify_end(myna_card *c, enum ref r, unsigned sw)
+{
+    c->last_sw = sw;
+    if (sw == 0x9000) {
+        c->verified = true;
+        return MYNA_OK;
+    }
+    if ((sw & 0xFFF0) == 0x63C0)
+        c->tries[r] = (int)(sw & 0x0F);
+    else if (sw == 0x6983 || sw == 0x6984)
+        c->tries[r] = 0;
+    myna_err e = myna_sw_to_err(sw);
+    return e == MYNA_OK ? MYNA_E_CARD : e;
+}
+
+static myna_err verify_ref(myna_card *c, enum ref r, const char *secret, size_t len)
+{
+    /* 1. format: nothing is sent for a malformed PIN */
+    if (c == NULL)
+        return MYNA_E_ARG;
+    if (secret == NULL || len != ref_len[r] || !all_digits(secret, len))
+        return MYNA_E_PIN_FORMAT;
+    bool done;
+    myna_err e = verify_begin(c, r, &done);
+    if (e != MYNA_OK || done)
         return e;
     /* 4. one VERIFY from locked memory, wiped right after */
     uint8_t *cmd = myna_secure_alloc(MYNA_APDU_MAX);
@@ -216,17 +243,27 @@ static myna_err verify_ref(myna_card *c, enum ref r, const char *secret, size_t 
     myna_secure_free(cmd, MYNA_APDU_MAX);
     if (e != MYNA_OK)
         return e; /* never retried: the caller decides, after asking the tries again */
-    unsigned sw = c->last_sw;
-    if (sw == 0x9000) {
-        c->verified = true;
-        return MYNA_OK;
-    }
-    if ((sw & 0xFFF0) == 0x63C0)
-        c->tries[r] = (int)(sw & 0x0F);
-    else if (sw == 0x6983 || sw == 0x6984)
-        c->tries[r] = 0;
-    e = myna_sw_to_err(sw);
-    return e == MYNA_OK ? MYNA_E_CARD : e;
+    return verify_end(c, r, c->last_sw);
+}
+
+myna_transport *myna_card_transport(myna_card *c)
+{
+    return c != NULL ? c->t : NULL;
+}
+
+myna_err myna_card_pin_begin(myna_card *c, bool *done)
+{
+    return verify_begin(c, REF_PIN, done);
+}
+
+void myna_card_pin_sent(myna_card *c)
+{
+    c->tries[REF_PIN] = -1;
+}
+
+myna_err myna_card_pin_end(myna_card *c, unsigned sw)
+{
+    return verify_end(c, REF_PIN, sw);
 }
 
 myna_err myna_card_pin_tries(myna_card *c, int *tries)

@@ -501,6 +501,29 @@ static myna_err pcsc_transmit(void *impl, const uint8_t *cmd, size_t clen, uint8
     return MYNA_OK;
 }
 
+/* The reader's control channel: part 10 features and secure PIN entry. The answer to a
+ * VERIFY_PIN_DIRECT comes back only once the resident finished on the reader's keypad. */
+static myna_err pcsc_control(void *impl, uint32_t code, const uint8_t *in, size_t ilen,
+                             uint8_t *out, size_t *olen)
+{
+    struct pcsc_impl *p = impl;
+    DWORD n = 0;
+    LONG rv = SCardControl(p->card, (DWORD)code, in, (DWORD)ilen, out, (DWORD)*olen, &n);
+    p->ctx->last = rv;
+    if (rv != SCARD_S_SUCCESS) {
+        *olen = 0;
+        myna_err e = myna_pcsc_err(rv);
+        if (e == MYNA_E_NO_CARD)
+            return MYNA_E_CARD_REMOVED;
+        /* a reader without the feature: SCARD_E_UNSUPPORTED_FEATURE, or a generic failure */
+        if (e == MYNA_E_TRANSPORT || e == MYNA_E_ARG)
+            return MYNA_E_PINPAD;
+        return e;
+    }
+    *olen = n;
+    return MYNA_OK;
+}
+
 static void pcsc_close(void *impl)
 {
     struct pcsc_impl *p = impl;
@@ -542,5 +565,8 @@ myna_err myna_transport_pcsc_open(myna_ctx *ctx, const char *reader, myna_transp
         return e == MYNA_E_CARD_REMOVED ? MYNA_E_NO_CARD : e;
     }
     ctx->last = rv;
-    return myna_transport_new(&pcsc_ops, p, out);
+    e = myna_transport_new(&pcsc_ops, p, out);
+    if (e == MYNA_OK)
+        myna_transport_set_control(*out, pcsc_control);
+    return e;
 }

@@ -27,6 +27,8 @@ static const struct err_text err_table[] = {
     {MYNA_E_NO_CARD, "MYNA_E_NO_CARD", "There is no card in the reader."},
     {MYNA_E_CARD_REMOVED, "MYNA_E_CARD_REMOVED", "The card was removed."},
     {MYNA_E_TRANSPORT, "MYNA_E_TRANSPORT", "Communication with the card failed."},
+    {MYNA_E_PINPAD, "MYNA_E_PINPAD",
+     "The reader's PIN pad refused the request; nothing was sent to the card."},
     {MYNA_E_NOT_MYNA, "MYNA_E_NOT_MYNA", "This card is not a My Number card."},
     {MYNA_E_CARD, "MYNA_E_CARD", "The card gave an unexpected answer."},
     {MYNA_E_BAD_DATA, "MYNA_E_BAD_DATA", "The data on the card is malformed."},

@@ -12,6 +12,9 @@ struct myna_transport {
     myna_trace_fn trace;
     void *trace_user;
     unsigned count; /* command APDUs sent */
+    myna_control_fn control; /* the reader's control channel, NULL = none */
+    bool features_known;     /* the feature list below was asked (myna-pinpad.c) */
+    uint32_t verify_direct;  /* FEATURE_VERIFY_PIN_DIRECT's control code, 0 = none */
 };
 
 /* Map a PC/SC return code (LONG) to an error; shared by ctx and the PC/SC transport. */

@@ -60,6 +60,15 @@ void *myna_transport_impl(const myna_transport *t, const myna_transport_ops *ops
     return t->impl;
 }
 
+void myna_transport_set_control(myna_transport *t, myna_control_fn fn)
+{
+    if (t == NULL)
+        return;
+    t->control = fn;
+    t->features_known = false;
+    t->verify_direct = 0;
+}
+
 static void hex_append(char *out, size_t cap, size_t *pos, const uint8_t *b, size_t n)
 {
     static const char digits[] = "0123456789ABCDEF";
@@ -189,5 +198,43 @@ myna_err myna_transport_transmit(myna_transport *t, const uint8_t *cmd, size_t c
         resp[have + 1] = (uint8_t)sw;
     }
     *rlen = have + 2;
+    return MYNA_OK;
+}
+
+myna_err myna_transport_control(myna_transport *t, uint32_t code, const uint8_t *in, size_t ilen,
+                                uint8_t *out, size_t *olen)
+{
+    if (t == NULL || (in == NULL && ilen > 0) || ilen > MYNA_CONTROL_MAX || out == NULL ||
+        olen == NULL || *olen == 0)
+        return MYNA_E_ARG;
+    size_t cap = *olen;
+    if (t->control == NULL) {
+        *olen = 0;
+        return MYNA_E_PINPAD;
+    }
+    if (t->trace != NULL) {
+        /* a control input never holds a PIN (a PIN pad gets placeholders, never digits) */
+        char line[2 * MYNA_CONTROL_MAX + 16] = "CTL ";
+        size_t pos = 4;
+        uint8_t c[4] = {(uint8_t)(code >> 24), (uint8_t)(code >> 16), (uint8_t)(code >> 8),
+                        (uint8_t)code};
+        hex_append(line, sizeof line, &pos, c, sizeof c);
+        str_append(line, sizeof line, &pos, " ");
+        hex_append(line, sizeof line, &pos, in, ilen);
+        t->trace(t->trace_user, true, line);
+    }
+    myna_err e = t->control(t->impl, code, in, ilen, out, olen);
+    if (e != MYNA_OK || *olen > cap) {
+        myna_wipe(out, cap);
+        *olen = 0;
+        return e != MYNA_OK ? e : MYNA_E_TRANSPORT;
+    }
+    if (t->trace != NULL) {
+        char line[2 * MYNA_CONTROL_MAX + 8];
+        size_t pos = 0;
+        line[0] = '\0';
+        hex_append(line, sizeof line, &pos, out, *olen);
+        t->trace(t->trace_user, false, line);
+    }
     return MYNA_OK;
 }

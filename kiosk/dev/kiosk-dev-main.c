@@ -18,11 +18,13 @@
 #include "counter-script.h"
 #include "kiosk-card-pcsc.h"
 #include "kiosk-card-vcard.h"
+#include "kiosk-dev-voice.h"
 #include "kiosk-run.h"
 #include "kiosk-script.h"
 
 typedef struct dev_opts {
-    char *vcard_path, *script, *size;
+    char *vcard_path, *script, *size, *speech_wav, *speech_log, *pinpad;
+    gboolean no_voice;
     int idle_timeout;
     myna_vcard *vcard;
     int script_status;
@@ -42,6 +44,8 @@ static int dev_overrides(kiosk_run *run, dev_opts *o)
         kiosk_run_config(run)->idle_timeout = o->idle_timeout;
     if (o->vcard_path)
         kiosk_run_pdf_by_default(run); /* the demo never prints */
+    if (o->no_voice || o->speech_wav || o->speech_log)
+        kiosk_run_config(run)->voice = FALSE; /* none, or the captured one below */
     return KIOSK_RUN_GO;
 }
 
@@ -59,13 +63,28 @@ static kiosk_card_source *dev_cards(dev_opts *o)
         return NULL;
     }
     myna_vcard_set_present(o->vcard, false);
-    return kiosk_card_vcard_new(o->vcard);
+    kiosk_card_source *src = kiosk_card_vcard_new(o->vcard);
+    if (o->pinpad)
+        kiosk_card_vcard_set_pinpad(src, o->pinpad);
+    return src;
 }
 
 static int dev_window(kiosk_run *run, dev_opts *o)
 {
     kiosk_card_source *cards = dev_cards(o);
     return cards ? kiosk_run_window(run, cards) : 1;
+}
+
+/* --speech-wav / --speech-log: the voice captured instead of the sound card. */
+static int dev_voice(kiosk_run *run, dev_opts *o)
+{
+    g_autoptr(GError) err = NULL;
+    if ((o->speech_wav || o->speech_log) && !o->no_voice &&
+        !kiosk_dev_voice_attach(kiosk_run_get_window(run), o->speech_wav, o->speech_log, &err)) {
+        fprintf(stderr, "kakanai-kiosk: %s\n", err->message);
+        return 2;
+    }
+    return KIOSK_RUN_GO;
 }
 
 static int dev_script(kiosk_run *run, dev_opts *o)
@@ -112,10 +131,17 @@ int main(int argc, char **argv)
         {"size", 0, 0, G_OPTION_ARG_STRING, &o.size, "Window size WxH", "WxH"},
         {"idle-timeout", 0, 0, G_OPTION_ARG_INT, &o.idle_timeout, "Idle timeout in seconds",
          "S"},
-        {0}, {0}, {0}, {0}, {0}, /* room for the counter's entries */
+        {"speech-wav", 0, 0, G_OPTION_ARG_FILENAME, &o.speech_wav,
+         "The voice into a WAV file instead of the sound card", "FILE"},
+        {"speech-log", 0, 0, G_OPTION_ARG_FILENAME, &o.speech_log,
+         "Every text handed to the speech engine, one per line", "FILE"},
+        {"no-voice", 0, 0, G_OPTION_ARG_NONE, &o.no_voice, "Voice guidance off", NULL},
+        {"virtual-pinpad", 0, 0, G_OPTION_ARG_STRING, &o.pinpad,
+         "The virtual card's reader has PIN keys that type DIGITS (or 'cancel')", "DIGITS"},
+        {0}, {0}, {0}, {0}, {0}, /* room for the counter's entries (its last ends the list) */
     };
     counter_app_opts counter = {0};
-    counter_app_option_entries(&counter, &dev_entries[4]);
+    counter_app_option_entries(&counter, &dev_entries[G_N_ELEMENTS(dev_entries) - 5]);
     prctl(PR_SET_NAME, "kakanai-kiosk", 0, 0, 0);
     kiosk_run *run = kiosk_run_new();
     int status = kiosk_run_options(run, dev_entries, &argc, &argv);
@@ -128,6 +154,8 @@ int main(int argc, char **argv)
     if (status == KIOSK_RUN_GO)
         status = dev_window(run, &o);
     if (status == KIOSK_RUN_GO)
+        status = dev_voice(run, &o);
+    if (status == KIOSK_RUN_GO)
         status = dev_script(run, &o);
     if (status == KIOSK_RUN_GO)
         status = kiosk_run_loop(run) == 0 ? o.script_status : 1;
@@ -137,5 +165,8 @@ int main(int argc, char **argv)
     g_free(o.script);
     g_free(o.size);
     counter_app_opts_clear(&counter);
+    g_free(o.speech_wav);
+    g_free(o.speech_log);
+    g_free(o.pinpad);
     return status;
 }

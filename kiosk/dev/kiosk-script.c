@@ -5,6 +5,7 @@
 
 #include "kiosk-layout-check.h"
 #include "kiosk-screens.h"
+#include "kiosk-script-keys.h"
 
 #include <signal.h>
 #include <string.h>
@@ -19,6 +20,7 @@ typedef struct script {
     guint n, i;
     gint64 start, wait_until, sleep_until, waited_at, touched_at;
     unsigned touches, keys; /* keys: PIN digits and kana/characters typed */
+    unsigned keypresses;    /* keypad keys pressed ("key") */
     char *waiting_for;
     gboolean check_each;   /* "check-layout each": every screen reached, before the next command */
     gboolean arrived;      /* a wait just ended: the screen may show new content */
@@ -35,6 +37,7 @@ static void finish(script *s, int status)
     g_strfreev(s->lines);
     g_free(s->waiting_for);
     g_free(s->checked);
+    g_free(s->settling);
     g_main_loop_quit(s->loop);
     g_free(s);
 }
@@ -398,9 +401,11 @@ static gboolean run(script *s, char *line)
         else
             check_layout(s);
     } else if (!strcmp(cmd, "mark")) {
-        g_print("mark %s %.1f shown=%.1f touched=%.1f touches=%u keys=%u\n", x,
-                (now - s->start) / 1000.0, (s->waited_at - s->start) / 1000.0,
-                (s->touched_at - s->start) / 1000.0, s->touches, s->keys);
+        g_print("mark %s %.1f shown=%.1f touched=%.1f touches=%u keys=%u keypresses=%u "
+                "keypad=%u\n",
+                x, (now - s->start) / 1000.0, (s->waited_at - s->start) / 1000.0,
+                (s->touched_at - s->start) / 1000.0, s->touches, s->keys, s->keypresses,
+                kiosk_window_keys_pressed(s->win));
     } else if (!strcmp(cmd, "rss")) {
         g_autofree char *st = NULL;
         if (g_file_get_contents("/proc/self/status", &st, NULL, NULL)) {
@@ -415,6 +420,34 @@ static gboolean run(script *s, char *line)
         ok = g_spawn_sync(NULL, (char *[]){"/bin/sh", "-c", full, NULL}, NULL, G_SPAWN_DEFAULT,
                           NULL, NULL, NULL, NULL, &st, NULL) &&
              g_spawn_check_wait_status(st, NULL);
+    } else if (!strcmp(cmd, "key")) {
+        /* real key presses through the X server, as a USB keypad's (kiosk-window-keypad.c) */
+        g_auto(GStrv) keys = g_strsplit_set(line + 3, " \t", -1);
+        g_autoptr(GError) err = NULL;
+        guint n = 0;
+        for (char **k = keys; *k; k++)
+            n += **k != '\0';
+        ok = kiosk_script_keys(GTK_WIDGET(s->win), (const char *const *)keys, &err);
+        if (!ok)
+            g_printerr("script: %s\n", err->message);
+        s->keypresses += n;
+        s->touched_at = now;
+        s->sleep_until = now + (gint64)(120 + 60 * n) * 1000;
+    } else if (!strcmp(cmd, "wait-voice")) { /* the voice said everything queued */
+        kiosk_speech *v = kiosk_window_voice(s->win);
+        ok = !v || kiosk_speech_wait_idle(v, *x ? (int)strtol(x, NULL, 10) : 20000);
+        if (!ok)
+            g_printerr("script: the voice is still speaking\n");
+    } else if (!strcmp(cmd, "voice-stats")) {
+        kiosk_speech_stats st;
+        kiosk_speech_get_stats(kiosk_window_voice(s->win), &st);
+        g_print("voice %s utterances=%u ticks=%u interrupted=%u samples=%llu "
+                "last_latency_ms=%.1f mean_latency_ms=%.1f max_latency_ms=%.1f measured=%u "
+                "output_errors=%u\n",
+                x, st.utterances, st.ticks, st.interrupted, (unsigned long long)st.samples,
+                st.last_latency_us / 1000.0,
+                st.measured ? st.sum_latency_us / 1000.0 / st.measured : 0.0,
+                st.max_latency_us / 1000.0, st.measured, st.output_errors);
     } else if (!strcmp(cmd, "quit")) {
         s->i = s->n;
     } else {

@@ -7,7 +7,7 @@ if(NOT XVFB_RUN)
   message(STATUS "kiosk: xvfb-run missing, GUI tests not registered")
   return()
 endif()
-foreach(c walk touches fullscreen pull idle pin staff printer cups log nodisplay)
+foreach(c walk touches fullscreen pull idle pin staff printer cups log nodisplay keypad pinpad)
   add_test(NAME kiosk-gui-${c}
     COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/run-gui.sh ${c} $<TARGET_FILE:kakanai-kiosk-dev>
             ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/gui)

@@ -304,6 +304,14 @@ static void card_inserted_later_is_noticed_and_read(void **s)
     assert_int_equal(myna_transport_pcsc_open(ctx, reader, &t), MYNA_OK);
     myna_card *c = NULL;
     assert_int_equal(myna_card_open(t, &c), MYNA_OK);
+    /* SCardControl(CM_IOCTL_GET_FEATURE_REQUEST) through the real pcscd: vpcd has no PIN pad
+     * (no part 10 at all), so the kiosk falls back to its own keypad */
+    bool pinpad = true;
+    assert_int_equal(myna_card_pinpad(c, &pinpad), MYNA_OK);
+    printf("# vpcd feature request: PC/SC 0x%lX, PIN pad %s\n", myna_ctx_last_pcsc(ctx),
+           pinpad ? "yes" : "no");
+    assert_false(pinpad);
+    assert_int_equal(myna_card_verify_pin_pinpad(c, 5), MYNA_E_PINPAD);
     assert_int_equal(myna_card_verify_pin(c, "1234", 4), MYNA_OK);
     myna_attrs *a = NULL;
     t0 = now_ms();

@@ -25,6 +25,7 @@ static const myna_err all_errors[] = {
     MYNA_E_NO_CARD,
     MYNA_E_CARD_REMOVED,
     MYNA_E_TRANSPORT,
+    MYNA_E_PINPAD,
     MYNA_E_NOT_MYNA,
     MYNA_E_CARD,
     MYNA_E_BAD_DATA,

@@ -382,7 +382,7 @@ static void menu_ignores_back_and_stray_results(void **state)
 {
     fixture *x = *state;
     for (int e = 0; e < KIOSK_EV_COUNT_; e++) {
-        if (e == KIOSK_EV_PROCEDURE || e == KIOSK_EV_STAFF)
+        if (e == KIOSK_EV_PROCEDURE || e == KIOSK_EV_STAFF || e == KIOSK_EV_HELP)
             continue;
         assert_false(kiosk_session_event(x->s, (kiosk_event_type)e, 1, 0));
         assert_int_equal(ST(x), KIOSK_S_MENU);
@@ -669,11 +669,75 @@ static void names_cover_every_value(void **state)
     assert_null(kiosk_session_new(&empty));
 }
 
+/* The keypad's * (issue 13): from any resident step the session ends wiped on the staff-call
+ * screen; never while a job prints, and the staff screen is not a resident's. */
+static void help_calls_staff_and_wipes(void **state)
+{
+    fixture *x = *state;
+    to_pin(x, 2, 3);
+    type_pin(x, "12");
+    int wipes = x->f.wipe;
+    assert_true(EV(x, HELP, 0));
+    assert_int_equal(ST(x), KIOSK_S_STAFF_CALL);
+    assert_true(x->f.wipe > wipes);
+    assert_int_equal(kiosk_session_digits(x->s), 0);
+    assert_false(EV(x, HELP, 0)); /* already there */
+    assert_true(EV(x, CONFIRM, 0));
+    assert_int_equal(ST(x), KIOSK_S_MENU);
+    assert_true(EV(x, HELP, 0)); /* from the menu too */
+    assert_true(EV(x, CONFIRM, 0));
+    to_printing(x);
+    assert_false(EV(x, HELP, 0));
+    assert_int_equal(ST(x), KIOSK_S_PRINTING);
+    assert_string_equal(kiosk_event_name(KIOSK_EV_HELP), "HELP");
+}
+
+/* The reader's own PIN keys: the kiosk's keypad is off, the worker's results come without
+ * SUBMIT, a wrong PIN stays on the PIN screen with the tries, the reader giving up hands over
+ * to the kiosk's keypad, and nothing of it outlives the session. */
+static void pinpad_takes_the_pin_without_the_kiosk_keypad(void **state)
+{
+    fixture *x = *state;
+    to_pin(x, 2, 3);
+    type_pin(x, "1");
+    assert_true(EV(x, PINPAD, 1));
+    assert_true(kiosk_session_pinpad(x->s));
+    assert_int_equal(kiosk_session_digits(x->s), 0); /* what was typed before is gone */
+    assert_false(EV(x, DIGIT, 5));
+    assert_false(EV(x, SUBMIT, 0));
+    assert_int_equal(x->f.verify, 0); /* the kiosk never verifies a PIN it does not hold */
+    assert_true(EV(x, WRONG_PIN, 2));
+    assert_int_equal(ST(x), KIOSK_S_PIN);
+    assert_int_equal(kiosk_session_tries(x->s), 2);
+    assert_true(EV(x, PINPAD, 0)); /* the reader gave up: the kiosk's keypad */
+    assert_false(kiosk_session_pinpad(x->s));
+    type_pin(x, "1234");
+    assert_true(EV(x, SUBMIT, 0));
+    assert_int_equal(x->f.verify, 1);
+    assert_true(EV(x, VERIFY_OK, 0));
+    assert_int_equal(ST(x), KIOSK_S_READING);
+    assert_true(EV(x, BACK, 0)); /* leaves, wiped */
+    to_pin(x, 2, 3);
+    assert_false(kiosk_session_pinpad(x->s)); /* a new session starts without */
+    assert_true(EV(x, PINPAD, 1));
+    assert_true(EV(x, VERIFY_OK, 0));
+    assert_int_equal(ST(x), KIOSK_S_READING);
+    assert_int_equal(x->f.read, 2); /* the typed path read once before */
+    assert_true(EV(x, BACK, 0));
+    to_pin(x, 2, 1);
+    assert_true(EV(x, PINPAD, 1));
+    assert_true(EV(x, BLOCKED, 0));
+    assert_int_equal(ST(x), KIOSK_S_STAFF_CALL);
+    assert_false(kiosk_session_pinpad(x->s));
+}
+
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         T(whole_path_walks_every_state_in_order),
+        T(help_calls_staff_and_wipes),
+        T(pinpad_takes_the_pin_without_the_kiosk_keypad),
         T(procedure_without_questions_goes_straight_to_confirm),
         T(done_returns_to_menu_on_timeout),
         T(pin_accepts_exactly_four_digits),
