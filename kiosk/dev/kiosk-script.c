@@ -37,7 +37,6 @@ static void finish(script *s, int status)
     g_strfreev(s->lines);
     g_free(s->waiting_for);
     g_free(s->checked);
-    g_free(s->settling);
     g_main_loop_quit(s->loop);
     g_free(s);
 }
