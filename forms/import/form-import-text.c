@@ -419,6 +419,7 @@ static void date_rows(form_import *im)
 
 void imp_fields_from_labels(form_import *im)
 {
+    imp_tables(im);
     date_rows(im);
     for (size_t i = 0; i < im->nruns; i++) {
         imp_run *r = &im->runs[i];
