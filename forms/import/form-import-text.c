@@ -254,7 +254,6 @@ static const struct vocab {
     {"世帯主", "householder", "{answer.householder}", V_TEXT},
     /* 振込先: the account a benefit is paid into */
     {"金融機関名", "bank_name", "{answer.bank_name}", V_TEXT},
-    {"金融機関", "bank_name", "{answer.bank_name}", V_TEXT},
     {"支店名", "bank_branch", "{answer.bank_branch}", V_TEXT},
     {"口座番号", "account_no", "{answer.account_no}", V_TEXT},
     {"口座名義", "account_holder", "{answer.account_holder}", V_TEXT},
