@@ -20,6 +20,7 @@
 #define TBL_MAX_COLS 12
 #define TBL_MAX_ROWS 16
 #define TBL_MAX_YS 64
+#define TBL_MAX_TRIES 24u
 
 enum col_kind { C_KANA, C_NAME, C_KANA_NAME, C_BIRTH, C_SEX, C_RELATION, C_NUMBER };
 
@@ -245,11 +246,28 @@ static bool table_at(form_import *im, imp_run *h)
     return n > 0;
 }
 
+/* At least three column labels on r's line (cheap: no rules looked at). */
+static bool header_like(const form_import *im, const imp_run *r)
+{
+    int n = 0;
+    for (size_t i = 0; i < im->nruns && n < 3; i++) {
+        const imp_run *o = &im->runs[i];
+        n += !o->used && o->nchars <= 10 && fabs(cy_of(o) - cy_of(r)) <= 1.0 &&
+             col_kind_of(o->text) >= 0;
+    }
+    return n >= 3;
+}
+
 void imp_tables(form_import *im)
 {
-    for (size_t i = 0; i < im->nruns; i++) {
+    /* each try scans the rules a few hundred times: a hostile page full of 氏名 gets a bounded
+     * number of tries, not one per run */
+    unsigned tries = 0;
+    for (size_t i = 0; i < im->nruns && tries < TBL_MAX_TRIES; i++) {
         imp_run *r = &im->runs[i];
-        if (!r->used && r->nchars <= 10 && col_kind_of(r->text) >= 0)
+        if (!r->used && r->nchars <= 10 && col_kind_of(r->text) >= 0 && header_like(im, r)) {
+            tries++;
             table_at(im, r);
+        }
     }
 }
