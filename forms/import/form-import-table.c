@@ -13,6 +13,8 @@
  */
 #include "form-import-private.h"
 
+#include "form.h" /* FORM_MAX_MEMBERS */
+
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -115,11 +117,24 @@ static bool about_children(const form_import *im, double xt0, double xt1, double
     return false;
 }
 
+static bool overlaps(const form_import *im, double x0, double y0, double x1, double y1)
+{
+    for (size_t i = 0; i < im->nfields; i++) {
+        const form_import_field *f = &im->fields[i];
+        if (x0 < f->x + f->w - 0.2 && f->x < x1 - 0.2 && y0 < f->y + f->h - 0.2 &&
+            f->y < y1 - 0.2)
+            return true;
+    }
+    return false;
+}
+
 static void add_cell(form_import *im, const char *who, int n, const char *field,
                      const char *filter, double x0, double y0, double x1, double y1,
                      double conf, const char *src)
 {
     char name[64], base[48], val[96];
+    if (x1 - x0 < 3 || y1 - y0 < 2 || overlaps(im, x0, y0, x1, y1))
+        return; /* a cell too small for text, or one another table took */
     snprintf(base, sizeof base, "%s%d_%s", who, n, field);
     imp_unique_name(im, base, name, sizeof name);
     snprintf(val, sizeof val, "{%s.%d.%s%s}", who, n, field, filter);
@@ -189,9 +204,26 @@ static bool table_at(form_import *im, imp_run *h)
         return false;
     if (nrows > TBL_MAX_ROWS)
         nrows = TBL_MAX_ROWS;
+    if (nrows > FORM_MAX_MEMBERS) {
+        /* member.N / child.N go up to FORM_MAX_MEMBERS: the rows below are the clerk's */
+        imp_unplaced_add(im, "box", h->text, xt0, ys[FORM_MAX_MEMBERS], xt1 - xt0,
+                         ys[nrows] - ys[FORM_MAX_MEMBERS],
+                         "table rows beyond the household values kakanai has (member.1 to "
+                         "member.6): not placed");
+        nrows = FORM_MAX_MEMBERS;
+    }
     const char *who = about_children(im, xt0, xt1, 2 * cy - ys[0] - 0.5, bottom) ? "child"
                                                                                       : "member";
     double conf = nrows >= 2 ? 0.85 : 0.7;
+    /* a second table of the same people on one page: its rows restart at 1, which may be
+     * someone else (転出する方 / 残る方): a lower confidence says "look" */
+    char key[24];
+    snprintf(key, sizeof key, "{%s.1.", who);
+    for (size_t i = 0; i < im->nfields; i++)
+        if (strncmp(im->fields[i].value, key, strlen(key)) == 0) {
+            conf = 0.5;
+            break;
+        }
     for (int c = 0; c < ncols; c++)
         cols[c].label->used = true;
     int n = 0;
