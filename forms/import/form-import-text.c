@@ -347,13 +347,19 @@ static const char *whose(const form_import *im, const imp_run *l)
         bool col = sec && rx < sec->x0 && sec->x0 - rx < 12 && ry > sec->y0 && ry < sec->y1;
         if (row && strstr(r->text, "配偶者"))
             return "spouse";
+        if (row && strstr(r->text, "代理人"))
+            return "agent";
         if (row && mentions_deceased(r->text))
             return "deceased";
         size_t n = strlen(r->text);
         if (col && hl + n < sizeof head) /* runs come in reading order: top to bottom */
             memcpy(head + hl, r->text, n + 1), hl += n;
     }
-    return mentions_deceased(head) ? "deceased" : strstr(head, "配偶者") ? "spouse" : NULL;
+    return mentions_deceased(head)      ? "deceased"
+           : strstr(head, "配偶者")     ? "spouse"
+           : strstr(head, "代理人")     ? "agent"
+           : strstr(head, "保証人")     ? "guarantor"
+                                        : NULL;
 }
 
 static bool page_mentions_deceased(const form_import *im)
@@ -371,8 +377,11 @@ static void place_label(form_import *im, imp_run *l, const struct vocab *v)
     const char *value = v->value, *base = v->name, *who = whose(im, l);
     bool kana = v->kind == V_KANA_KATA || v->kind == V_KANA_HIRA;
     bool birth = strcmp(v->name, "birth") == 0;
-    if (who && (kana || birth || strcmp(v->name, "name") == 0)) {
-        /* 亡くなった方の氏名, 配偶者の生年月日: questions, not the card */
+    if (who && (kana || birth || strcmp(v->name, "name") == 0 ||
+                strcmp(v->name, "address") == 0 || strcmp(v->name, "phone") == 0 ||
+                strcmp(v->name, "regno") == 0)) {
+        /* 亡くなった方の氏名, 配偶者の生年月日, 代理人の住所, 保証人の登録番号: questions about
+         * that person, never the card holder's own values */
         const char *part = kana ? "kana" : v->name;
         snprintf(nbuf, sizeof nbuf, "%s_%s", who, part);
         snprintf(vbuf, sizeof vbuf, "{answer.%s_%s%s}", who, part, birth ? "|wareki" : "");
@@ -517,8 +526,9 @@ void imp_fields_from_labels(form_import *im)
     date_rows(im);
     for (size_t i = 0; i < im->nruns; i++) {
         imp_run *r = &im->runs[i];
-        if (r->used || r->nchars > 10)
-            continue; /* sentences are instructions, not labels */
+        if (r->used || r->nchars > 10 || strncmp(r->text, "（", 3) == 0 ||
+            strncmp(r->text, "※", 3) == 0 || r->text[0] == '(')
+            continue; /* sentences, notes and asides are not labels */
         for (size_t k = 0; k < sizeof vocab / sizeof vocab[0]; k++)
             if (strstr(r->text, vocab[k].label) != NULL) {
                 place_label(im, r, &vocab[k]);

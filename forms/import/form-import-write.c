@@ -51,6 +51,13 @@ static const struct qlabel {
     {"spouse_kana", "配偶者のフリガナ", "Reading of the spouse's name"},
     {"spouse_name", "配偶者の氏名", "Name of the spouse"},
     {"spouse_birth", "配偶者の生年月日", "Birth date of the spouse"},
+    {"agent_address", "代理人の住所", "Agent's address"},
+    {"agent_name", "代理人の氏名", "Agent's name"},
+    {"agent_kana", "代理人のフリガナ", "Reading of the agent's name"},
+    {"agent_phone", "代理人の電話番号", "Agent's phone number"},
+    {"guarantor_address", "保証人の住所", "Guarantor's address"},
+    {"guarantor_name", "保証人の氏名", "Guarantor's name"},
+    {"guarantor_regno", "保証人の印鑑登録番号", "Guarantor's seal registration number"},
 };
 
 /* The answer id an expression uses ("{answer.moved|wareki}" → "moved"), into out. */
