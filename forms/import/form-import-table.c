@@ -121,16 +121,14 @@ static bool overlaps(const form_import *im, double x0, double y0, double x1, dou
 {
     for (size_t i = 0; i < im->nfields; i++) {
         const form_import_field *f = &im->fields[i];
-        if (x0 < f->x + f->w - 0.2 && f->x < x1 - 0.2 && y0 < f->y + f->h - 0.2 &&
-            f->y < y1 - 0.2)
+        if (x0 < f->x + f->w - 0.2 && f->x < x1 - 0.2 && y0 < f->y + f->h - 0.2 && f->y < y1 - 0.2)
             return true;
     }
     return false;
 }
 
-static void add_cell(form_import *im, const char *who, int n, const char *field,
-                     const char *filter, double x0, double y0, double x1, double y1,
-                     double conf, const char *src)
+static void add_cell(form_import *im, const char *who, int n, const char *field, const char *filter,
+                     double x0, double y0, double x1, double y1, double conf, const char *src)
 {
     char name[64], base[48], val[96];
     if (x1 - x0 < 3 || y1 - y0 < 2 || overlaps(im, x0, y0, x1, y1))
@@ -212,8 +210,8 @@ static bool table_at(form_import *im, imp_run *h)
                          "member.6): not placed");
         nrows = FORM_MAX_MEMBERS;
     }
-    const char *who = about_children(im, xt0, xt1, 2 * cy - ys[0] - 0.5, bottom) ? "child"
-                                                                                      : "member";
+    const char *who =
+        about_children(im, xt0, xt1, 2 * cy - ys[0] - 0.5, bottom) ? "child" : "member";
     double conf = nrows >= 2 ? 0.85 : 0.7;
     /* a second table of the same people on one page: its rows restart at 1, which may be
      * someone else (転出する方 / 残る方): a lower confidence says "look" */
@@ -258,8 +256,8 @@ static bool table_at(form_import *im, imp_run *h)
                 add_cell(im, who, n, "birth", "|wareki", x0, y0 + 1, x1, y1 - 1, conf, src);
                 break;
             case C_SEX:
-                add_cell(im, who, n, "sex", "|sex", k->x0 + 0.5, y0 + 1, k->x1 - 0.5, y1 - 1,
-                         conf, src);
+                add_cell(im, who, n, "sex", "|sex", k->x0 + 0.5, y0 + 1, k->x1 - 0.5, y1 - 1, conf,
+                         src);
                 break;
             case C_RELATION:
                 add_cell(im, who, n, "relation", "", x0, y0 + 1, x1, y1 - 1, conf, src);

@@ -334,8 +334,8 @@ static const char *whose(const form_import *im, const imp_run *l)
     const imp_rule *sec = NULL;
     for (size_t i = 0; i < im->nrules; i++) {
         const imp_rule *r = &im->rules[i];
-        if (r->x0 == r->x1 && r->x0 < l->x0 && l->x0 - r->x0 < 40 && r->y0 <= cy &&
-            r->y1 >= cy && (sec == NULL || r->x0 > sec->x0))
+        if (r->x0 == r->x1 && r->x0 < l->x0 && l->x0 - r->x0 < 40 && r->y0 <= cy && r->y1 >= cy &&
+            (sec == NULL || r->x0 > sec->x0))
             sec = r;
     }
     char head[256] = "";
@@ -355,11 +355,11 @@ static const char *whose(const form_import *im, const imp_run *l)
         if (col && hl + n < sizeof head) /* runs come in reading order: top to bottom */
             memcpy(head + hl, r->text, n + 1), hl += n;
     }
-    return mentions_deceased(head)      ? "deceased"
-           : strstr(head, "配偶者")     ? "spouse"
-           : strstr(head, "代理人")     ? "agent"
-           : strstr(head, "保証人")     ? "guarantor"
-                                        : NULL;
+    return mentions_deceased(head)  ? "deceased"
+           : strstr(head, "配偶者") ? "spouse"
+           : strstr(head, "代理人") ? "agent"
+           : strstr(head, "保証人") ? "guarantor"
+                                    : NULL;
 }
 
 static bool page_mentions_deceased(const form_import *im)
@@ -377,9 +377,8 @@ static void place_label(form_import *im, imp_run *l, const struct vocab *v)
     const char *value = v->value, *base = v->name, *who = whose(im, l);
     bool kana = v->kind == V_KANA_KATA || v->kind == V_KANA_HIRA;
     bool birth = strcmp(v->name, "birth") == 0;
-    if (who && (kana || birth || strcmp(v->name, "name") == 0 ||
-                strcmp(v->name, "address") == 0 || strcmp(v->name, "phone") == 0 ||
-                strcmp(v->name, "regno") == 0)) {
+    if (who && (kana || birth || strcmp(v->name, "name") == 0 || strcmp(v->name, "address") == 0 ||
+                strcmp(v->name, "phone") == 0 || strcmp(v->name, "regno") == 0)) {
         /* 亡くなった方の氏名, 配偶者の生年月日, 代理人の住所, 保証人の登録番号: questions about
          * that person, never the card holder's own values */
         const char *part = kana ? "kana" : v->name;
