@@ -58,6 +58,9 @@ void imp_rule_add(form_import *im, double x0, double y0, double x1, double y1);
 /* form-import-text.c: the text layer into runs, then fields from labels. */
 void imp_text_runs(form_import *im, PopplerPage *page);
 void imp_fields_from_labels(form_import *im);
+/* form-import-table.c: household tables (a header row of 氏名, 生年月日, 続柄 … over ruled
+ * rows) into member.N.* / child.N.* fields; their header labels are marked used. */
+void imp_tables(form_import *im);
 /* form-import-acro.c: fields from AcroForm widgets; true when the page had any. */
 bool imp_fields_from_acroform(form_import *im, PopplerPage *page);
 

@@ -225,23 +225,56 @@ static const struct vocab {
     {"生年月日", "birth", "{card.birth|wareki}", V_CARD},
     {"個人番号", "number", "{card.number}", V_NUMBER},
     {"マイナンバー", "number", "{card.number}", V_NUMBER},
+    /* the household: who heads it before and after, and how one is related to whom */
+    {"新世帯主との続柄", "relation", "{answer.new_relation|label}", V_TEXT},
+    {"続柄", "relation", "{answer.relation|label}", V_TEXT},
+    {"前の世帯主", "old_householder", "{answer.old_householder}", V_TEXT},
+    {"旧世帯主", "old_householder", "{answer.old_householder}", V_TEXT},
+    {"新しい世帯主", "new_householder", "{answer.new_householder}", V_TEXT},
+    {"新世帯主", "new_householder", "{answer.new_householder}", V_TEXT},
+    {"転居後の世帯主", "new_householder", "{answer.householder_after}", V_TEXT},
+    {"異動後の世帯主", "new_householder", "{answer.householder_after}", V_TEXT},
+    {"1月1日の住所", "jan1_address", "{answer.jan1_address}", V_TEXT},
+    {"1月1日現在の住所", "jan1_address", "{answer.jan1_address}", V_TEXT},
     {"新しい住所", "new_address", "{answer.new_address}", V_TEXT},
     {"新住所", "new_address", "{answer.new_address}", V_TEXT},
+    {"転居後の住所", "new_address", "{answer.new_address}", V_TEXT},
     {"前の住所", "old_address", "{card.address}", V_CARD},
     {"従前の住所", "old_address", "{card.address}", V_CARD},
     {"旧住所", "old_address", "{card.address}", V_CARD},
+    {"前住所", "old_address", "{card.address}", V_CARD},
     {"住所", "address", "{card.address}", V_CARD},
     {"氏名", "name", "{card.name}", V_CARD},
     {"お名前", "name", "{card.name}", V_CARD},
     {"性別", "sex", "{card.sex|sex}", V_SEX},
     {"電話番号", "phone", "{answer.phone}", V_TEXT},
+    {"電話", "phone", "{answer.phone}", V_TEXT},
     {"連絡先", "phone", "{answer.phone}", V_TEXT},
     {"本籍", "honseki", "{answer.honseki}", V_TEXT},
     {"世帯主", "householder", "{answer.householder}", V_TEXT},
+    /* 振込先: the account a benefit is paid into */
+    {"金融機関名", "bank_name", "{answer.bank_name}", V_TEXT},
+    {"支店名", "bank_branch", "{answer.bank_branch}", V_TEXT},
+    {"口座番号", "account_no", "{answer.account_no}", V_TEXT},
+    {"口座名義", "account_holder", "{answer.account_holder}", V_TEXT},
+    {"印鑑登録番号", "regno", "{answer.regno}", V_TEXT},
+    {"登録番号", "regno", "{answer.regno}", V_TEXT},
+    /* the day something happened: a date question */
     {"住み始めた日", "moved", "{answer.moved|wareki}", V_DATE},
-    {"通数", "copies", "{answer.copies}", V_TEXT},
     {"転入した日", "moved", "{answer.moved|wareki}", V_DATE},
+    {"転居した日", "moved", "{answer.moved|wareki}", V_DATE},
     {"異動日", "moved", "{answer.moved|wareki}", V_DATE},
+    {"加入する日", "joined", "{answer.joined|wareki}", V_DATE},
+    {"資格取得日", "joined", "{answer.joined|wareki}", V_DATE},
+    {"やめる日", "left", "{answer.left|wareki}", V_DATE},
+    {"資格喪失日", "left", "{answer.left|wareki}", V_DATE},
+    {"変わった日", "changed", "{answer.changed|wareki}", V_DATE},
+    {"変更日", "changed", "{answer.changed|wareki}", V_DATE},
+    {"亡くなった日", "died", "{answer.died|wareki}", V_DATE},
+    {"死亡日", "died", "{answer.died|wareki}", V_DATE},
+    {"葬祭を行った日", "funeral", "{answer.funeral|wareki}", V_DATE},
+    {"葬祭日", "funeral", "{answer.funeral|wareki}", V_DATE},
+    {"通数", "copies", "{answer.copies}", V_TEXT},
 };
 
 static double conf_of(const cell *c)
@@ -285,11 +318,80 @@ static bool sex_circles(form_import *im, const cell *c, const char *src)
     return true;
 }
 
+/* ---- whose value: the applicant (the card), or someone the form asks about -------------- */
+
+static bool mentions_deceased(const char *t)
+{
+    return strstr(t, "亡くなった") || strstr(t, "死亡者") || strstr(t, "故人");
+}
+
+/* The person a label's row or section is about, when not the card holder: "spouse" for a row
+ * that starts with 配偶者, "deceased" for a section headed 亡くなった方 / 死亡者 (its heading
+ * may be set vertically, one character per run, in a column left of the labels). */
+static const char *whose(const form_import *im, const imp_run *l)
+{
+    double cy = (l->y0 + l->y1) / 2;
+    const imp_rule *sec = NULL;
+    for (size_t i = 0; i < im->nrules; i++) {
+        const imp_rule *r = &im->rules[i];
+        if (r->x0 == r->x1 && r->x0 < l->x0 && l->x0 - r->x0 < 40 && r->y0 <= cy && r->y1 >= cy &&
+            (sec == NULL || r->x0 > sec->x0))
+            sec = r;
+    }
+    char head[256] = "";
+    size_t hl = 0;
+    for (size_t i = 0; i < im->nruns; i++) {
+        const imp_run *r = &im->runs[i];
+        double rx = (r->x0 + r->x1) / 2, ry = (r->y0 + r->y1) / 2;
+        bool row = r->x1 <= l->x0 && fabs(ry - cy) < 0.4 * (l->y1 - l->y0) && l->x0 - r->x1 < 120;
+        bool col = sec && rx < sec->x0 && sec->x0 - rx < 12 && ry > sec->y0 && ry < sec->y1;
+        if (row && strstr(r->text, "配偶者"))
+            return "spouse";
+        if (row && strstr(r->text, "代理人"))
+            return "agent";
+        if (row && mentions_deceased(r->text))
+            return "deceased";
+        size_t n = strlen(r->text);
+        if (col && hl + n < sizeof head) /* runs come in reading order: top to bottom */
+            memcpy(head + hl, r->text, n + 1), hl += n;
+    }
+    return mentions_deceased(head)  ? "deceased"
+           : strstr(head, "配偶者") ? "spouse"
+           : strstr(head, "代理人") ? "agent"
+           : strstr(head, "保証人") ? "guarantor"
+                                    : NULL;
+}
+
+static bool page_mentions_deceased(const form_import *im)
+{
+    for (size_t i = 0; i < im->nruns; i++)
+        if (im->runs[i].nchars <= 10 && mentions_deceased(im->runs[i].text))
+            return true;
+    return false;
+}
+
 static void place_label(form_import *im, imp_run *l, const struct vocab *v)
 {
     cell c;
-    char src[160], name[64];
+    char src[160], name[64], vbuf[96], nbuf[48];
+    const char *value = v->value, *base = v->name, *who = whose(im, l);
+    bool kana = v->kind == V_KANA_KATA || v->kind == V_KANA_HIRA;
+    bool birth = strcmp(v->name, "birth") == 0;
+    if (who && (kana || birth || strcmp(v->name, "name") == 0 || strcmp(v->name, "address") == 0 ||
+                strcmp(v->name, "phone") == 0 || strcmp(v->name, "regno") == 0)) {
+        /* 亡くなった方の氏名, 配偶者の生年月日, 代理人の住所, 保証人の登録番号: questions about
+         * that person, never the card holder's own values */
+        const char *part = kana ? "kana" : v->name;
+        snprintf(nbuf, sizeof nbuf, "%s_%s", who, part);
+        snprintf(vbuf, sizeof vbuf, "{answer.%s_%s%s}", who, part, birth ? "|wareki" : "");
+        value = vbuf, base = nbuf;
+    } else if (strcmp(v->value, "{answer.relation|label}") == 0 && page_mentions_deceased(im)) {
+        /* on a form about someone who died, 続柄 is the applicant's relation to them */
+        value = "{answer.deceased_relation|label}";
+    }
     bool ruled = cell_beside(im, l, &c);
+    if (ruled && v->kind != V_CARD && c.y1 - c.y0 > 24)
+        ruled = false; /* a one-line answer in a tall block: the block is not its cell */
     if (!ruled && strcmp(l->text, v->label) != 0) {
         /* 本籍・筆頭者, 世帯主との続柄: a longer text in no cell is an option or a note */
         imp_unplaced_add(im, "label", l->text, l->x0, l->y0, l->x1 - l->x0, l->y1 - l->y0,
@@ -329,8 +431,8 @@ static void place_label(form_import *im, imp_run *l, const struct vocab *v)
         l->used = true;
         return;
     }
-    imp_unique_name(im, v->name, name, sizeof name);
-    imp_field_add(im, name, x, y, w, h, v->value, NULL, NULL, conf_of(&c), src);
+    imp_unique_name(im, base, name, sizeof name);
+    imp_field_add(im, name, x, y, w, h, value, NULL, NULL, conf_of(&c), src);
     l->used = true;
 }
 
@@ -419,11 +521,13 @@ static void date_rows(form_import *im)
 
 void imp_fields_from_labels(form_import *im)
 {
+    imp_tables(im);
     date_rows(im);
     for (size_t i = 0; i < im->nruns; i++) {
         imp_run *r = &im->runs[i];
-        if (r->used || r->nchars > 10)
-            continue; /* sentences are instructions, not labels */
+        if (r->used || r->nchars > 10 || strncmp(r->text, "（", 3) == 0 ||
+            strncmp(r->text, "※", 3) == 0 || r->text[0] == '(')
+            continue; /* sentences, notes and asides are not labels */
         for (size_t k = 0; k < sizeof vocab / sizeof vocab[0]; k++)
             if (strstr(r->text, vocab[k].label) != NULL) {
                 place_label(im, r, &vocab[k]);

@@ -29,6 +29,35 @@ static const struct qlabel {
     {"moved", "住み始めた日", "Date you moved in"},
     {"regno", "印鑑登録番号", "Seal registration number"},
     {"copies", "通数", "Number of copies"},
+    {"relation", "続柄", "Relationship"},
+    {"new_relation", "新しい世帯主との続柄", "Relationship to the new householder"},
+    {"deceased_relation", "亡くなった方との続柄", "Relationship to the deceased"},
+    {"old_householder", "前の世帯主", "Previous householder"},
+    {"new_householder", "新しい世帯主", "New householder"},
+    {"householder_after", "転居後の世帯主", "Householder after the move"},
+    {"jan1_address", "1月1日の住所", "Address on 1 January"},
+    {"bank_name", "金融機関名", "Bank"},
+    {"bank_branch", "支店名", "Branch"},
+    {"account_no", "口座番号", "Account number"},
+    {"account_holder", "口座名義（カナ）", "Account holder (katakana)"},
+    {"joined", "加入する日", "Date of joining"},
+    {"left", "やめる日", "Date of leaving"},
+    {"changed", "変わった日", "Date of the change"},
+    {"died", "亡くなった日", "Date of death"},
+    {"funeral", "葬祭を行った日", "Date of the funeral"},
+    {"deceased_kana", "亡くなった方のフリガナ", "Reading of the deceased's name"},
+    {"deceased_name", "亡くなった方の氏名", "Name of the deceased"},
+    {"deceased_birth", "亡くなった方の生年月日", "Birth date of the deceased"},
+    {"spouse_kana", "配偶者のフリガナ", "Reading of the spouse's name"},
+    {"spouse_name", "配偶者の氏名", "Name of the spouse"},
+    {"spouse_birth", "配偶者の生年月日", "Birth date of the spouse"},
+    {"agent_address", "代理人の住所", "Agent's address"},
+    {"agent_name", "代理人の氏名", "Agent's name"},
+    {"agent_kana", "代理人のフリガナ", "Reading of the agent's name"},
+    {"agent_phone", "代理人の電話番号", "Agent's phone number"},
+    {"guarantor_address", "保証人の住所", "Guarantor's address"},
+    {"guarantor_name", "保証人の氏名", "Guarantor's name"},
+    {"guarantor_regno", "保証人の印鑑登録番号", "Guarantor's seal registration number"},
 };
 
 /* The answer id an expression uses ("{answer.moved|wareki}" → "moved"), into out. */
@@ -63,7 +92,9 @@ static void write_question(FILE *f, const form_import *im, const form_import_fie
                 hira = true;
         fprintf(f, "type = kana\nkana = %s\nmax = 40\nabout = card.name\n",
                 hira ? "hiragana" : "katakana");
-    } else if (strcmp(id, "moved") == 0) {
+    } else if (strstr(id, "_kana") != NULL) {
+        fprintf(f, "type = kana\nkana = katakana\nmax = 40\n");
+    } else if (strcmp(id, "moved") == 0 || strstr(fl->value, "|wareki") != NULL) {
         fprintf(f, "type = date\n");
     } else if (strcmp(id, "copies") == 0) {
         fprintf(f, "type = number\nmin = 1\nmax = 10\ndefault = 1\n");

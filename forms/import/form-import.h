@@ -16,7 +16,9 @@
  * Where fields come from: AcroForm widgets when the PDF has them (their name and tooltip
  * guess the value); otherwise the text layer (poppler): labels such as 氏名, フリガナ, 住所,
  * 生年月日, 性別, 電話番号, 個人番号, 本籍, 筆頭者 and 年 月 日 with their glyph boxes, each
- * given the cell beside it, bounded by the page's rules (read from the content stream). A scan
+ * given the cell beside it, bounded by the page's rules (read from the content stream); a
+ * household table (a header row of those labels over ruled rows) gives member.N.* / child.N.*
+ * cells in row order (form-import-table.c). A scan
  * has no text layer: its ruled cells are listed as unplaced, never guessed.
  *
  * The input is untrusted: the PDF passes the same bounds as a template background (FORM_BG_*

@@ -35,8 +35,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: bench-import TEMPLATES_DIR RUNS\n");
         return 2;
     }
-    long r = strtol(argv[2], NULL, 10);
-    int runs = r > 0 && r < 1000 ? (int)r : 10;
+    long nr = strtol(argv[2], NULL, 10);
+    int runs = nr > 0 && nr < 1000 ? (int)nr : 10;
     DIR *dir = opendir(argv[1]);
     if (dir == NULL)
         return 1;

@@ -39,7 +39,9 @@ roundtrip)
         "$K" check "$tmp/$n.form" >"$tmp/check.txt" 2>&1 || { cat "$tmp/check.txt"; fail "$n: not check clean"; }
         origs="$origs $t" imps="$imps $tmp/$n.form"
     done
-    # measured 2026-12: 53 of 57 fields that are not options (93.0 %); keep above 90 %
+    # measured 2026-12: 324 of 351 fields that are not options (92.3 %) over the 13 forms, the
+    # five resident forms 54 of 57 (94.7 %); 15 misses are individual numbers, never proposed
+    # without number_basis. Keep above 90 %
     # shellcheck disable=SC2086
     $py "$here/compare.py" $origs -- $imps --min-share 0.90
     ;;
@@ -104,6 +106,25 @@ hostile)
         "$K" render --blank --template "$tmp/ok.form" --out "$tmp/ok.pdf" 2>/dev/null ||
             fail "$(basename "$f") as background does not render"
     done
+    # a page that is one big table of column labels (氏名, 生年月日, 続柄 … in every cell):
+    # rows stop at member.6, no two fields overlap, the proposal passes check
+    $py - "$tmp/grid.form" <<'PY'
+import sys
+words, rows, cols = ["氏名", "生年月日", "続柄", "性別", "フリガナ"], 22, 20
+out = ["[form]", "id = grid", "title.ja = grid", ""]
+for i in range(rows + 1):
+    out += ["[line]", "from = 10 %.1f" % (10 + i * 6.5), "to = %.1f %.1f" % (10 + cols * 9.5, 10 + i * 6.5), ""]
+for j in range(cols + 1):
+    out += ["[line]", "from = %.1f 10" % (10 + j * 9.5), "to = %.1f %.1f" % (10 + j * 9.5, 10 + rows * 6.5), ""]
+for i in range(rows):
+    for j in range(cols):
+        out += ["[label]", "box = %.1f %.1f 9 6" % (10 + j * 9.5, 10 + i * 6.5),
+                "text = " + words[(i + j) % 5], "size = 4", ""]
+open(sys.argv[1], "w", encoding="utf-8").write("\n".join(out))
+PY
+    "$K" render --blank --template "$tmp/grid.form" --out "$tmp/grid.pdf" 2>/dev/null
+    "$K" import "$tmp/grid.pdf" --out "$tmp/grid-in.form" >/dev/null
+    "$K" check "$tmp/grid-in.form" >"$tmp/out.txt" 2>&1 || { cat "$tmp/out.txt"; fail "grid: not check clean"; }
     echo "hostile: $(ls "$tmp"/hostile-*.pdf | wc -l) refused with a message"
     ;;
 background)
