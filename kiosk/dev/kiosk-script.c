@@ -23,6 +23,8 @@ typedef struct script {
     gboolean check_each;   /* "check-layout each": every screen reached, before the next command */
     gboolean arrived;      /* a wait just ended: the screen may show new content */
     char *checked;         /* the screen (and question) last checked */
+    gint64 due_frame;      /* a check looks again once the window painted this frame (0: none) */
+    guint rechecks;        /* how often the due check found problems and looked again */
     guint layout_problems; /* found by check-layout */
     guint shot_retries;    /* a screenshot tried again while the window had no frame */
 } script;
@@ -186,14 +188,20 @@ static int question_index(script *s, const char *x)
     return -1;
 }
 
-/* Touch targets and text sizes of the whole window as laid out now; each problem is printed
- * and counted (the script fails at its end when any was found). */
+/* Touch targets and text sizes of the whole window as laid out now: the number of problems,
+ * described in report. */
+static guint measure_layout(script *s, GString *report)
+{
+    return kiosk_layout_check(GTK_WIDGET(s->win), kiosk_layout_min_target_px(GTK_WIDGET(s->win)),
+                              KIOSK_TEXT_MIN_PX, report);
+}
+
+/* Check now; each problem is printed and counted (the script fails at its end when any was
+ * found). */
 static void check_layout(script *s)
 {
     GString *report = g_string_new(NULL);
-    guint bad =
-        kiosk_layout_check(GTK_WIDGET(s->win), kiosk_layout_min_target_px(GTK_WIDGET(s->win)),
-                           KIOSK_TEXT_MIN_PX, report);
+    guint bad = measure_layout(s, report);
     const char *name = kiosk_window_screen_name(s->win);
     if (bad)
         g_printerr("script: layout on screen %s: %u problem(s)\n%s", name, bad, report->str);
@@ -203,23 +211,47 @@ static void check_layout(script *s)
 }
 
 /* With "check-layout each": check the screen when a wait for it ended or when it (or its
- * question) changed since the last check. */
-static void check_if_new(script *s)
+ * question) changed since the last check. A screen may still be settling — the preview
+ * arrives from its worker and shows the pager, whose buttons are mapped a frame before they
+ * are allocated —, so a check that finds problems looks again after two painted frames, up
+ * to 8 times, and only what stays is a problem. FALSE while the check is still to come: the
+ * caller runs its command again on a later tick. */
+static gboolean check_if_new(script *s)
 {
     if (!s->check_each)
-        return;
+        return TRUE;
     const char *name = kiosk_window_screen_name(s->win);
     char *key = g_strdup_printf(
         "%s/%d", name,
         strcmp(name, "question") == 0 ? kiosk_session_question(kiosk_window_session(s->win)) : -1);
-    if (s->arrived || g_strcmp0(key, s->checked) != 0) {
-        s->arrived = FALSE;
-        check_layout(s);
-        g_free(s->checked);
-        s->checked = key;
-    } else {
+    if (!s->arrived && g_strcmp0(key, s->checked) == 0) {
         g_free(key);
+        return TRUE;
     }
+    GdkFrameClock *clock = gtk_widget_get_frame_clock(GTK_WIDGET(s->win));
+    gint64 frame = clock != NULL ? gdk_frame_clock_get_frame_counter(clock) : 0;
+    if (s->due_frame != 0 && frame < s->due_frame) {
+        gtk_widget_queue_draw(GTK_WIDGET(s->win)); /* a frame must come even on a still screen */
+        g_free(key);
+        return FALSE;
+    }
+    GString *quiet = g_string_new(NULL);
+    guint bad = measure_layout(s, quiet);
+    g_string_free(quiet, TRUE);
+    if (bad > 0 && clock != NULL && s->rechecks < 8) {
+        s->rechecks++;
+        s->due_frame = frame + 2;
+        gtk_widget_queue_draw(GTK_WIDGET(s->win));
+        g_free(key);
+        return FALSE;
+    }
+    s->due_frame = 0;
+    s->rechecks = 0;
+    s->arrived = FALSE;
+    check_layout(s);
+    g_free(s->checked);
+    s->checked = key;
+    return TRUE;
 }
 
 /* Run one command; FALSE = failed. Sets wait/sleep state for the stepping loop. */
@@ -232,8 +264,11 @@ static gboolean run(script *s, char *line)
     const char *cmd = a[0], *x = a[1] ? a[1] : "", *y = a[1] && a[2] ? a[2] : "";
     gboolean ok = TRUE;
     gint64 now = g_get_monotonic_time();
-    if (strcmp(cmd, "wait") != 0 && strcmp(cmd, "sleep") != 0)
-        check_if_new(s);
+    if (strcmp(cmd, "wait") != 0 && strcmp(cmd, "sleep") != 0 && !check_if_new(s)) {
+        g_strfreev(a);
+        s->i--; /* the screen is still being laid out: this command again on the next tick */
+        return TRUE;
+    }
     if (!strcmp(cmd, "procedure")) {
         ok = touch(s, "menu.choose", g_variant_new_string(x));
     } else if (!strcmp(cmd, "procedure-index")) {
