@@ -19,6 +19,8 @@ struct _DzCanvas {
     cairo_surface_t *page;
     dz_object *objs;
     size_t nobjs;
+    double (*guides)[4];
+    size_t nguides;
     int selected;
     drag_mode mode;
     double x0, y0;      /* press point, mm */
@@ -36,6 +38,8 @@ static void canvas_dispose(GObject *o)
     g_clear_pointer(&self->page, cairo_surface_destroy);
     g_clear_pointer(&self->objs, g_free);
     self->nobjs = 0;
+    g_clear_pointer(&self->guides, g_free);
+    self->nguides = 0;
     G_OBJECT_CLASS(dz_canvas_parent_class)->dispose(o);
 }
 
@@ -152,6 +156,18 @@ static double snap(const DzCanvas *self, double v, bool horizontal)
                 dist = fabs(e[k] - v);
                 best = e[k];
             }
+    }
+    for (size_t i = 0; i < self->nguides; i++) {
+        const double *g = self->guides[i];
+        /* a vertical rule gives an x, a horizontal one a y */
+        bool vertical = g[0] == g[2];
+        if (vertical != horizontal)
+            continue;
+        double e = horizontal ? g[0] : g[1];
+        if (fabs(e - v) < dist) {
+            dist = fabs(e - v);
+            best = e;
+        }
     }
     return !isnan(best) ? best : round(v / GRID_MM) * GRID_MM;
 }
@@ -324,6 +340,14 @@ void dz_canvas_set_objects(DzCanvas *self, const dz_object *objs, size_t n)
         self->selected = -1;
     self->mode = DRAG_NONE;
     gtk_widget_queue_draw(GTK_WIDGET(self));
+}
+
+void dz_canvas_set_guides(DzCanvas *self, const double (*segs)[4], size_t n)
+{
+    g_return_if_fail(DZ_IS_CANVAS(self));
+    g_clear_pointer(&self->guides, g_free);
+    self->guides = n > 0 ? g_memdup2(segs, n * sizeof *segs) : NULL;
+    self->nguides = self->guides != NULL ? n : 0;
 }
 
 void dz_canvas_select(DzCanvas *self, int index)

@@ -29,6 +29,8 @@ double dz_canvas_get_zoom(DzCanvas *self);
 void dz_canvas_set_page(DzCanvas *self, cairo_surface_t *page, double w_mm, double h_mm);
 /* The objects to draw (copied: geometry, shape and problem count). */
 void dz_canvas_set_objects(DzCanvas *self, const dz_object *objs, size_t n);
+/* Rules printed on the page's background (segments in mm, copied): edges snap to them too. */
+void dz_canvas_set_guides(DzCanvas *self, const double (*segs)[4], size_t n);
 void dz_canvas_select(DzCanvas *self, int index);
 int dz_canvas_get_selected(DzCanvas *self);
 

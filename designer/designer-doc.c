@@ -21,6 +21,8 @@ struct dz_doc {
     form_doc *pdf;
     form_diags *problems;
     size_t *problem_obj; /* per problem: its object or (size_t)-1 */
+    double (*guides)[4]; /* the background's rules */
+    size_t nguides;
     char **notes;        /* what the importer could not place */
     double (*note_box)[4];
     size_t nnotes;
@@ -68,6 +70,44 @@ static dz_err from_form(form_err e)
     }
 }
 
+/* The rules of the background the template names, read by the importer (bounded like every
+ * PDF or image input); none when there is no background or it cannot be read. */
+static void load_guides(dz_doc *d)
+{
+    size_t f = form_source_find(d->src, "form", NULL);
+    const char *bg = f != (size_t)-1 ? form_source_get(d->src, f, "background") : NULL;
+    if (bg == NULL || strchr(bg, '/') != NULL)
+        return;
+    size_t n = strlen(d->dir) + strlen(bg) + 2;
+    char *path = malloc(n);
+    form_import *im = NULL;
+    if (path != NULL) {
+        snprintf(path, n, "%s/%s", d->dir, bg);
+        if (form_import_open(path, 1, &im, NULL, 0) != FORM_IMPORT_OK)
+            im = NULL;
+    }
+    size_t count = form_import_rule_count(im);
+    d->guides = count > 0 ? calloc(count, sizeof *d->guides) : NULL;
+    for (size_t i = 0; d->guides != NULL && i < count; i++)
+        if (form_import_rule(im, i, d->guides[d->nguides]))
+            d->nguides++;
+    form_import_free(im);
+    free(path);
+}
+
+size_t dz_doc_guide_count(const dz_doc *d)
+{
+    return d != NULL ? d->nguides : 0;
+}
+
+bool dz_doc_guide(const dz_doc *d, size_t i, double seg[4])
+{
+    if (d == NULL || seg == NULL || i >= d->nguides)
+        return false;
+    memcpy(seg, d->guides[i], sizeof d->guides[i]);
+    return true;
+}
+
 dz_err dz_doc_open(const char *path, dz_doc **out, int *bad_line)
 {
     if (path == NULL || out == NULL)
@@ -99,6 +139,7 @@ dz_err dz_doc_open(const char *path, dz_doc **out, int *bad_line)
     snprintf(d->catalog_path, cn, "%s/catalog.conf", d->dir);
     if (form_source_load(d->catalog_path, &d->catalog, NULL) != FORM_OK)
         d->catalog = NULL; /* a folder without a catalogue: one procedure per form */
+    load_guides(d);
     *out = d;
     return DZ_OK;
 }
@@ -117,6 +158,7 @@ void dz_doc_free(dz_doc *d)
         free(d->notes[i]);
     free(d->notes);
     free(d->note_box);
+    free(d->guides);
     free(d->objs);
     free(d->path);
     free(d->dir);

@@ -56,6 +56,12 @@ typedef struct dz_doc dz_doc;
  * place is kept as notes (dz_doc_note). On DZ_E_IMPORT, why (cap bytes) says what is wrong. */
 dz_err dz_doc_import(const char *input, const char *out_form, dz_doc **out, char *why,
                      size_t cap);
+/* The rules printed on the template's background (a city's PDF or scan), found by the
+ * importer when the template was opened: what moved fields snap to on a city's page. Each
+ * is a segment (mm) with x0 == x1 or y0 == y1. false past the end. */
+size_t dz_doc_guide_count(const dz_doc *d);
+bool dz_doc_guide(const dz_doc *d, size_t i, double seg[4]);
+
 /* The importer's notes: a sentence and the box (mm) it concerns. NULL past the end. */
 size_t dz_doc_note_count(const dz_doc *d);
 const char *dz_doc_note(const dz_doc *d, size_t i, double box[4]);

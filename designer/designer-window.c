@@ -98,6 +98,17 @@ static void refresh(DzWindow *self)
     gtk_label_set_text(GTK_LABEL(self->status), s);
 }
 
+/* The background's rules, for snapping, whenever another document comes in. */
+static void set_guides(DzWindow *self)
+{
+    size_t n = dz_doc_guide_count(self->doc);
+    double (*segs)[4] = g_new0(double[4], n > 0 ? n : 1);
+    for (size_t i = 0; i < n; i++)
+        dz_doc_guide(self->doc, i, segs[i]);
+    dz_canvas_set_guides(self->canvas, (const double(*)[4])segs, n);
+    g_free(segs);
+}
+
 static void on_object_selected(DzCanvas *c, int index, DzWindow *self)
 {
     (void)c;
@@ -402,6 +413,7 @@ gboolean dz_window_open(DzWindow *self, const char *path, GError **error)
     dz_doc_free(self->doc);
     self->doc = doc;
     dz_canvas_select(self->canvas, -1);
+    set_guides(self);
     refresh(self);
     return TRUE;
 }
@@ -421,6 +433,7 @@ gboolean dz_window_import(DzWindow *self, const char *input, const char *out_for
     dz_doc_free(self->doc);
     self->doc = doc;
     dz_canvas_select(self->canvas, -1);
+    set_guides(self);
     refresh(self);
     return TRUE;
 }

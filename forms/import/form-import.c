@@ -456,3 +456,12 @@ size_t form_import_rule_count(const form_import *im)
 {
     return im ? im->nrules : 0;
 }
+
+bool form_import_rule(const form_import *im, size_t i, double seg[4])
+{
+    if (im == NULL || seg == NULL || i >= im->nrules)
+        return false;
+    seg[0] = im->rules[i].x0, seg[1] = im->rules[i].y0;
+    seg[2] = im->rules[i].x1, seg[3] = im->rules[i].y1;
+    return true;
+}

@@ -28,6 +28,7 @@
 #ifndef FORM_IMPORT_H
 #define FORM_IMPORT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -93,6 +94,9 @@ size_t form_import_unplaced_count(const form_import *im);
 const form_import_unplaced *form_import_unplaced_get(const form_import *im, size_t i);
 /* Number of rules (lines and rectangle sides) and text runs seen. */
 size_t form_import_rule_count(const form_import *im);
+/* Rule i as a segment (mm from the top-left; x0 == x1 or y0 == y1): what the studio snaps
+ * to on a city's page. false past the end. */
+bool form_import_rule(const form_import *im, size_t i, double seg[4]);
 
 /* Write the proposed template to path. background: the file name the template names (it
  * must sit next to the template; NULL: the input's base name). form_id: the [form] id (NULL:

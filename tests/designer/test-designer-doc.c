@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -162,6 +163,60 @@ static void test_a_problem_lands_on_its_object(void **state)
     dz_doc_free(d);
 }
 
+/* A city's PDF (here the blank 住民票 application, as a city would print it) imported in the
+ * studio: fields proposed, the page's rules kept as guides to snap to, a preview renders. */
+static void test_import_a_city_pdf(void **state)
+{
+    (void)state;
+    form_catalog *cat = NULL;
+    assert_int_equal(form_catalog_load(templates(), NULL, &cat, NULL), FORM_OK);
+    const form_template *t = form_catalog_template(cat, "juminhyo");
+    assert_non_null(t);
+    form_values *v = NULL;
+    assert_int_equal(form_values_new(&v), FORM_OK);
+    form_doc *blank = NULL;
+    assert_int_equal(form_render(NULL, t, v, FORM_RENDER_BLANK, &blank, NULL), FORM_OK);
+    char dir[] = "/tmp/kakanai-dz-import-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char pdf[256], form[300], out_dir[256];
+    snprintf(pdf, sizeof pdf, "%s/city.pdf", dir);
+    snprintf(out_dir, sizeof out_dir, "%s/tpl", dir);
+    assert_int_equal(mkdir(out_dir, 0700), 0);
+    snprintf(form, sizeof form, "%s/city.form", out_dir);
+    size_t len = 0;
+    const uint8_t *bytes = form_doc_data(blank, &len);
+    FILE *f = fopen(pdf, "wb");
+    assert_int_equal(fwrite(bytes, 1, len, f), len);
+    fclose(f);
+    dz_doc *d = NULL;
+    char why[256];
+    assert_int_equal(dz_doc_import(pdf, form, &d, why, sizeof why), DZ_OK);
+    assert_true(dz_doc_object_count(d) >= 8);
+    assert_true(dz_doc_guide_count(d) > 20); /* the rules of the city's page */
+    double seg[4];
+    assert_true(dz_doc_guide(d, 0, seg));
+    assert_true(seg[0] == seg[2] || seg[1] == seg[3]);
+    assert_int_equal(dz_doc_render(d, 2), DZ_OK);
+    assert_int_equal(dz_doc_save(d, NULL), DZ_OK);
+    dz_doc_free(d);
+    /* a broken file is refused with a sentence, nothing is written */
+    f = fopen(pdf, "wb");
+    fputs("%PDF-1.7\nnot really\n", f);
+    fclose(f);
+    char bad_form[320];
+    snprintf(bad_form, sizeof bad_form, "%s/bad.form", out_dir);
+    assert_int_equal(dz_doc_import(pdf, bad_form, &d, why, sizeof why), DZ_E_IMPORT);
+    assert_null(d);
+    assert_true(why[0] != '\0');
+    assert_int_equal(access(bad_form, F_OK), -1);
+    char cmd[600];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+    form_doc_free(blank);
+    form_values_free(v);
+    form_catalog_free(cat);
+}
+
 static void test_bad_input(void **state)
 {
     (void)state;
@@ -200,6 +255,7 @@ int main(void)
         cmocka_unit_test(test_every_template_renders_for_every_resident),
         cmocka_unit_test(test_moves_and_edits_undo_to_the_exact_bytes),
         cmocka_unit_test(test_a_problem_lands_on_its_object),
+        cmocka_unit_test(test_import_a_city_pdf),
         cmocka_unit_test(test_bad_input),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
