@@ -102,7 +102,7 @@ static void refresh(DzWindow *self)
 static void set_guides(DzWindow *self)
 {
     size_t n = dz_doc_guide_count(self->doc);
-    double (*segs)[4] = g_new0(double[4], n > 0 ? n : 1);
+    double (*segs)[4] = g_malloc0_n(n > 0 ? n : 1, sizeof *segs);
     for (size_t i = 0; i < n; i++)
         dz_doc_guide(self->doc, i, segs[i]);
     dz_canvas_set_guides(self->canvas, (const double(*)[4])segs, n);

@@ -810,9 +810,28 @@ counter_err counter_visit_navigate(counter_visit *v, bool keep_extra)
         if (!navigated && !from_before)
             extra[nextra++] = v->proc[i];
     }
+    /* what staff unticked after an earlier navigation stays off: a procedure that earlier
+     * navigation gave and the visit no longer has was declined (only a procedure the new
+     * answers or household bring for the first time is added) */
+    const form_procedure *declined[COUNTER_PROCEDURES_MAX];
+    size_t ndeclined = 0;
+    for (size_t k = 0; keep_extra && v->nav && k < form_nav_count(v->nav); k++) {
+        const form_procedure *p = form_nav_procedure(v->nav, k);
+        bool kept = false;
+        for (size_t i = 0; i < v->np && !kept; i++)
+            kept = v->proc[i] == p;
+        if (!kept && ndeclined < COUNTER_PROCEDURES_MAX)
+            declined[ndeclined++] = p;
+    }
     v->np = 0;
-    for (size_t k = 0; k < form_nav_count(nav) && v->np < COUNTER_PROCEDURES_MAX; k++)
-        v->proc[v->np++] = form_nav_procedure(nav, k);
+    for (size_t k = 0; k < form_nav_count(nav) && v->np < COUNTER_PROCEDURES_MAX; k++) {
+        const form_procedure *p = form_nav_procedure(nav, k);
+        bool was_declined = false;
+        for (size_t i = 0; i < ndeclined && !was_declined; i++)
+            was_declined = declined[i] == p;
+        if (!was_declined)
+            v->proc[v->np++] = p;
+    }
     for (size_t i = 0; i < nextra && v->np < COUNTER_PROCEDURES_MAX; i++)
         v->proc[v->np++] = extra[i];
     form_nav_free(v->nav);

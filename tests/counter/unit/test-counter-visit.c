@@ -341,6 +341,20 @@ static void a_life_event_navigates_from_answers_and_the_household(void **state)
     assert_int_equal(counter_visit_navigate(f->v, false), COUNTER_OK);
     assert_true(has_procedure(f->v, "kokuho_kanyu"));
     assert_false(has_procedure(f->v, "juminhyo"));
+    /* staff untick 国保 (the resident joins it elsewhere): reading the household again
+     * navigates once more, and what staff declined stays off */
+    const form_procedure *keep[COUNTER_PROCEDURES_MAX];
+    size_t nkeep = 0;
+    for (size_t i = 0; i < counter_visit_procedure_count(f->v); i++)
+        if (strcmp(form_procedure_id(counter_visit_procedure(f->v, i)), "kokuho_kanyu") != 0)
+            keep[nkeep++] = counter_visit_procedure(f->v, i);
+    counter_visit_clear_procedures(f->v);
+    for (size_t i = 0; i < nkeep; i++)
+        assert_int_equal(counter_visit_add_procedure(f->v, form_procedure_id(keep[i])), COUNTER_OK);
+    assert_int_equal(counter_visit_navigate(f->v, true), COUNTER_OK);
+    assert_false(has_procedure(f->v, "kokuho_kanyu"));
+    assert_true(has_procedure(f->v, "tennyu"));
+    assert_true(has_procedure(f->v, "jidoteate"));
     counter_visit_wipe(f->v, COUNTER_END_NEXT);
     assert_null(counter_visit_nav(f->v));
 }
