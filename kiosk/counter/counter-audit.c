@@ -144,7 +144,8 @@ counter_err counter_audit_open(const char *path, counter_audit **out, unsigned *
     *out = NULL;
     if (!path)
         return COUNTER_E_ARG;
-    int fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0640);
+    /* group-writable: every staff account of the counter's group appends to one chain */
+    int fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0660);
     if (fd < 0)
         return COUNTER_E_IO;
     char *text = NULL;

@@ -6,6 +6,8 @@
 #include "kiosk-passcode.h"
 
 #include <errno.h>
+#include <grp.h>
+#include <sys/stat.h>
 #include <fcntl.h>
 #include <glib.h>
 #include <openssl/rand.h>
@@ -214,7 +216,9 @@ counter_err counter_staff_sign_in(counter_staff *s, const char *id, const char *
 
 /* ---- editing the file ------------------------------------------------------------------- */
 
-/* Write s to path atomically (temporary file in the same folder, fsync, rename), mode 0600. */
+/* Write s to path atomically (temporary file in the same folder, fsync, rename), mode 0600;
+ * when root writes it and the group kakanai-counter exists (the package creates it), 0640
+ * root:kakanai-counter, so the staff's own desktop accounts can check passcodes. */
 static counter_err save(const counter_staff *s, const char *path)
 {
     GString *out = g_string_new("# kakanai counter staff: ID and salted PBKDF2 hash "
@@ -227,6 +231,9 @@ static counter_err save(const counter_staff *s, const char *path)
     if (fd < 0) {
         err = COUNTER_E_IO;
     } else {
+        const struct group *g = geteuid() == 0 ? getgrnam("kakanai-counter") : NULL;
+        if (g != NULL && (fchown(fd, 0, g->gr_gid) != 0 || fchmod(fd, 0640) != 0))
+            err = COUNTER_E_IO;
         size_t done = 0;
         while (done < out->len) {
             ssize_t w = write(fd, out->str + done, out->len - done);
