@@ -60,9 +60,11 @@ static void card_draw(GtkDrawingArea *area, cairo_t *cr, int w, int h, gpointer 
     }
 }
 
+static guint sig_toggled;
+
 static void card_toggle(GtkWidget *w, const char *name, GVariant *param)
 {
-    kiosk_screen_request(w, "toggle-card", NULL);
+    g_signal_emit(w, sig_toggled, 0);
 }
 
 static void kiosk_card_screen_class_init(KioskCardScreenClass *klass)
@@ -74,7 +76,7 @@ static void kiosk_card_screen_class_init(KioskCardScreenClass *klass)
     gtk_widget_class_bind_template_child(wc, KioskCardScreen, status);
     gtk_widget_class_bind_template_child(wc, KioskCardScreen, demo_toggle);
     gtk_widget_class_install_action(wc, "card.toggle", NULL, card_toggle);
-    kiosk_screen_add_request_signal(klass);
+    sig_toggled = kiosk_screen_signal_new(klass, "demo-toggled");
 }
 
 static void kiosk_card_screen_init(KioskCardScreen *self)

@@ -2,13 +2,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * kiosk-screen-card.h — the place your card screen (KioskCardScreen); layout in ui/card.ui.
+ *
+ * Signal: "demo-toggled": the demonstration's card button (put the card on / take it off).
  */
 #ifndef KIOSK_SCREEN_CARD_H
 #define KIOSK_SCREEN_CARD_H
 
 #include <gtk/gtk.h>
 
-#include "kiosk-backend.h"
+#include "kiosk-card-source.h"
 
 G_BEGIN_DECLS
 

@@ -16,22 +16,16 @@ void kiosk_screens_register(void)
     }
 }
 
-/* Every screen class gets the same "request" signal. */
-void kiosk_screen_add_request_signal(gpointer klass)
+guint kiosk_screen_signal_new(gpointer klass, const char *name)
 {
-    g_signal_new("request", G_TYPE_FROM_CLASS(klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                 G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+    return g_signal_new(name, G_TYPE_FROM_CLASS(klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                        G_TYPE_NONE, 0);
 }
 
-void kiosk_screen_request(gpointer self, const char *what, const char *arg)
+guint kiosk_screen_signal_new_int(gpointer klass, const char *name)
 {
-    g_signal_emit_by_name(self, "request", what, arg);
-}
-
-void kiosk_screen_request_action(GtkWidget *self, const char *action, GVariant *param)
-{
-    const char *dot = strchr(action, '.');
-    kiosk_screen_request(self, dot ? dot + 1 : action, NULL);
+    return g_signal_new(name, G_TYPE_FROM_CLASS(klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                        G_TYPE_NONE, 1, G_TYPE_INT);
 }
 
 /* A big keypad of digits into grid: 1-9, then left / 0 / right. */

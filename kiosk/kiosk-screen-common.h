@@ -1,8 +1,8 @@
 /* SPDX-FileCopyrightText: 2026 The kakanai authors */
 /* SPDX-License-Identifier: MIT */
 /*
- * kiosk-screen-common.h — what every screen widget shares: the GResource, the "request"
- * signal, the digit keypad, PIN dots. Used by the kiosk-screen-*.c files only.
+ * kiosk-screen-common.h — what every screen widget shares: the GResource, typed
+ * signals, the digit keypad, PIN dots. Used by the kiosk-screen-*.c files only.
  */
 #ifndef KIOSK_SCREEN_COMMON_H
 #define KIOSK_SCREEN_COMMON_H
@@ -17,12 +17,11 @@ G_BEGIN_DECLS
 /* Register the GResource (templates, CSS) once; call before making any screen. */
 void kiosk_screens_register(void);
 
-/* Every screen class gets the same "request" (what, arg) signal; call from class_init. */
-void kiosk_screen_add_request_signal(gpointer klass);
-/* Emit "request" on a screen. */
-void kiosk_screen_request(gpointer self, const char *what, const char *arg);
-/* An action handler for a parameterless action "screen.what": emits request(what, NULL). */
-void kiosk_screen_request_action(GtkWidget *self, const char *action, GVariant *param);
+/* A typed screen signal, from class_init: with no argument, or with one int (a digit, an
+ * index). A screen never sends a resident's value through a signal: the window reads it from
+ * the screen's locked memory through a getter. Returns the signal id. */
+guint kiosk_screen_signal_new(gpointer klass, const char *name);
+guint kiosk_screen_signal_new_int(gpointer klass, const char *name);
 
 /* A big keypad of digits into grid: 1-9, then left / 0 / right. digit_action gets the
  * digit as an "i" target. */

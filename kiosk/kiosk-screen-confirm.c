@@ -21,11 +21,17 @@ struct _KioskConfirmScreen {
 };
 G_DEFINE_FINAL_TYPE(KioskConfirmScreen, kiosk_confirm_screen, GTK_TYPE_BOX)
 
+enum { SIG_CONFIRMED, SIG_EDIT, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void confirm_print(GtkWidget *w, const char *n, GVariant *p)
+{
+    g_signal_emit(w, signals[SIG_CONFIRMED], 0);
+}
+
 static void confirm_edit(GtkWidget *w, const char *n, GVariant *p)
 {
-    char i[12];
-    g_snprintf(i, sizeof i, "%d", g_variant_get_int32(p));
-    kiosk_screen_request(w, "edit", i);
+    g_signal_emit(w, signals[SIG_EDIT], 0, (int)g_variant_get_int32(p));
 }
 
 static void show_page(KioskConfirmScreen *self, int page)
@@ -77,10 +83,11 @@ static void kiosk_confirm_screen_class_init(KioskConfirmScreenClass *klass)
     gtk_widget_class_bind_template_child(wc, KioskConfirmScreen, summary);
     gtk_widget_class_bind_template_child(wc, KioskConfirmScreen, flags);
     gtk_widget_class_bind_template_child(wc, KioskConfirmScreen, print);
-    gtk_widget_class_install_action(wc, "confirm.print", NULL, kiosk_screen_request_action);
+    gtk_widget_class_install_action(wc, "confirm.print", NULL, confirm_print);
     gtk_widget_class_install_action(wc, "confirm.edit", "i", confirm_edit);
     gtk_widget_class_install_action(wc, "confirm.page", "i", confirm_page);
-    kiosk_screen_add_request_signal(klass);
+    signals[SIG_CONFIRMED] = kiosk_screen_signal_new(klass, "confirmed");
+    signals[SIG_EDIT] = kiosk_screen_signal_new_int(klass, "edit-requested");
 }
 
 static void kiosk_confirm_screen_init(KioskConfirmScreen *self)

@@ -2,6 +2,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * kiosk-screen-confirm.h — the confirmation screen (KioskConfirmScreen); layout in ui/confirm.ui.
+ *
+ * Signals: "confirmed" (print), "edit-requested" (int: the question to change).
  */
 #ifndef KIOSK_SCREEN_CONFIRM_H
 #define KIOSK_SCREEN_CONFIRM_H
@@ -16,7 +18,7 @@ GtkWidget *kiosk_confirm_screen_new(void);
 void kiosk_confirm_screen_set_waiting(KioskConfirmScreen *self);
 /* pdf: the exact bytes that will be printed (not copied, not written anywhere). */
 gboolean kiosk_confirm_screen_set_pdf(KioskConfirmScreen *self, const guint8 *pdf, gsize len);
-/* edit >= 0: a "change" button that emits request("edit", edit). */
+/* edit >= 0: a "change" button that emits "edit-requested" (edit). */
 void kiosk_confirm_screen_add_summary(KioskConfirmScreen *self, const char *key,
                                       const char *value, int edit);
 void kiosk_confirm_screen_set_flags(KioskConfirmScreen *self, const char *text);

@@ -13,13 +13,20 @@ struct _KioskDoneScreen {
 };
 G_DEFINE_FINAL_TYPE(KioskDoneScreen, kiosk_done_screen, GTK_TYPE_BOX)
 
+static guint sig_finished;
+
+static void done_finish(GtkWidget *w, const char *n, GVariant *p)
+{
+    g_signal_emit(w, sig_finished, 0);
+}
+
 static void kiosk_done_screen_class_init(KioskDoneScreenClass *klass)
 {
     GtkWidgetClass *wc = GTK_WIDGET_CLASS(klass);
     gtk_widget_class_set_template_from_resource(wc, KIOSK_SCREEN_RES "done.ui");
     gtk_widget_class_bind_template_child(wc, KioskDoneScreen, counter);
-    gtk_widget_class_install_action(wc, "done.finish", NULL, kiosk_screen_request_action);
-    kiosk_screen_add_request_signal(klass);
+    gtk_widget_class_install_action(wc, "done.finish", NULL, done_finish);
+    sig_finished = kiosk_screen_signal_new(klass, "finished");
 }
 
 static void kiosk_done_screen_init(KioskDoneScreen *self)

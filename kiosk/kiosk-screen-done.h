@@ -2,6 +2,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * kiosk-screen-done.h — the done screen (KioskDoneScreen); layout in ui/done.ui.
+ *
+ * Signal: "finished".
  */
 #ifndef KIOSK_SCREEN_DONE_H
 #define KIOSK_SCREEN_DONE_H

@@ -35,12 +35,22 @@ static const char *procedure_icon(const char *name)
 struct _KioskMenuScreen {
     GtkBox parent;
     GtkWidget *grid, *empty;
+    const form_catalog *cat; /* the window's engine owns it; replaced by set_catalog */
 };
 G_DEFINE_FINAL_TYPE(KioskMenuScreen, kiosk_menu_screen, GTK_TYPE_BOX)
 
+static guint sig_chosen;
+
+/* A procedure button carries its id; the window hears its index in the catalogue. */
 static void menu_choose(GtkWidget *w, const char *name, GVariant *param)
 {
-    kiosk_screen_request(w, "procedure", g_variant_get_string(param, NULL));
+    KioskMenuScreen *self = KIOSK_MENU_SCREEN(w);
+    const char *id = g_variant_get_string(param, NULL);
+    for (size_t i = 0; self->cat && i < form_catalog_procedure_count(self->cat); i++)
+        if (strcmp(form_procedure_id(form_catalog_procedure(self->cat, i)), id) == 0) {
+            g_signal_emit(w, sig_chosen, 0, (guint)i);
+            return;
+        }
 }
 
 static void kiosk_menu_screen_class_init(KioskMenuScreenClass *klass)
@@ -50,7 +60,8 @@ static void kiosk_menu_screen_class_init(KioskMenuScreenClass *klass)
     gtk_widget_class_bind_template_child(wc, KioskMenuScreen, grid);
     gtk_widget_class_bind_template_child(wc, KioskMenuScreen, empty);
     gtk_widget_class_install_action(wc, "menu.choose", "s", menu_choose);
-    kiosk_screen_add_request_signal(klass);
+    sig_chosen = g_signal_new("procedure-chosen", G_TYPE_FROM_CLASS(klass), G_SIGNAL_RUN_LAST, 0,
+                              NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
 }
 
 static void kiosk_menu_screen_init(KioskMenuScreen *self)
@@ -64,6 +75,7 @@ guint kiosk_menu_screen_set_catalog(KioskMenuScreen *self, const form_catalog *c
                                     const kiosk_config *config, const char *lang)
 {
     kiosk_screen_clear_box(self->grid);
+    self->cat = cat;
     guint shown = 0;
     for (size_t i = 0; cat && i < form_catalog_procedure_count(cat); i++) {
         const form_procedure *p = form_catalog_procedure(cat, i);

@@ -2,6 +2,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * kiosk-screen-menu.h — the procedure menu screen (KioskMenuScreen); layout in ui/menu.ui.
+ *
+ * Signal: "procedure-chosen" (guint index of the procedure in the catalogue last given to
+ * kiosk_menu_screen_set_catalog, which must stay alive until the next call).
  */
 #ifndef KIOSK_SCREEN_MENU_H
 #define KIOSK_SCREEN_MENU_H

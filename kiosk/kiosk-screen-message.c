@@ -13,6 +13,13 @@ struct _KioskMessageScreen {
 };
 G_DEFINE_FINAL_TYPE(KioskMessageScreen, kiosk_message_screen, GTK_TYPE_BOX)
 
+static guint sig_acknowledged;
+
+static void message_ok(GtkWidget *w, const char *n, GVariant *p)
+{
+    g_signal_emit(w, sig_acknowledged, 0);
+}
+
 static void kiosk_message_screen_class_init(KioskMessageScreenClass *klass)
 {
     GtkWidgetClass *wc = GTK_WIDGET_CLASS(klass);
@@ -23,8 +30,8 @@ static void kiosk_message_screen_class_init(KioskMessageScreenClass *klass)
     gtk_widget_class_bind_template_child(wc, KioskMessageScreen, message);
     gtk_widget_class_bind_template_child(wc, KioskMessageScreen, detail);
     gtk_widget_class_bind_template_child(wc, KioskMessageScreen, ok);
-    gtk_widget_class_install_action(wc, "message.ok", NULL, kiosk_screen_request_action);
-    kiosk_screen_add_request_signal(klass);
+    gtk_widget_class_install_action(wc, "message.ok", NULL, message_ok);
+    sig_acknowledged = kiosk_screen_signal_new(klass, "acknowledged");
 }
 
 static void kiosk_message_screen_init(KioskMessageScreen *self)

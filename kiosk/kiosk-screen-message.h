@@ -2,6 +2,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * kiosk-screen-message.h — the reading / error / staff call screen (KioskMessageScreen); layout in ui/message.ui.
+ *
+ * Signal: "acknowledged" (OK).
  */
 #ifndef KIOSK_SCREEN_MESSAGE_H
 #define KIOSK_SCREEN_MESSAGE_H

@@ -13,11 +13,28 @@ struct _KioskPinScreen {
 };
 G_DEFINE_FINAL_TYPE(KioskPinScreen, kiosk_pin_screen, GTK_TYPE_BOX)
 
+enum { SIG_DIGIT, SIG_DELETE, SIG_CLEAR, SIG_ENTERED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 static void pin_digit(GtkWidget *w, const char *name, GVariant *param)
 {
-    char d[12];
-    g_snprintf(d, sizeof d, "%d", g_variant_get_int32(param));
-    kiosk_screen_request(w, "digit", d);
+    g_signal_emit(w, signals[SIG_DIGIT], 0, (int)g_variant_get_int32(param));
+}
+
+static void pin_delete(GtkWidget *w, const char *name, GVariant *param)
+{
+    g_signal_emit(w, signals[SIG_DELETE], 0);
+}
+
+static void pin_clear(GtkWidget *w, const char *name, GVariant *param)
+{
+    g_signal_emit(w, signals[SIG_CLEAR], 0);
+}
+
+/* The digits went to the session's locked buffer one by one: OK carries nothing. */
+static void pin_submit(GtkWidget *w, const char *name, GVariant *param)
+{
+    g_signal_emit(w, signals[SIG_ENTERED], 0);
 }
 static void kiosk_pin_screen_class_init(KioskPinScreenClass *klass)
 {
@@ -31,10 +48,13 @@ static void kiosk_pin_screen_class_init(KioskPinScreenClass *klass)
     gtk_widget_class_bind_template_child(wc, KioskPinScreen, ok);
     gtk_widget_class_bind_template_child(wc, KioskPinScreen, forgot);
     gtk_widget_class_install_action(wc, "pin.digit", "i", pin_digit);
-    gtk_widget_class_install_action(wc, "pin.delete", NULL, kiosk_screen_request_action);
-    gtk_widget_class_install_action(wc, "pin.clear", NULL, kiosk_screen_request_action);
-    gtk_widget_class_install_action(wc, "pin.submit", NULL, kiosk_screen_request_action);
-    kiosk_screen_add_request_signal(klass);
+    gtk_widget_class_install_action(wc, "pin.delete", NULL, pin_delete);
+    gtk_widget_class_install_action(wc, "pin.clear", NULL, pin_clear);
+    gtk_widget_class_install_action(wc, "pin.submit", NULL, pin_submit);
+    signals[SIG_DIGIT] = kiosk_screen_signal_new_int(klass, "digit-pressed");
+    signals[SIG_DELETE] = kiosk_screen_signal_new(klass, "delete-pressed");
+    signals[SIG_CLEAR] = kiosk_screen_signal_new(klass, "clear-pressed");
+    signals[SIG_ENTERED] = kiosk_screen_signal_new(klass, "pin-entered");
 }
 
 static void kiosk_pin_screen_init(KioskPinScreen *self)

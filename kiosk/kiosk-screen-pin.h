@@ -2,6 +2,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * kiosk-screen-pin.h — the PIN / 照合番号B keypad screen (KioskPinScreen); layout in ui/pin.ui.
+ *
+ * Signals: "digit-pressed" (int 0-9), "delete-pressed", "clear-pressed", "pin-entered". The
+ * digits go one by one into the session's locked buffer; "pin-entered" carries nothing.
  */
 #ifndef KIOSK_SCREEN_PIN_H
 #define KIOSK_SCREEN_PIN_H

@@ -13,6 +13,19 @@ struct _KioskPrintingScreen {
 };
 G_DEFINE_FINAL_TYPE(KioskPrintingScreen, kiosk_printing_screen, GTK_TYPE_BOX)
 
+enum { SIG_RETRY, SIG_CANCELLED, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
+static void printing_retry(GtkWidget *w, const char *n, GVariant *p)
+{
+    g_signal_emit(w, signals[SIG_RETRY], 0);
+}
+
+static void printing_cancel(GtkWidget *w, const char *n, GVariant *p)
+{
+    g_signal_emit(w, signals[SIG_CANCELLED], 0);
+}
+
 static void kiosk_printing_screen_class_init(KioskPrintingScreenClass *klass)
 {
     GtkWidgetClass *wc = GTK_WIDGET_CLASS(klass);
@@ -21,9 +34,10 @@ static void kiosk_printing_screen_class_init(KioskPrintingScreenClass *klass)
     gtk_widget_class_bind_template_child(wc, KioskPrintingScreen, title);
     gtk_widget_class_bind_template_child(wc, KioskPrintingScreen, status);
     gtk_widget_class_bind_template_child(wc, KioskPrintingScreen, problem_buttons);
-    gtk_widget_class_install_action(wc, "printing.retry", NULL, kiosk_screen_request_action);
-    gtk_widget_class_install_action(wc, "printing.cancel", NULL, kiosk_screen_request_action);
-    kiosk_screen_add_request_signal(klass);
+    gtk_widget_class_install_action(wc, "printing.retry", NULL, printing_retry);
+    gtk_widget_class_install_action(wc, "printing.cancel", NULL, printing_cancel);
+    signals[SIG_RETRY] = kiosk_screen_signal_new(klass, "retry-requested");
+    signals[SIG_CANCELLED] = kiosk_screen_signal_new(klass, "cancelled");
 }
 
 static void kiosk_printing_screen_init(KioskPrintingScreen *self)

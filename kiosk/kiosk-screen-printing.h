@@ -2,6 +2,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * kiosk-screen-printing.h — the printing screen (KioskPrintingScreen); layout in ui/printing.ui.
+ *
+ * Signals: "retry-requested", "cancelled" (a printer problem: try again / stop).
  */
 #ifndef KIOSK_SCREEN_PRINTING_H
 #define KIOSK_SCREEN_PRINTING_H

@@ -105,29 +105,32 @@ static GtkWidget *first_choice(KioskQuestionScreen *self)
     return GTK_IS_GRID(grid) ? gtk_widget_get_first_child(grid) : NULL;
 }
 
+static guint sig_answered;
+
+/* A choice button carries the template's choice value (never typed text); the answer is the
+ * locked value, read by the window through kiosk_question_screen_answer. */
 static void q_choose(GtkWidget *w, const char *name, GVariant *param)
 {
-    kiosk_screen_request(w, "answer", g_variant_get_string(param, NULL));
+    KioskQuestionScreen *self = KIOSK_QUESTION_SCREEN(w);
+    value_wipe(self);
+    value_append(self, g_variant_get_string(param, NULL));
+    g_signal_emit(w, sig_answered, 0);
 }
 
 static void q_next(GtkWidget *w, const char *name, GVariant *param)
 {
     KioskQuestionScreen *self = KIOSK_QUESTION_SCREEN(w);
-    if (self->type == FORM_Q_MULTI) {
-        GString *v = g_string_new(NULL);
-        for (GtkWidget *c = first_choice(self); c;
-             c = gtk_widget_get_next_sibling(c)) {
+    if (self->type == FORM_Q_MULTI) { /* "a,b": composed in the locked value */
+        value_wipe(self);
+        for (GtkWidget *c = first_choice(self); c; c = gtk_widget_get_next_sibling(c)) {
             if (GTK_IS_TOGGLE_BUTTON(c) && gtk_toggle_button_get_active(GTK_TOGGLE_BUTTON(c))) {
-                if (v->len)
-                    g_string_append_c(v, ',');
-                g_string_append(v, g_object_get_data(G_OBJECT(c), "value"));
+                if (self->len)
+                    value_append(self, ",");
+                value_append(self, g_object_get_data(G_OBJECT(c), "value"));
             }
         }
-        kiosk_screen_request(w, "answer", v->str);
-        g_string_free(v, TRUE);
-        return;
     }
-    kiosk_screen_request(w, "answer", value_str(self));
+    g_signal_emit(w, sig_answered, 0);
 }
 
 static void parse_date(KioskQuestionScreen *self, const char *v)
@@ -266,7 +269,7 @@ static void kiosk_question_screen_class_init(KioskQuestionScreenClass *klass)
     gtk_widget_class_install_action(wc, "question.kana", "s", q_kana);
     gtk_widget_class_install_action(wc, "question.kana-mod", "i", q_kana_mod);
     gtk_widget_class_install_action(wc, "question.kana-del", NULL, q_kana_del);
-    kiosk_screen_add_request_signal(klass);
+    sig_answered = kiosk_screen_signal_new(klass, "answered");
 }
 
 static void kiosk_question_screen_init(KioskQuestionScreen *self)
@@ -520,6 +523,8 @@ void kiosk_question_screen_set_error(KioskQuestionScreen *self, const char *why)
 }
 
 const char *kiosk_question_screen_value(KioskQuestionScreen *self) { return value_str(self); }
+
+const char *kiosk_question_screen_answer(KioskQuestionScreen *self) { return value_str(self); }
 
 void kiosk_question_screen_wipe(KioskQuestionScreen *self)
 {

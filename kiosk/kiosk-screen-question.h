@@ -20,6 +20,11 @@ GtkWidget *kiosk_question_screen_new(void);
 void kiosk_question_screen_set(KioskQuestionScreen *self, const form_question *q, int step,
                                int count, const char *lang, const char *previous);
 void kiosk_question_screen_set_error(KioskQuestionScreen *self, const char *why);
+/* "answered" (no argument): the resident chose, or tapped Next. The answer is then
+ * kiosk_question_screen_answer: the choice value, "a,b" for several choices, the number, the
+ * date YYYYMMDD or the kana typed, in the screen's locked memory. The pointer is valid until
+ * the screen's next action, _set or _wipe; copy it (into form_values) or drop it. */
+const char *kiosk_question_screen_answer(KioskQuestionScreen *self);
 /* The value being composed (kana text, number, date); for tests. */
 const char *kiosk_question_screen_value(KioskQuestionScreen *self);
 void kiosk_question_screen_wipe(KioskQuestionScreen *self);

@@ -21,6 +21,9 @@ struct _KioskStaffScreen {
 };
 G_DEFINE_FINAL_TYPE(KioskStaffScreen, kiosk_staff_screen, GTK_TYPE_BOX)
 
+enum { SIG_UNLOCKED, SIG_SAVE, SIG_HEALTH, SIG_TESTPAGE, SIG_CHECKCODE, N_SIGNALS };
+static guint signals[N_SIGNALS];
+
 static void staff_code_wipe(KioskStaffScreen *self)
 {
     memset(self->code, 0, sizeof self->code);
@@ -36,6 +39,26 @@ static void staff_digit(GtkWidget *w, const char *n, GVariant *p)
     self->code[self->len++] = (char)('0' + g_variant_get_int32(p));
     g_autofree char *d = kiosk_screen_dots(self->len, self->len);
     gtk_label_set_text(GTK_LABEL(self->lock_dots), d);
+}
+
+static void staff_save(GtkWidget *w, const char *n, GVariant *p)
+{
+    g_signal_emit(w, signals[SIG_SAVE], 0);
+}
+
+static void staff_health(GtkWidget *w, const char *n, GVariant *p)
+{
+    g_signal_emit(w, signals[SIG_HEALTH], 0);
+}
+
+static void staff_testpage(GtkWidget *w, const char *n, GVariant *p)
+{
+    g_signal_emit(w, signals[SIG_TESTPAGE], 0);
+}
+
+static void staff_checkcode(GtkWidget *w, const char *n, GVariant *p)
+{
+    g_signal_emit(w, signals[SIG_CHECKCODE], 0);
 }
 
 static void staff_clear(GtkWidget *w, const char *n, GVariant *p)
@@ -63,7 +86,7 @@ static void staff_enter(GtkWidget *w, const char *n, GVariant *p)
     self->unlocked = TRUE;
     gtk_stack_set_visible_child_name(GTK_STACK(self->pages), "panel");
     g_message("staff: unlocked");
-    kiosk_screen_request(w, "unlocked", NULL);
+    g_signal_emit(w, signals[SIG_UNLOCKED], 0);
 }
 
 static void kiosk_staff_screen_finalize(GObject *o)
@@ -91,11 +114,15 @@ static void kiosk_staff_screen_class_init(KioskStaffScreenClass *klass)
     gtk_widget_class_install_action(wc, "staff.digit", "i", staff_digit);
     gtk_widget_class_install_action(wc, "staff.clear", NULL, staff_clear);
     gtk_widget_class_install_action(wc, "staff.enter", NULL, staff_enter);
-    gtk_widget_class_install_action(wc, "staff.save", NULL, kiosk_screen_request_action);
-    gtk_widget_class_install_action(wc, "staff.health", NULL, kiosk_screen_request_action);
-    gtk_widget_class_install_action(wc, "staff.testpage", NULL, kiosk_screen_request_action);
-    gtk_widget_class_install_action(wc, "staff.checkcode", NULL, kiosk_screen_request_action);
-    kiosk_screen_add_request_signal(klass);
+    gtk_widget_class_install_action(wc, "staff.save", NULL, staff_save);
+    gtk_widget_class_install_action(wc, "staff.health", NULL, staff_health);
+    gtk_widget_class_install_action(wc, "staff.testpage", NULL, staff_testpage);
+    gtk_widget_class_install_action(wc, "staff.checkcode", NULL, staff_checkcode);
+    signals[SIG_UNLOCKED] = kiosk_screen_signal_new(klass, "unlocked");
+    signals[SIG_SAVE] = kiosk_screen_signal_new(klass, "save-requested");
+    signals[SIG_HEALTH] = kiosk_screen_signal_new(klass, "health-requested");
+    signals[SIG_TESTPAGE] = kiosk_screen_signal_new(klass, "testpage-requested");
+    signals[SIG_CHECKCODE] = kiosk_screen_signal_new(klass, "checkcode-requested");
 }
 
 static void kiosk_staff_screen_init(KioskStaffScreen *self)

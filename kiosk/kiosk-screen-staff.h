@@ -2,6 +2,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * kiosk-screen-staff.h — the staff mode screen (KioskStaffScreen); layout in ui/staff.ui.
+ *
+ * Signals: "unlocked" (the passcode was right), "save-requested", "health-requested",
+ * "testpage-requested", "checkcode-requested".
  */
 #ifndef KIOSK_SCREEN_STAFF_H
 #define KIOSK_SCREEN_STAFF_H

@@ -4,8 +4,9 @@
  * kiosk-screens.h — one widget per screen, each with its .ui template in the GResource.
  *
  * Screens do not know the session: their actions ("pin.digit", "question.next", …, the
- * same actions the --script driver activates) emit the "request" signal (what, arg) that
- * the window turns into session events; the window then refreshes the screen.
+ * same actions the --script driver activates) emit typed signals, listed in each screen's
+ * header, that the window turns into session events (kiosk-window-actions.c); the window
+ * then refreshes the screen. No signal carries a resident's value.
  * Every screen that shows something personal has a _wipe() that forgets it.
  *
  * This header only gathers the screens: each lives in its own kiosk-screen-*.{c,h} pair.

@@ -287,6 +287,11 @@ FORM_EXPORT form_err form_values_set_card(form_values *v, const char *name, cons
  * here: use form_question_validate. FORM_E_ARG also for more than 128 answers. */
 FORM_EXPORT form_err form_values_set_answer(form_values *v, const char *question_id,
                                             const char *value);
+/* The answer to question_id as last set, or NULL (none set, cleared, or a NULL argument).
+ * The pointer is into v's locked memory: read it, never keep it. It stays valid until the
+ * next form_values_set_answer for the same question_id or form_values_free, which wipe it.
+ * Callers that share v with another thread hold their own lock across the read. */
+FORM_EXPORT const char *form_values_answer(const form_values *v, const char *question_id);
 /* "Today" for derived dates (YYYYMMDD, a real date, else FORM_E_ARG); default is the local
  * date at render time. */
 FORM_EXPORT form_err form_values_set_today(form_values *v, const char *yyyymmdd);

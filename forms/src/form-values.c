@@ -98,6 +98,16 @@ FORM_EXPORT form_err form_values_set_answer(form_values *v, const char *question
     return set_one(&v->val[i], value);
 }
 
+FORM_EXPORT const char *form_values_answer(const form_values *v, const char *question_id)
+{
+    if (v == NULL || question_id == NULL)
+        return NULL;
+    for (size_t i = 0; i < v->n; i++)
+        if (strcmp(v->id[i], question_id) == 0)
+            return v->val[i];
+    return NULL;
+}
+
 FORM_EXPORT form_err form_values_set_today(form_values *v, const char *yyyymmdd)
 {
     form_date d;

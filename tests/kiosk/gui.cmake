@@ -1,6 +1,7 @@
 # SPDX-FileCopyrightText: 2026 The kakanai authors
 # SPDX-License-Identifier: MIT
-# GUI tests: the real kakanai-kiosk under Xvfb, driven by --script (see tests/kiosk/gui).
+# GUI tests: the kiosk under Xvfb, driven by --script (see tests/kiosk/gui): kakanai-kiosk-dev,
+# the installed kiosk's code plus the test-only virtual card and script runner (kiosk/dev/).
 find_program(XVFB_RUN xvfb-run)
 if(NOT XVFB_RUN)
   message(STATUS "kiosk: xvfb-run missing, GUI tests not registered")
@@ -8,7 +9,7 @@ if(NOT XVFB_RUN)
 endif()
 foreach(c walk touches fullscreen pull idle pin staff printer cups log nodisplay)
   add_test(NAME kiosk-gui-${c}
-    COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/run-gui.sh ${c} $<TARGET_FILE:kakanai-kiosk>
+    COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/run-gui.sh ${c} $<TARGET_FILE:kakanai-kiosk-dev>
             ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/gui)
   set_tests_properties(kiosk-gui-${c} PROPERTIES
     LABELS "kiosk;gui" TIMEOUT 240 SKIP_RETURN_CODE 77)
@@ -17,14 +18,14 @@ set_tests_properties(kiosk-gui-walk PROPERTIES TIMEOUT 300)
 
 # The engine with the in-process virtual card (no display needed).
 add_executable(test-kiosk-engine engine/test-kiosk-engine.c)
-target_link_libraries(test-kiosk-engine PRIVATE kiosk_app PkgConfig::KIOSK_CMOCKA)
+target_link_libraries(test-kiosk-engine PRIVATE kiosk_dev PkgConfig::KIOSK_CMOCKA)
 target_compile_definitions(test-kiosk-engine PRIVATE KIOSK_TEST_SRC="${PROJECT_SOURCE_DIR}")
 add_test(NAME kiosk-engine COMMAND test-kiosk-engine)
 set_tests_properties(kiosk-engine PROPERTIES LABELS "kiosk;unit" TIMEOUT 60 SKIP_RETURN_CODE 77)
 
 # Widget tests: each screen built, driven, checked, finalized.
 add_executable(test-kiosk-widgets widgets/test-kiosk-widgets.c)
-target_link_libraries(test-kiosk-widgets PRIVATE kiosk_app PkgConfig::KIOSK_CMOCKA)
+target_link_libraries(test-kiosk-widgets PRIVATE kiosk_dev PkgConfig::KIOSK_CMOCKA)
 add_test(NAME kiosk-widgets
   COMMAND ${XVFB_RUN} -a -s "-screen 0 1920x1080x24" $<TARGET_FILE:test-kiosk-widgets>)
 set_tests_properties(kiosk-widgets PROPERTIES LABELS "kiosk;gui" TIMEOUT 60
@@ -34,7 +35,7 @@ set_tests_properties(kiosk-widgets PROPERTIES LABELS "kiosk;gui" TIMEOUT 60
 if(TARGET kakanai-vcard)
   add_test(NAME kiosk-gui-pcscd
     COMMAND ${PROJECT_SOURCE_DIR}/tests/lib/with-pcscd.sh
-            ${CMAKE_CURRENT_SOURCE_DIR}/gui/run-pcscd.sh $<TARGET_FILE:kakanai-kiosk>
+            ${CMAKE_CURRENT_SOURCE_DIR}/gui/run-pcscd.sh $<TARGET_FILE:kakanai-kiosk-dev>
             $<TARGET_FILE:kakanai-vcard> ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/gui)
   set_tests_properties(kiosk-gui-pcscd PROPERTIES LABELS "kiosk;gui" TIMEOUT 240
     SKIP_RETURN_CODE 77)
@@ -44,7 +45,7 @@ endif()
 foreach(sig TERM HUP)
   add_test(NAME kiosk-gui-sig${sig}
     COMMAND ${XVFB_RUN} -a -s "-screen 0 1280x800x24" ${CMAKE_CURRENT_SOURCE_DIR}/gui/sigterm.sh
-            $<TARGET_FILE:kakanai-kiosk> ${PROJECT_SOURCE_DIR} ${sig})
+            $<TARGET_FILE:kakanai-kiosk-dev> ${PROJECT_SOURCE_DIR} ${sig})
   set_tests_properties(kiosk-gui-sig${sig} PROPERTIES LABELS "kiosk;gui" TIMEOUT 60)
 endforeach()
 

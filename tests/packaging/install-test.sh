@@ -201,9 +201,25 @@ for lib in $libs; do
         "$(nm -D --defined-only "$lib" | grep -cEi 'vcard|replay|test_?key') of a virtual card, replay or test key"
 done
 machinery_check "no myna_vcard/replay/test-key symbol and no private key in the installed libraries" $libs
-machinery_check "no private key in the installed tools" "$root/usr/bin/kakanai-card" "$root/usr/bin/kakanai-form"
-# KIOSK ENGINEER: once kakanai-kiosk links no test machinery, add "$root/usr/bin/kakanai-kiosk" to
-# the line above, and check here that it holds no --script runner.
+machinery_check "no private key in the installed tools and kiosk" "$root/usr/bin/kakanai-card" \
+    "$root/usr/bin/kakanai-form" "$root/usr/bin/kakanai-kiosk"
+# The installed kiosk reads cards over PC/SC and prints, nothing else: the --script runner (whose
+# "run" starts /bin/sh), the layout checker and the virtual card live in kakanai-kiosk-dev,
+# which is never installed. Their own strings must not be in the binary the kiosk unit starts.
+case " $* " in *" kakanai-kiosk "*)
+    kiosk_machinery='virtual-card|myna_vcard|vcard_|kiosk_script|/bin/sh|--script|script: |check-layout|kiosk_layout|hidden content|cut off'
+    n=$(strings -a "$root/usr/bin/kakanai-kiosk" | grep -cE "$kiosk_machinery" || true)
+    echo "strings /usr/bin/kakanai-kiosk: $n of a script runner, layout checker or virtual card"
+    if [ "$n" -eq 0 ]; then
+        echo "ok: the installed kiosk holds no script runner, layout checker or virtual card"
+    else
+        strings -a "$root/usr/bin/kakanai-kiosk" | grep -E "$kiosk_machinery" | head -5
+        echo "FAIL: the installed kiosk holds test machinery"
+        fail=1
+    fi
+    check "kakanai-kiosk-dev (test machinery) is not installed" sh -c \
+        "! command -v kakanai-kiosk-dev && ! dpkg -L $runtime | grep -q kakanai-kiosk-dev" ;;
+esac
 check "kakanai-vcard is not installed, no package holds a virtual card" sh -c "
     ! command -v kakanai-vcard && ! dpkg -L $runtime | grep -i vcard"
 case " $* " in *" kakanai-kiosk "*)

@@ -30,12 +30,12 @@ awk -v g="$growth" -v n="$n" -v t0="$start" -v t1="$end" 'BEGIN {
     printf "library soak: %d sessions in %.1f s (%.1f ms/session), RSS growth %.2f MB (goal < 5 MB): %s\n",
         n, t1 - t0, (t1 - t0) * 1000 / n, g / 1024, (g < 5120 ? "ok" : "OVER") }'
 
-kiosk=$build/kiosk/kakanai-kiosk
+kiosk=$build/kiosk/kakanai-kiosk-dev # the installed kiosk has no --script
 if [ -x "$kiosk" ] && "$kiosk" --help 2>&1 | grep -q -- '--script'; then
     # about 2 s a session: the GUI soak defaults to 100 sessions (KAKANAI_KIOSK_SOAK=1000 for all)
     kn=${KAKANAI_KIOSK_SOAK:-100}
     echo "== soak: $kn kiosk sessions (--script, --virtual-card, Xvfb)"
     "$src/tests/privacy/kiosk-soak.sh" "$kiosk" "$kn" || echo "kiosk soak: failed"
 else
-    echo "kiosk soak: kakanai-kiosk with --script not built: skipped"
+    echo "kiosk soak: kakanai-kiosk-dev not built: skipped"
 fi

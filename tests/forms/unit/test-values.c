@@ -267,6 +267,28 @@ static void values_are_wiped_and_null_safe(void **state)
     form_values_free(v);
 }
 
+/* The answer getter reads the locked copy in place: NULL until set, after a clear, and for
+ * NULL arguments; a replaced answer is the new one. */
+static void answer_getter_reads_the_locked_copy(void **state)
+{
+    (void)state;
+    assert_null(form_values_answer(NULL, "x"));
+    form_values *v = NULL;
+    assert_int_equal(form_values_new(&v), FORM_OK);
+    assert_null(form_values_answer(v, NULL));
+    assert_null(form_values_answer(v, "x"));
+    assert_int_equal(form_values_set_answer(v, "x", "やまだ"), FORM_OK);
+    assert_int_equal(form_values_set_answer(v, "y", "2"), FORM_OK);
+    assert_string_equal(form_values_answer(v, "x"), "やまだ");
+    assert_int_equal(form_values_set_answer(v, "x", "たなか"), FORM_OK);
+    assert_string_equal(form_values_answer(v, "x"), "たなか");
+    assert_string_equal(form_values_answer(v, "y"), "2");
+    assert_int_equal(form_values_set_answer(v, "x", NULL), FORM_OK);
+    assert_null(form_values_answer(v, "x"));
+    assert_null(form_values_answer(v, "z"));
+    form_values_free(v);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -277,6 +299,7 @@ int main(void)
         cmocka_unit_test(expressions_are_checked),
         cmocka_unit_test(utf8_decoder_rejects_every_malformed_form),
         cmocka_unit_test(values_are_wiped_and_null_safe),
+        cmocka_unit_test(answer_getter_reads_the_locked_copy),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,6 @@
 /* SPDX-FileCopyrightText: 2026 The kakanai authors */
 /* SPDX-License-Identifier: MIT */
-/* test-kiosk-engine.c — the engine (kiosk-backend.c) with the in-process virtual card: what
+/* test-kiosk-engine.c — the engine (kiosk-engine.c) with the in-process virtual card: what
  * its worker threads hand to the UI thread is wiped even when nobody takes it. */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -12,8 +12,10 @@
 #include <openssl/crypto.h>
 #include <string.h>
 
-#include "kiosk-backend.h"
+#include "kiosk-card-pcsc.h"
+#include "kiosk-card-vcard.h"
 #include "kiosk-config.h"
+#include "kiosk-engine.h"
 #include "myna.h"
 
 typedef struct seen {
@@ -70,9 +72,10 @@ static void freed_engine_wipes_card_data_never_delivered(void **state)
                      MYNA_OK);
     myna_vcard_set_present(vc, true);
 
+    kiosk_card_source *cards = kiosk_card_vcard_new(vc);
     seen s = {0};
     kiosk_engine_hooks hooks = {.user = &s, .event = on_event};
-    kiosk_engine *e = kiosk_engine_new(cfg, vc, &hooks);
+    kiosk_engine *e = kiosk_engine_new(cfg, cards, &hooks);
     assert_non_null(e);
     assert_non_null(kiosk_engine_catalog(e));
     kiosk_engine_set_procedure(e, form_catalog_procedure(kiosk_engine_catalog(e), 0));
@@ -101,6 +104,7 @@ static void freed_engine_wipes_card_data_never_delivered(void **state)
     while (g_main_context_iteration(NULL, FALSE))
         ;
     assert_int_equal(s.count, count);
+    kiosk_card_source_free(cards);
     myna_vcard_free(vc);
 }
 
@@ -109,9 +113,10 @@ static void freed_engine_wipes_card_data_never_delivered(void **state)
 static void only_the_latest_render_is_delivered(void **state)
 {
     g_autoptr(kiosk_config) cfg = shipped_config();
+    kiosk_card_source *pcsc = kiosk_card_pcsc_new();
     seen s = {0};
     kiosk_engine_hooks hooks = {.user = &s, .event = on_event};
-    kiosk_engine *e = kiosk_engine_new(cfg, NULL, &hooks);
+    kiosk_engine *e = kiosk_engine_new(cfg, pcsc, &hooks);
     assert_non_null(e);
     kiosk_engine_set_procedure(e, form_catalog_procedure(kiosk_engine_catalog(e), 0));
     kiosk_backend be;
@@ -125,6 +130,7 @@ static void only_the_latest_render_is_delivered(void **state)
             g_usleep(5000);
     assert_int_equal(s.renders, 1);
     kiosk_engine_free(e);
+    kiosk_card_source_free(pcsc);
 }
 
 /* The window closes while a render and a staff test page run: the engine waits for them
@@ -136,9 +142,10 @@ static void freed_engine_waits_for_render_and_test_page(void **state)
     assert_non_null(dir);
     g_free(cfg->pdf_dir);
     cfg->pdf_dir = g_strdup(dir);
+    kiosk_card_source *pcsc = kiosk_card_pcsc_new();
     seen s = {0};
     kiosk_engine_hooks hooks = {.user = &s, .event = on_event};
-    kiosk_engine *e = kiosk_engine_new(cfg, NULL, &hooks);
+    kiosk_engine *e = kiosk_engine_new(cfg, pcsc, &hooks);
     assert_non_null(e);
     kiosk_engine_set_procedure(e, form_catalog_procedure(kiosk_engine_catalog(e), 0));
     kiosk_backend be;
@@ -149,9 +156,53 @@ static void freed_engine_waits_for_render_and_test_page(void **state)
     g_usleep(300 * 1000);
     assert_false(g_main_context_pending(NULL));
     assert_int_equal(s.count, 0);
+    kiosk_card_source_free(pcsc);
     g_autofree char *page = g_build_filename(dir, "kakanai-test-page.pdf", NULL);
     g_unlink(page);
     g_rmdir(dir);
+}
+
+/* The engine keeps each answer once, in the values' locked memory, and reads it back from
+ * there: a new procedure and a wipe leave none behind. */
+static void answers_live_once_in_the_locked_values(void **state)
+{
+    g_autoptr(kiosk_config) cfg = shipped_config();
+    kiosk_card_source *pcsc = kiosk_card_pcsc_new();
+    kiosk_engine *e = kiosk_engine_new(cfg, pcsc, NULL);
+    assert_non_null(e);
+    const form_catalog *cat = kiosk_engine_catalog(e);
+    const form_procedure *p = NULL;
+    const form_question *q = NULL;
+    for (size_t i = 0; !q && i < form_catalog_procedure_count(cat); i++)
+        for (size_t k = 0; !q && k < form_procedure_question_count(form_catalog_procedure(cat, i)); k++) {
+            const form_question *c = form_procedure_question(form_catalog_procedure(cat, i), k);
+            if (form_question_type_of(c) == FORM_Q_CHOICE && form_question_choice_count(c) > 0) {
+                p = form_catalog_procedure(cat, i);
+                q = c;
+            }
+        }
+    if (!q) {
+        kiosk_engine_free(e);
+        kiosk_card_source_free(pcsc);
+        skip();
+    }
+    kiosk_engine_set_procedure(e, p);
+    const char *why = NULL;
+    assert_null(kiosk_engine_answer_get(e, q));
+    assert_true(kiosk_engine_answer(e, q, form_question_choice_value(q, 0), "ja", &why));
+    const char *got = kiosk_engine_answer_get(e, q);
+    assert_string_equal(got, form_question_choice_value(q, 0));
+    assert_true(CRYPTO_secure_allocated(got));
+    assert_false(kiosk_engine_answer(e, q, "no such choice", "ja", &why));
+    kiosk_engine_set_procedure(e, p); /* a procedure chosen anew starts without answers */
+    assert_null(kiosk_engine_answer_get(e, q));
+    assert_true(kiosk_engine_answer(e, q, form_question_choice_value(q, 0), "ja", &why));
+    kiosk_backend be;
+    kiosk_engine_backend(e, &be);
+    be.wipe(be.user);
+    assert_null(kiosk_engine_answer_get(e, q));
+    kiosk_engine_free(e);
+    kiosk_card_source_free(pcsc);
 }
 
 int main(void)
@@ -164,6 +215,7 @@ int main(void)
         cmocka_unit_test(freed_engine_wipes_card_data_never_delivered),
         cmocka_unit_test(only_the_latest_render_is_delivered),
         cmocka_unit_test(freed_engine_waits_for_render_and_test_page),
+        cmocka_unit_test(answers_live_once_in_the_locked_values),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,18 +1,24 @@
 /* SPDX-FileCopyrightText: 2026 The kakanai authors */
 /* SPDX-License-Identifier: MIT */
 /*
- * kiosk-app.h — the kiosk window: the screens in a stack, the session, the engine, the
+ * kiosk-window.h — the kiosk window: the screens in a stack, the session, the engine, the
  * idle timer, language switching and staff mode.
+ *
+ * In files of one concern each, sharing kiosk-window-private.h: kiosk-window.c (the window,
+ * showing a state), kiosk-window-actions.c (the screens' typed signals and the window's
+ * actions → session events), kiosk-window-staff.c (staff mode), kiosk-window-idle.c (the
+ * idle timer, the print watchdog, template hot-reload) and kiosk-summary.c (the
+ * confirmation's summary).
  */
-#ifndef KIOSK_APP_H
-#define KIOSK_APP_H
+#ifndef KIOSK_WINDOW_H
+#define KIOSK_WINDOW_H
 
 #include <gtk/gtk.h>
 
-#include "kiosk-backend.h"
+#include "kiosk-card-source.h"
 #include "kiosk-config.h"
+#include "kiosk-engine.h"
 #include "kiosk-session.h"
-#include "myna-vcard.h"
 #include "myna.h"
 
 G_BEGIN_DECLS
@@ -20,8 +26,8 @@ G_BEGIN_DECLS
 #define KIOSK_TYPE_WINDOW (kiosk_window_get_type())
 G_DECLARE_FINAL_TYPE(KioskWindow, kiosk_window, KIOSK, WINDOW, GtkWindow)
 
-/* config and vcard (NULL = PC/SC) must outlive the window. */
-KioskWindow *kiosk_window_new(kiosk_config *config, myna_vcard *vcard, const char *lang);
+/* config and cards must outlive the window. */
+KioskWindow *kiosk_window_new(kiosk_config *config, kiosk_card_source *cards, const char *lang);
 
 /* The name of what the resident sees now: menu, card, pin, checkcode, reading, question,
  * preparing, confirm, printing, print-problem, done, error, staff-call, staff. */
@@ -30,7 +36,7 @@ const char *kiosk_window_screen_name(KioskWindow *self);
 GtkWidget *kiosk_window_screen(KioskWindow *self);
 kiosk_session *kiosk_window_session(KioskWindow *self);
 kiosk_engine *kiosk_window_engine(KioskWindow *self);
-/* Demo/test: put the virtual card on the reader or take it off. */
+/* Demo card sources: put the card on the reader or take it off (no-op otherwise). */
 void kiosk_window_set_card(KioskWindow *self, gboolean present);
 void kiosk_window_set_lang(KioskWindow *self, const char *lang);
 /* Fire the idle timeout now (tests); the real timer does the same. */

@@ -37,7 +37,7 @@
 #ifndef KIOSK_SCRIPT_H
 #define KIOSK_SCRIPT_H
 
-#include "kiosk-app.h"
+#include "kiosk-window.h"
 
 /* Start the script on the main loop; *status is set and loop quit at the end. */
 gboolean kiosk_script_start(KioskWindow *win, const char *path, GMainLoop *loop, int *status,
