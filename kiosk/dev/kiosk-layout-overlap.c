@@ -26,25 +26,40 @@ void kiosk_layout_describe(GtkWidget *w, GString *out)
     }
 }
 
-/* Children drawn where they are on purpose: an overlay's, a stack's (one is shown). */
+/* Children drawn where they are on purpose: an overlay's, a stack's (one is shown), a
+ * scrolled window's (an overlay scrollbar floats over the content). */
 static gboolean stacks_children(GtkWidget *w)
 {
-    return GTK_IS_OVERLAY(w) || GTK_IS_STACK(w);
+    return GTK_IS_OVERLAY(w) || GTK_IS_STACK(w) || GTK_IS_SCROLLED_WINDOW(w);
+}
+
+/* A spinner spins inside its own box; GTK reports its bounds as they turn. */
+static gboolean drawn_in_place(GtkWidget *w)
+{
+    return GTK_IS_SPINNER(w);
+}
+
+/* Laid out: a widget just built or shown has no allocation until the next frame. */
+static gboolean allocated(GtkWidget *w)
+{
+    return gtk_widget_get_mapped(w) && gtk_widget_get_width(w) > 0 &&
+           gtk_widget_get_height(w) > 0;
 }
 
 guint kiosk_layout_overlaps(GtkWidget *w, GString *report)
 {
-    if (stacks_children(w))
+    if (stacks_children(w) || !allocated(w))
         return 0;
     guint bad = 0;
     for (GtkWidget *a = gtk_widget_get_first_child(w); a; a = gtk_widget_get_next_sibling(a)) {
         graphene_rect_t ra;
-        if (!gtk_widget_get_mapped(a) || GTK_IS_NATIVE(a) || !gtk_widget_compute_bounds(a, w, &ra) ||
+        if (!allocated(a) || GTK_IS_NATIVE(a) || drawn_in_place(a) ||
+            !gtk_widget_compute_bounds(a, w, &ra) ||
             ra.size.width < 1 || ra.size.height < 1)
             continue;
         for (GtkWidget *b = gtk_widget_get_next_sibling(a); b; b = gtk_widget_get_next_sibling(b)) {
             graphene_rect_t rb, both;
-            if (!gtk_widget_get_mapped(b) || GTK_IS_NATIVE(b) ||
+            if (!allocated(b) || GTK_IS_NATIVE(b) || drawn_in_place(b) ||
                 !gtk_widget_compute_bounds(b, w, &rb) || rb.size.width < 1 || rb.size.height < 1)
                 continue;
             if (!graphene_rect_intersection(&ra, &rb, &both) || both.size.width <= SLACK ||
@@ -78,7 +93,7 @@ static guint outside(GtkWidget *w, double x, double y, double tw, double th, GSt
 
 guint kiosk_layout_text_outside(GtkWidget *w, GString *report)
 {
-    if (!gtk_widget_get_mapped(w))
+    if (!allocated(w))
         return 0;
     if (GTK_IS_LABEL(w) && *gtk_label_get_text(GTK_LABEL(w))) {
         PangoLayout *l = gtk_label_get_layout(GTK_LABEL(w));

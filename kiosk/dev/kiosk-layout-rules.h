@@ -5,8 +5,8 @@
  * kiosk/dev only; kiosk_layout_check runs the first two on every widget it visits).
  *
  * Overlap: two mapped siblings whose allocations intersect (more than 1 px both ways) are
- * drawn over each other — unless their parent is a GtkOverlay or a GtkStack, which stack
- * children on purpose.
+ * drawn over each other — unless their parent is a GtkOverlay, a GtkStack or a
+ * GtkScrolledWindow (its overlay scrollbar), which stack children on purpose.
  * Text outside its allocation: a label's Pango layout (its logical extents, at the width it
  * was given, where GTK places it) must lie inside the label's allocation; a KioskSecretLabel
  * is measured the same way at its real width. A widget that reports a shorter height than

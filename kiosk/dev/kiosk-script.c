@@ -4,6 +4,7 @@
 #include "kiosk-script.h"
 
 #include "kiosk-layout-check.h"
+#include "kiosk-layout-rules.h"
 #include "kiosk-screens.h"
 
 #include <signal.h>
@@ -23,6 +24,9 @@ typedef struct script {
     gboolean check_each;   /* "check-layout each": every screen reached, before the next command */
     gboolean arrived;      /* a wait just ended: the screen may show new content */
     char *checked;         /* the screen (and question) last checked */
+    char *pending;         /* the screen seen, to check once a frame laid it out */
+    gint64 pending_frame;  /* the frame counter when it was seen */
+    guint pending_tries;
     guint layout_problems; /* found by check-layout */
     guint shot_retries;    /* a screenshot tried again while the window had no frame */
 } script;
@@ -33,6 +37,7 @@ static void finish(script *s, int status)
     g_strfreev(s->lines);
     g_free(s->waiting_for);
     g_free(s->checked);
+    g_free(s->pending);
     g_main_loop_quit(s->loop);
     g_free(s);
 }
@@ -194,32 +199,77 @@ static void check_layout(script *s)
     guint bad =
         kiosk_layout_check(GTK_WIDGET(s->win), kiosk_layout_min_target_px(GTK_WIDGET(s->win)),
                            KIOSK_TEXT_MIN_PX, report);
+    /* contrast on the pixels: a frame of the window as it is now (none between frames) */
+    guint measured = 0;
+    GdkTexture *shot = kiosk_layout_render(GTK_WIDGET(s->win));
+    if (shot) {
+        bad += kiosk_layout_contrast(GTK_WIDGET(s->win), shot, KIOSK_CONTRAST_MIN, &measured,
+                                     report);
+        g_object_unref(shot);
+    }
     const char *name = kiosk_window_screen_name(s->win);
     if (bad)
         g_printerr("script: layout on screen %s: %u problem(s)\n%s", name, bad, report->str);
-    g_print("layout %s %u\n", name, bad);
+    g_print("layout %s %u contrast-measured %u\n", name, bad, measured);
     s->layout_problems += bad;
     g_string_free(report, TRUE);
 }
 
+/* A widget shown or built since the last frame has no allocation yet: its size is 0×0 while
+ * it asks for more. Checking then would measure a half-built screen. */
+static gboolean layout_pending(GtkWidget *w)
+{
+    if (!gtk_widget_get_mapped(w))
+        return FALSE;
+    if (gtk_widget_get_width(w) == 0 && gtk_widget_get_height(w) == 0) {
+        int min = 0;
+        gtk_widget_measure(w, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+        if (min > 0)
+            return TRUE;
+    }
+    for (GtkWidget *c = gtk_widget_get_first_child(w); c; c = gtk_widget_get_next_sibling(c))
+        if (layout_pending(c))
+            return TRUE;
+    return FALSE;
+}
+
 /* With "check-layout each": check the screen when a wait for it ended or when it (or its
- * question) changed since the last check. */
-static void check_if_new(script *s)
+ * question) changed since the last check — once GTK has laid it out: a screen just shown
+ * keeps the allocation it had when last seen (another panel size, another language) until
+ * the next frame. So the first sight asks for a frame and the check waits for it. FALSE:
+ * not yet (the command waits too). */
+static gboolean check_if_new(script *s)
 {
     if (!s->check_each)
-        return;
+        return TRUE;
     const char *name = kiosk_window_screen_name(s->win);
     char *key = g_strdup_printf(
         "%s/%d", name,
         strcmp(name, "question") == 0 ? kiosk_session_question(kiosk_window_session(s->win)) : -1);
-    if (s->arrived || g_strcmp0(key, s->checked) != 0) {
-        s->arrived = FALSE;
-        check_layout(s);
-        g_free(s->checked);
-        s->checked = key;
-    } else {
+    if (!s->arrived && g_strcmp0(key, s->checked) == 0) {
         g_free(key);
+        return TRUE;
     }
+    GdkFrameClock *clock = gtk_widget_get_frame_clock(GTK_WIDGET(s->win));
+    gint64 frame = clock ? gdk_frame_clock_get_frame_counter(clock) : 0;
+    if (g_strcmp0(key, s->pending) != 0) {
+        g_free(s->pending);
+        s->pending = key;
+        s->pending_frame = frame;
+        s->pending_tries = 0;
+        gtk_widget_queue_draw(GTK_WIDGET(s->win));
+        return FALSE;
+    }
+    g_free(key);
+    if ((frame <= s->pending_frame || layout_pending(GTK_WIDGET(s->win))) &&
+        s->pending_tries++ < 100)
+        return FALSE;
+    s->arrived = FALSE;
+    check_layout(s);
+    g_free(s->checked);
+    s->checked = s->pending;
+    s->pending = NULL;
+    return TRUE;
 }
 
 /* Run one command; FALSE = failed. Sets wait/sleep state for the stepping loop. */
@@ -232,8 +282,13 @@ static gboolean run(script *s, char *line)
     const char *cmd = a[0], *x = a[1] ? a[1] : "", *y = a[1] && a[2] ? a[2] : "";
     gboolean ok = TRUE;
     gint64 now = g_get_monotonic_time();
-    if (strcmp(cmd, "wait") != 0 && strcmp(cmd, "sleep") != 0)
-        check_if_new(s);
+    if (strcmp(cmd, "wait") != 0 && strcmp(cmd, "sleep") != 0 && !check_if_new(s)) {
+        /* the screen is checked after its next frame: this line runs then */
+        g_strfreev(a);
+        s->i--;
+        s->sleep_until = now + 20 * 1000;
+        return TRUE;
+    }
     if (!strcmp(cmd, "procedure")) {
         ok = touch(s, "menu.choose", g_variant_new_string(x));
     } else if (!strcmp(cmd, "procedure-index")) {
@@ -246,9 +301,18 @@ static gboolean run(script *s, char *line)
         /* Answer every question like a resident taking the suggested answer; this line
          * repeats until the questions are over. */
         if (!strcmp(kiosk_window_screen_name(s->win), "question")) {
-            ok = answer_one(s);
+            /* answer-questions PREFIX: a screenshot of each question first (PREFIX-qN.png) */
+            gboolean shot = TRUE;
+            if (*x) {
+                int n = kiosk_session_question(kiosk_window_session(s->win));
+                g_autofree char *path = g_strdup_printf("%s-q%d.png", x, n);
+                shot = kiosk_window_screenshot(s->win, path, NULL) || s->shot_retries >= 25;
+                s->shot_retries = shot ? 0 : s->shot_retries + 1;
+            }
+            if (shot)
+                ok = answer_one(s);
             s->i--;
-            s->sleep_until = now + 150 * 1000;
+            s->sleep_until = now + (shot ? 150 : 80) * 1000;
         }
     } else if (!strcmp(cmd, "card")) { /* a card on the reader is not a tap on the screen */
         ok = card_set(s, !strcmp(x, "on"));
