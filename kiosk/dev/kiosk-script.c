@@ -376,6 +376,11 @@ static gboolean run(script *s, char *line)
         ok = act(s, name, NULL);
     } else if (!strcmp(cmd, "lang")) {
         ok = act(s, "win.lang", g_variant_new_string(x));
+    } else if (!strcmp(cmd, "languages")) { /* open the language picker (from the menu) */
+        ok = act(s, "win.languages", NULL);
+    } else if (!strcmp(cmd, "large")) { /* large on|off: 「文字を大きく」 */
+        if (kiosk_window_large_text(s->win) != !strcmp(x, "on"))
+            ok = act(s, "win.large", NULL);
     } else if (!strcmp(cmd, "idle")) {
         kiosk_window_idle_now(s->win);
     } else if (!strcmp(cmd, "wait")) {

@@ -111,6 +111,7 @@ T = {
 "Larger text": "文字を大きく",
 "Language": "ことば",
 "English": "英語",
+"Japanese": "日本語",
 "Your answer": "あなたの 答え",
 "Printed on the form (Japanese)": "書類に 印刷される 内容",
 "The form is printed in Japanese.": "書類は 日本語で 印刷されます。",

@@ -1,8 +1,8 @@
 /* SPDX-FileCopyrightText: 2026 The kakanai authors */
 /* SPDX-License-Identifier: MIT */
 /* test-layout-rules.c — the layout check catches what the issue saw (a wrapped name drawn over
- * the address, widgets drawn over each other, low contrast) and passes the fixed widgets.
- * Under Xvfb. */
+ * the address, widgets drawn over each other, low contrast) and passes the fixed widgets; the
+ * 「文字を大きく」 style makes text at least 1.5 × as large. Under Xvfb. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -12,6 +12,7 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
+#include "kiosk-config.h"
 #include "kiosk-layout-check.h" /* test machinery: kiosk/dev/ */
 #include "kiosk-layout-rules.h"
 #include "kiosk-screens.h"
@@ -176,6 +177,74 @@ static void low_contrast_text_fails(void **state)
     css_drop(p);
 }
 
+/* The height of the label's text as laid out now: proportional to its font size. */
+static double text_px(GtkWidget *w)
+{
+    int width = 0, height = 0;
+    pango_layout_get_pixel_size(gtk_label_get_layout(GTK_LABEL(w)), &width, &height);
+    return height;
+}
+
+/* 「文字を大きく」: with the kiosk's stylesheet, every kind of text on the window grows by
+ * at least 1.5 ×, in both layouts. */
+static void large_text_is_one_and_a_half_times(void **state)
+{
+    (void)state;
+    GtkCssProvider *p = gtk_css_provider_new();
+    g_autoptr(GBytes) sheet = g_resources_lookup_data("/jp/kakanai/kiosk/kiosk.css", 0, NULL);
+    assert_non_null(sheet); /* the kiosk's own stylesheet, from its GResource */
+    gtk_css_provider_load_from_resource(p, "/jp/kakanai/kiosk/kiosk.css");
+    gtk_style_context_add_provider_for_display(gdk_display_get_default(), GTK_STYLE_PROVIDER(p),
+                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+    static const char *const classes[] = {NULL, "title", "subtitle", "hint", "info", "warning"};
+    for (int small = 0; small < 2; small++) {
+        GtkWidget *win = gtk_window_new();
+        gtk_widget_add_css_class(win, "kiosk");
+        if (small)
+            gtk_widget_add_css_class(win, "small");
+        GtkWidget *box = gtk_box_new(GTK_ORIENTATION_VERTICAL, 8);
+        gtk_window_set_child(GTK_WINDOW(win), box);
+        GtkWidget *labels[G_N_ELEMENTS(classes) + 1];
+        for (size_t i = 0; i < G_N_ELEMENTS(classes); i++) {
+            labels[i] = gtk_label_new("文字");
+            if (classes[i])
+                gtk_widget_add_css_class(labels[i], classes[i]);
+            gtk_box_append(GTK_BOX(box), labels[i]);
+        }
+        GtkWidget *button = gtk_button_new_with_label("OK");
+        gtk_box_append(GTK_BOX(box), button);
+        labels[G_N_ELEMENTS(classes)] = gtk_button_get_child(GTK_BUTTON(button));
+        settle(win, button);
+        double before[G_N_ELEMENTS(labels)];
+        for (size_t i = 0; i < G_N_ELEMENTS(labels); i++)
+            before[i] = text_px(labels[i]);
+        gtk_widget_add_css_class(win, "large");
+        settle(win, button);
+        for (size_t i = 0; i < G_N_ELEMENTS(labels); i++) {
+            double after = text_px(labels[i]);
+            print_message("%s layout, label %zu: %.0f → %.0f px\n", small ? "small" : "large", i,
+                          before[i], after);
+            if (after < 1.5 * before[i] - 1.5) /* whole pixels: a rounding's slack */
+                fail_msg("%s layout, label %zu: %.1f px → %.1f px with large text",
+                         small ? "small" : "large", i, before[i], after);
+        }
+        gtk_window_destroy(GTK_WINDOW(win));
+    }
+    gtk_style_context_remove_provider_for_display(gdk_display_get_default(),
+                                                  GTK_STYLE_PROVIDER(p));
+    g_object_unref(p);
+}
+
+/* The kiosk's languages (kiosk_core, without forms) are the forms library's, in its order. */
+static void kiosk_languages_match_the_forms_table(void **state)
+{
+    (void)state;
+    size_t n = 0;
+    for (; kiosk_config_known_languages[n]; n++)
+        assert_string_equal(kiosk_config_known_languages[n], form_lang_code(n));
+    assert_int_equal(n, FORM_LANG_COUNT);
+}
+
 int main(void)
 {
     if (!gtk_init_check()) {
@@ -189,6 +258,8 @@ int main(void)
         cmocka_unit_test(a_wrapped_name_grows_its_row),
         cmocka_unit_test(overlaps_and_squeezed_labels_fail),
         cmocka_unit_test(low_contrast_text_fails),
+        cmocka_unit_test(large_text_is_one_and_a_half_times),
+        cmocka_unit_test(kiosk_languages_match_the_forms_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
