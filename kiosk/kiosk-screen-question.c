@@ -316,7 +316,7 @@ static GtkWidget *stepper(const char *minus, const char *plus, GtkWidget *middle
 static GtkWidget *key_grid(void)
 {
     GtkWidget *grid = gtk_grid_new();
-    gtk_grid_set_row_spacing(GTK_GRID(grid), 6);
+    gtk_grid_set_row_spacing(GTK_GRID(grid), 2);
     gtk_grid_set_column_spacing(GTK_GRID(grid), 4);
     gtk_widget_set_halign(grid, GTK_ALIGN_CENTER);
     gtk_widget_set_valign(grid, GTK_ALIGN_START);
@@ -385,7 +385,7 @@ static void build_kana(KioskQuestionScreen *self)
     }
     /* Tools and Next beside the keypad, so the whole screen fits 1280x800. */
     GtkWidget *tools = gtk_grid_new();
-    gtk_grid_set_row_spacing(GTK_GRID(tools), 6);
+    gtk_grid_set_row_spacing(GTK_GRID(tools), 2);
     gtk_grid_set_column_spacing(GTK_GRID(tools), 8);
     gtk_widget_set_valign(tools, GTK_ALIGN_START);
     gtk_grid_attach(GTK_GRID(tools), action_button(_("゛ voiced"), "question.kana-mod", "i", NULL, 1), 0, 0, 1, 1);
