@@ -3,6 +3,12 @@
 /* kiosk-config.c — load and save the kiosk configuration. See kiosk-config.h. */
 #include "kiosk-config.h"
 
+/* The kiosk's languages, as forms' form-lang.c lists them (kiosk_core does not link forms;
+ * tests/access/test-layout-rules.c compares the two tables). The picker shows them in this
+ * order. */
+const char *const kiosk_config_known_languages[] = {"ja", "en", "zh", "ko", "vi", "fil",
+                                                     "pt_BR", "ne", "id", NULL};
+
 #define GROUP "kiosk"
 
 static void set_str(char **dst, GKeyFile *kf, const char *key)
@@ -52,7 +58,7 @@ kiosk_config *kiosk_config_load(const char *path, gboolean must_exist, GError **
     c->reader_filter = g_strdup("");
     c->printer = g_strdup("");
     c->idle_timeout = KIOSK_IDLE_DEFAULT;
-    c->languages = g_strsplit("ja;en", ";", -1);
+    c->languages = g_strdupv((char **)kiosk_config_known_languages);
     c->template_dir = g_strdup("/usr/share/kakanai/templates");
     c->counter = 1;
     c->print_timeout = 12;
@@ -92,9 +98,10 @@ kiosk_config *kiosk_config_load(const char *path, gboolean must_exist, GError **
     char **langs = g_key_file_get_string_list(kf, GROUP, "languages", NULL, NULL);
     if (langs) {
         for (char **l = langs; *l; l++) {
-            if (g_strcmp0(*l, "ja") != 0 && g_strcmp0(*l, "en") != 0) {
+            if (!g_strv_contains(kiosk_config_known_languages, *l)) {
+                g_autofree char *known = g_strjoinv(" ", (char **)kiosk_config_known_languages);
                 g_set_error(error, G_KEY_FILE_ERROR, G_KEY_FILE_ERROR_INVALID_VALUE,
-                            "languages: only ja and en are available, not \"%s\"", *l);
+                            "languages: \"%s\" is not one of %s", *l, known);
                 g_strfreev(langs);
                 return NULL;
             }

@@ -7,7 +7,8 @@
  *   reader-filter=        substring of the reader name to use ("" = any reader)
  *   printer=              CUPS queue ("" = the default destination)
  *   idle-timeout=90       seconds without a touch before the session is wiped (10..900)
- *   languages=ja;en;      offered languages, the first is the default
+ *   languages=ja;en;zh;ko;vi;fil;pt_BR;ne;id;   offered languages (default: all nine, in this
+ *                         order), the first is the default
  *   template-dir=/usr/share/kakanai/templates
  *   counter=3             "take your form to counter N"
  *   print-timeout=12      seconds a print job may take before it is cancelled (the job is
@@ -36,12 +37,16 @@
 #define KIOSK_IDLE_MAX 900
 #define KIOSK_IDLE_DEFAULT 90
 
+/* Every language the kiosk has a catalogue for (NULL-terminated): ja en zh ko vi fil pt_BR
+ * ne id. */
+extern const char *const kiosk_config_known_languages[];
+
 typedef struct kiosk_config {
     char *path;          /* file it was loaded from (saved back to), may be NULL */
     char *reader_filter;
     char *printer;
     int idle_timeout;    /* seconds */
-    char **languages;    /* NULL-terminated, at least one */
+    char **languages;    /* NULL-terminated, at least one, each of kiosk_config_known_languages */
     char *template_dir;
     int counter;
     int print_timeout;   /* seconds */

@@ -178,12 +178,13 @@ gboolean kiosk_confirm_screen_set_pdf(KioskConfirmScreen *self, const guint8 *pd
 
 int kiosk_confirm_screen_page_count(KioskConfirmScreen *self) { return self->npages; }
 
-void kiosk_confirm_screen_add_summary(KioskConfirmScreen *self, const char *key,
-                                      const char *value, int edit)
+void kiosk_confirm_screen_add_summary(KioskConfirmScreen *self, const char *key_markup,
+                                      const char *value, const char *printed, int edit)
 {
     /* One row per item: what, the value, and "change" where it can be changed. */
     GtkWidget *row = gtk_box_new(GTK_ORIENTATION_HORIZONTAL, 16);
-    GtkWidget *k = gtk_label_new(key);
+    GtkWidget *k = gtk_label_new(NULL);
+    gtk_label_set_markup(GTK_LABEL(k), key_markup);
     gtk_widget_add_css_class(k, "key");
     gtk_label_set_xalign(GTK_LABEL(k), 0);
     gtk_label_set_wrap(GTK_LABEL(k), TRUE);
@@ -194,7 +195,24 @@ void kiosk_confirm_screen_add_summary(KioskConfirmScreen *self, const char *key,
     gtk_widget_set_hexpand(v, TRUE);
     gtk_widget_set_valign(v, GTK_ALIGN_CENTER);
     gtk_box_append(GTK_BOX(row), k);
-    gtk_box_append(GTK_BOX(row), v);
+    if (printed != NULL) {
+        /* the answer as read, and under it what the form prints, marked 「日本語」 */
+        GtkWidget *col = gtk_box_new(GTK_ORIENTATION_VERTICAL, 4);
+        gtk_widget_set_hexpand(col, TRUE);
+        gtk_widget_set_valign(col, GTK_ALIGN_CENTER);
+        gtk_box_append(GTK_BOX(col), v);
+        GString *t = g_string_new("日本語：");
+        g_string_append(t, printed);
+        GtkWidget *pv = kiosk_secret_label_new(t->str);
+        explicit_bzero(t->str, t->allocated_len); /* the row keeps its own copy, locked */
+        g_string_free(t, TRUE);
+        gtk_widget_add_css_class(pv, "printed");
+        gtk_widget_add_css_class(pv, "lang-ja");
+        gtk_box_append(GTK_BOX(col), pv);
+        gtk_box_append(GTK_BOX(row), col);
+    } else {
+        gtk_box_append(GTK_BOX(row), v);
+    }
     if (edit >= 0) {
         GtkWidget *b = gtk_button_new_with_label(_("Change"));
         gtk_actionable_set_action_name(GTK_ACTIONABLE(b), "confirm.edit");

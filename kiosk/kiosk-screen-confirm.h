@@ -18,9 +18,13 @@ GtkWidget *kiosk_confirm_screen_new(void);
 void kiosk_confirm_screen_set_waiting(KioskConfirmScreen *self);
 /* pdf: the exact bytes that will be printed (not copied, not written anywhere). */
 gboolean kiosk_confirm_screen_set_pdf(KioskConfirmScreen *self, const guint8 *pdf, gsize len);
-/* edit >= 0: a "change" button that emits "edit-requested" (edit). */
-void kiosk_confirm_screen_add_summary(KioskConfirmScreen *self, const char *key,
-                                      const char *value, int edit);
+/* One row: key_markup (Pango markup: a template text may carry its "English" marker), the
+ * value in the resident's language, and, when printed is not NULL, the Japanese value the form
+ * prints beside it (a resident reading another language sees what goes on paper). Values are
+ * the resident's data: kept in KioskSecretLabels. edit >= 0: a "change" button that emits
+ * "edit-requested" (edit). */
+void kiosk_confirm_screen_add_summary(KioskConfirmScreen *self, const char *key_markup,
+                                      const char *value, const char *printed, int edit);
 void kiosk_confirm_screen_set_flags(KioskConfirmScreen *self, const char *text);
 gboolean kiosk_confirm_screen_has_preview(KioskConfirmScreen *self);
 /* Pages in the preview (one per printed page, at most 8); ◀ ▶ flip through them. */

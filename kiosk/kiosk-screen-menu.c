@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kiosk-i18n.h"
 #include "kiosk-screen-common.h"
 
 static const char *procedure_icon(const char *name)
@@ -95,14 +96,18 @@ guint kiosk_menu_screen_set_catalog(KioskMenuScreen *self, const form_catalog *c
         GtkWidget *col = gtk_box_new(GTK_ORIENTATION_VERTICAL, 4);
         gtk_widget_set_valign(col, GTK_ALIGN_CENTER);
         gtk_widget_set_hexpand(col, TRUE);
-        GtkWidget *t = gtk_label_new(form_text_get(form_procedure_title(p), lang));
+        GtkWidget *t = gtk_label_new(NULL);
+        g_autofree char *tm = kiosk_text_markup(form_procedure_title(p), lang);
+        gtk_label_set_markup(GTK_LABEL(t), tm);
         gtk_widget_add_css_class(t, "ptitle");
         gtk_label_set_xalign(GTK_LABEL(t), 0);
         gtk_label_set_wrap(GTK_LABEL(t), TRUE);
         gtk_box_append(GTK_BOX(col), t);
         const form_text *desc = form_procedure_description(p);
         if (desc && form_text_get(desc, lang)) {
-            GtkWidget *d = gtk_label_new(form_text_get(desc, lang));
+            GtkWidget *d = gtk_label_new(NULL);
+            g_autofree char *dm = kiosk_text_markup(desc, lang);
+            gtk_label_set_markup(GTK_LABEL(d), dm);
             gtk_widget_add_css_class(d, "pdesc");
             gtk_label_set_xalign(GTK_LABEL(d), 0);
             gtk_label_set_wrap(GTK_LABEL(d), TRUE);

@@ -9,6 +9,7 @@
 
 #include "myna.h"
 
+#include "kiosk-i18n.h"
 #include "kiosk-screen-common.h"
 #include "kiosk-util.h"
 
@@ -315,7 +316,7 @@ static GtkWidget *stepper(const char *minus, const char *plus, GtkWidget *middle
 static GtkWidget *key_grid(void)
 {
     GtkWidget *grid = gtk_grid_new();
-    gtk_grid_set_row_spacing(GTK_GRID(grid), 6);
+    gtk_grid_set_row_spacing(GTK_GRID(grid), 2);
     gtk_grid_set_column_spacing(GTK_GRID(grid), 4);
     gtk_widget_set_halign(grid, GTK_ALIGN_CENTER);
     gtk_widget_set_valign(grid, GTK_ALIGN_START);
@@ -384,7 +385,7 @@ static void build_kana(KioskQuestionScreen *self)
     }
     /* Tools and Next beside the keypad, so the whole screen fits 1280x800. */
     GtkWidget *tools = gtk_grid_new();
-    gtk_grid_set_row_spacing(GTK_GRID(tools), 6);
+    gtk_grid_set_row_spacing(GTK_GRID(tools), 2);
     gtk_grid_set_column_spacing(GTK_GRID(tools), 8);
     gtk_widget_set_valign(tools, GTK_ALIGN_START);
     gtk_grid_attach(GTK_GRID(tools), action_button(_("゛ voiced"), "question.kana-mod", "i", NULL, 1), 0, 0, 1, 1);
@@ -421,9 +422,11 @@ void kiosk_question_screen_set(KioskQuestionScreen *self, const form_question *q
     g_autofree char *where = step > 0 ? g_strdup_printf(_("Question %d of %d"), step, count)
                                       : g_strdup(_("Change"));
     gtk_label_set_text(GTK_LABEL(self->step), where);
-    gtk_label_set_text(GTK_LABEL(self->title), form_text_get(form_question_label(q), lang));
+    g_autofree char *title = kiosk_text_markup(form_question_label(q), lang);
+    gtk_label_set_markup(GTK_LABEL(self->title), title);
     const form_text *help = form_question_help(q);
-    gtk_label_set_text(GTK_LABEL(self->help), help ? form_text_get(help, lang) : "");
+    g_autofree char *help_markup = kiosk_text_markup(help, lang);
+    gtk_label_set_markup(GTK_LABEL(self->help), help_markup);
     gtk_widget_set_visible(self->help, help != NULL);
     gtk_widget_set_visible(self->next, TRUE);
     const char *def = previous ? previous : form_question_default(q);
@@ -453,7 +456,13 @@ void kiosk_question_screen_set(KioskQuestionScreen *self, const form_question *q
                     gtk_toggle_button_set_active(GTK_TOGGLE_BUTTON(b), TRUE);
             }
             gtk_widget_set_size_request(b, cols == 1 ? 760 : 540, -1);
-            gtk_label_set_wrap(GTK_LABEL(gtk_button_get_child(GTK_BUTTON(b))), TRUE);
+            GtkLabel *bl = GTK_LABEL(gtk_button_get_child(GTK_BUTTON(b)));
+            gtk_label_set_wrap(bl, TRUE);
+            const form_text *ct = form_question_choice_label(q, i);
+            if (kiosk_text_fallback(ct, lang)) {
+                g_autofree char *cm = kiosk_text_markup(ct, lang);
+                gtk_label_set_markup(bl, cm);
+            }
             gtk_grid_attach(GTK_GRID(grid), b, (int)(i % cols), (int)(i / cols), 1, 1);
         }
         gtk_widget_set_visible(self->next, self->type == FORM_Q_MULTI);

@@ -18,6 +18,7 @@
 #include "kiosk-screen-common.h"
 #include "kiosk-screen-confirm.h"
 #include "kiosk-screen-done.h"
+#include "kiosk-screen-lang.h"
 #include "kiosk-screen-menu.h"
 #include "kiosk-screen-message.h"
 #include "kiosk-screen-pin.h"

@@ -33,6 +33,26 @@ static void drop_layout(PangoLayout *l)
     g_object_unref(l);
 }
 
+void kiosk_secret_label_text_size(KioskSecretLabel *self, int width, int *text_width,
+                                  int *text_height)
+{
+    g_return_if_fail(KIOSK_IS_SECRET_LABEL(self));
+    int w = 0, h = 0;
+    PangoLayout *l = make_layout(self, width);
+    pango_layout_get_pixel_size(l, &w, &h);
+    drop_layout(l);
+    if (text_width)
+        *text_width = w;
+    if (text_height)
+        *text_height = h;
+}
+
+/* Height for width: GTK first asks the width range, then the height at the width it chose. */
+static GtkSizeRequestMode secret_label_request_mode(GtkWidget *w)
+{
+    return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void secret_label_measure(GtkWidget *w, GtkOrientation orientation, int for_size,
                                  int *minimum, int *natural, int *min_baseline,
                                  int *nat_baseline)
@@ -40,16 +60,14 @@ static void secret_label_measure(GtkWidget *w, GtkOrientation orientation, int f
     KioskSecretLabel *self = KIOSK_SECRET_LABEL(w);
     int width = 0, height = 0;
     if (orientation == GTK_ORIENTATION_HORIZONTAL) {
-        PangoLayout *l = make_layout(self, -1);
-        pango_layout_get_pixel_size(l, &width, &height);
-        drop_layout(l);
+        kiosk_secret_label_text_size(self, -1, &width, &height);
         /* wraps down to a few characters; prefers one line */
         *minimum = MIN(width, 120);
         *natural = width;
     } else {
-        PangoLayout *l = make_layout(self, for_size);
-        pango_layout_get_pixel_size(l, &width, &height);
-        drop_layout(l);
+        /* for_size -1 (no width yet): the height at the narrowest width, never too little */
+        kiosk_secret_label_text_size(self, for_size >= 0 ? for_size : 120, &width,
+                                     &height);
         *minimum = *natural = height;
     }
     *min_baseline = *nat_baseline = -1;
@@ -94,6 +112,7 @@ static void kiosk_secret_label_class_init(KioskSecretLabelClass *klass)
 {
     GtkWidgetClass *wc = GTK_WIDGET_CLASS(klass);
     G_OBJECT_CLASS(klass)->dispose = secret_label_dispose;
+    wc->get_request_mode = secret_label_request_mode;
     wc->measure = secret_label_measure;
     wc->snapshot = secret_label_snapshot;
     gtk_widget_class_set_css_name(wc, "label");

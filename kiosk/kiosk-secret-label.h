@@ -20,6 +20,11 @@ G_DECLARE_FINAL_TYPE(KioskSecretLabel, kiosk_secret_label, KIOSK, SECRET_LABEL, 
 
 /* A left-aligned, word-wrapping text; text is copied into locked memory (NULL → empty). */
 GtkWidget *kiosk_secret_label_new(const char *text);
+/* The size of the text wrapped at width pixels (-1: unwrapped), as the widget draws it. The
+ * widget asks for height-for-width: the height it reports is this height at the width it is
+ * given, so wrapped text grows its row instead of being drawn over the next one. */
+void kiosk_secret_label_text_size(KioskSecretLabel *self, int width, int *text_width,
+                                  int *text_height);
 /* Wipe the text now (also done when the widget goes). */
 void kiosk_secret_label_wipe(KioskSecretLabel *self);
 

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "kiosk-i18n.h"
 #include "kiosk-util.h"
 
 /* Unprintable characters of the card data, listed for the counter (not logged). */
@@ -54,7 +55,53 @@ static const char *choice_label(const form_question *q, const char *v, const cha
     return v;
 }
 
-/* One summary row: question i's answer as the resident chose it (labels, 和暦), with 「なおす」. */
+/* Question q's answer v as shown in lang (labels; dates as 和暦 in Japanese, YYYY-MM-DD
+ * otherwise) appended to out; japanese: the language of the printed form. */
+static void answer_text(GString *out, const form_question *q, const char *v, const char *lang,
+                        gboolean japanese)
+{
+    switch (form_question_type_of(q)) {
+    case FORM_Q_YESNO:
+        if (japanese)
+            g_string_append(out, strcmp(v, "yes") == 0 ? "はい" : "いいえ");
+        else
+            g_string_append(out, strcmp(v, "yes") == 0 ? _("Yes") : _("No"));
+        break;
+    case FORM_Q_MULTI: { /* "a,b" → "label a、label b" */
+        g_auto(GStrv) parts = g_strsplit(v, ",", -1);
+        for (char **x = parts; *x; x++)
+            if (**x)
+                g_string_append_printf(out, "%s%s", out->len ? (japanese ? "、" : _(", ")) : "",
+                                       choice_label(q, *x, lang));
+        for (char **x = parts; *x; x++)
+            explicit_bzero(*x, strlen(*x));
+        break;
+    }
+    case FORM_Q_DATE: {
+        char *date = japanese && strlen(v) == 8 ? kiosk_wareki_ymd(v) : NULL;
+        if (date)
+            g_string_append(out, date);
+        else if (strlen(v) == 8)
+            g_string_append_printf(out, "%.4s-%.2s-%.2s", v, v + 4, v + 6);
+        else
+            g_string_append(out, v);
+        kiosk_text_free(date);
+        break;
+    }
+    default:
+        g_string_append(out, choice_label(q, v, lang));
+        break;
+    }
+}
+
+static void wipe_gstring(GString *s)
+{
+    explicit_bzero(s->str, s->allocated_len);
+    g_string_free(s, TRUE);
+}
+
+/* One summary row: question i's answer as the resident chose it, in their language, with the
+ * Japanese the form prints beside it where that reads differently, and 「なおす」. */
 static void add_answer_row(KioskWindow *self, KioskConfirmScreen *c, const form_procedure *p,
                            size_t i)
 {
@@ -62,55 +109,60 @@ static void add_answer_row(KioskWindow *self, KioskConfirmScreen *c, const form_
     const char *v = kiosk_engine_answer_get(self->engine, q);
     if (!v)
         v = "";
-    GString *shown = g_string_new(NULL);
-    switch (form_question_type_of(q)) {
-    case FORM_Q_YESNO:
-        g_string_append(shown, strcmp(v, "yes") == 0 ? _("Yes") : _("No"));
-        break;
-    case FORM_Q_MULTI: { /* "a,b" → "label a、label b" */
-        g_auto(GStrv) parts = g_strsplit(v, ",", -1);
-        for (char **x = parts; *x; x++)
-            if (**x)
-                g_string_append_printf(shown, "%s%s", shown->len ? _(", ") : "",
-                                       choice_label(q, *x, self->lang));
-        break;
-    }
-    case FORM_Q_DATE: {
-        char *date = strlen(v) == 8 ? kiosk_wareki_ymd(v) : NULL;
-        g_string_append(shown, date ? date : v);
-        kiosk_text_free(date);
-        break;
-    }
-    default:
-        g_string_append(shown, choice_label(q, v, self->lang));
-        break;
-    }
+    gboolean ja = strcmp(self->lang, "ja") == 0;
+    GString *shown = g_string_new(NULL), *printed = g_string_new(NULL);
+    answer_text(shown, q, v, self->lang, ja);
+    if (!ja && *v)
+        answer_text(printed, q, v, "ja", TRUE);
     if (!shown->len)
         g_string_append(shown, _("(none)"));
-    kiosk_confirm_screen_add_summary(c, form_text_get(form_question_label(q), self->lang),
-                                     shown->str, (int)i);
-    /* typed answers are a resident's data: wipe this copy (the row keeps its own, locked) */
-    explicit_bzero(shown->str, shown->allocated_len);
-    g_string_free(shown, TRUE);
+    g_autofree char *key = kiosk_text_markup(form_question_label(q), self->lang);
+    kiosk_confirm_screen_add_summary(c, key, shown->str,
+                                     printed->len && strcmp(printed->str, shown->str) != 0
+                                         ? printed->str
+                                         : NULL,
+                                     (int)i);
+    /* typed answers are a resident's data: wipe these copies (the rows keep their own, locked) */
+    wipe_gstring(shown);
+    wipe_gstring(printed);
+}
+
+/* A fixed key (translated by gettext) as markup. */
+static char *key_markup(const char *key)
+{
+    return g_markup_escape_text(key, -1);
 }
 
 void kiosk_summary_fill(KioskWindow *self, KioskConfirmScreen *c)
 {
     const form_procedure *p = kiosk_engine_procedure(self->engine);
     const myna_attrs *a = kiosk_engine_attrs(self->engine);
-    if (p)
-        kiosk_confirm_screen_add_summary(c, _("Form"), form_text_get(form_procedure_title(p),
-                                                                     self->lang), -1);
+    gboolean ja = strcmp(self->lang, "ja") == 0;
+    if (p) {
+        const form_text *title = form_procedure_title(p);
+        g_autofree char *k = key_markup(_("Form"));
+        const char *shown = form_text_get(title, self->lang), *printed = form_text_get(title, "ja");
+        kiosk_confirm_screen_add_summary(c, k, shown,
+                                         !ja && g_strcmp0(shown, printed) != 0 ? printed : NULL, -1);
+    }
     if (a) {
         unsigned needs = p ? form_procedure_needs(p) : 0;
-        if (needs & FORM_NEEDS_NAME)
-            kiosk_confirm_screen_add_summary(c, _("Name"), myna_attrs_name(a), -1);
-        if (needs & FORM_NEEDS_ADDRESS)
-            kiosk_confirm_screen_add_summary(c, _("Address"), myna_attrs_address(a), -1);
+        if (needs & FORM_NEEDS_NAME) {
+            g_autofree char *k = key_markup(_("Name"));
+            kiosk_confirm_screen_add_summary(c, k, myna_attrs_name(a), NULL, -1);
+        }
+        if (needs & FORM_NEEDS_ADDRESS) {
+            g_autofree char *k = key_markup(_("Address"));
+            kiosk_confirm_screen_add_summary(c, k, myna_attrs_address(a), NULL, -1);
+        }
         if ((needs & FORM_NEEDS_BIRTH) && strlen(myna_attrs_birth(a)) == 8) {
             const char *b = myna_attrs_birth(a);
             char *w = kiosk_wareki_ymd(b);
-            kiosk_confirm_screen_add_summary(c, _("Date of birth"), w ? w : b, -1);
+            char iso[16];
+            g_snprintf(iso, sizeof iso, "%.4s-%.2s-%.2s", b, b + 4, b + 6);
+            g_autofree char *k = key_markup(_("Date of birth"));
+            kiosk_confirm_screen_add_summary(c, k, ja ? (w ? w : b) : iso, ja ? NULL : w, -1);
+            explicit_bzero(iso, sizeof iso);
             kiosk_text_free(w);
         }
     }
@@ -123,4 +175,3 @@ void kiosk_summary_fill(KioskWindow *self, KioskConfirmScreen *c)
                 add_answer_row(self, c, p, i);
         }
 }
-

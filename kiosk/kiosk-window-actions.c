@@ -165,10 +165,23 @@ static void win_voice(GtkWidget *w, const char *n, GVariant *p)
     kiosk_window_repeat(KIOSK_WINDOW(w));
 }
 
+static void win_languages(GtkWidget *w, const char *n, GVariant *p)
+{
+    kiosk_window_show_languages(KIOSK_WINDOW(w));
+}
+
+static void win_large(GtkWidget *w, const char *n, GVariant *p)
+{
+    KioskWindow *self = KIOSK_WINDOW(w);
+    kiosk_window_set_large_text(self, !kiosk_window_large_text(self));
+}
+
 void kiosk_window_install_actions(GtkWidgetClass *wc)
 {
     gtk_widget_class_install_action(wc, "win.voice", NULL, win_voice);
     gtk_widget_class_install_action(wc, "win.back", NULL, win_back);
     gtk_widget_class_install_action(wc, "win.staff", NULL, win_staff);
     gtk_widget_class_install_action(wc, "win.lang", "s", win_lang);
+    gtk_widget_class_install_action(wc, "win.languages", NULL, win_languages);
+    gtk_widget_class_install_action(wc, "win.large", NULL, win_large);
 }

@@ -20,11 +20,12 @@ G_BEGIN_DECLS
 
 struct _KioskWindow {
     GtkWindow parent;
-    GtkWidget *app_title, *countdown, *lang_ja, *lang_en, *stack, *bottombar, *back,
-        *footer_hint, *staff;
+    GtkWidget *app_title, *countdown, *large, *lang_button, *stack, *bottombar, *back, *footer_hint,
+        *staff;
 
     GtkWidget *menu, *card, *pin, *reading, *question, *confirm, *printing, *done, *error,
-        *staff_call, *staff_screen;
+        *staff_call, *staff_screen, *lang_screen;
+    gboolean large_text; /* 「文字を大きく」: the window's .large class, until the session ends */
 
     kiosk_config *config;
     kiosk_card_source *cards;
@@ -52,6 +53,8 @@ struct _KioskWindow {
 
 /* kiosk-window.c */
 void kiosk_window_feed(KioskWindow *self, kiosk_event_type ev, int arg, int arg2);
+/* The language picker over the menu (only from the menu). */
+void kiosk_window_show_languages(KioskWindow *self);
 void kiosk_window_show_state(KioskWindow *self);
 void kiosk_window_flag_text_clear(KioskWindow *self);
 const form_question *kiosk_window_current_question(KioskWindow *self);

@@ -83,6 +83,9 @@ static void on_wiped(void *user)
     KioskWindow *self = user;
     if (!self->question)
         return;
+    /* the next resident starts with the usual text size */
+    if (self->large_text)
+        kiosk_window_set_large_text(self, FALSE);
     kiosk_question_screen_wipe(KIOSK_QUESTION_SCREEN(self->question));
     kiosk_confirm_screen_wipe(KIOSK_CONFIRM_SCREEN(self->confirm));
     kiosk_pin_screen_update(KIOSK_PIN_SCREEN(self->pin), FALSE, KIOSK_PIN_LEN, 0, -1, FALSE);
@@ -102,8 +105,7 @@ void kiosk_window_show_state(KioskWindow *self)
     /* A new screen starts without the last one's countdown (the next tick shows it again
      * where it applies): the menu never has one beside the language buttons. */
     gtk_widget_set_visible(self->countdown, FALSE);
-    gtk_widget_set_visible(self->lang_ja, !in_session);
-    gtk_widget_set_visible(self->lang_en, !in_session);
+    gtk_widget_set_visible(self->lang_button, !in_session);
     gtk_widget_set_visible(self->staff, !in_session);
     /* Screens that end with their own OK / Finish / Try again do not need a second way out. */
     gtk_widget_set_visible(self->back, in_session && st != KIOSK_S_PRINTING &&
@@ -120,7 +122,8 @@ void kiosk_window_show_state(KioskWindow *self)
     switch (st) {
     case KIOSK_S_MENU:
         kiosk_window_flag_text_clear(self);
-        show(self, self->menu);
+        if (gtk_stack_get_visible_child(GTK_STACK(self->stack)) != self->lang_screen)
+            show(self, self->menu);
         break;
     case KIOSK_S_STAFF:
         kiosk_staff_screen_lock(KIOSK_STAFF_SCREEN(self->staff_screen),
@@ -227,12 +230,31 @@ static void add_screen(KioskWindow *self, GtkWidget *screen, const char *name)
     gtk_stack_add_named(GTK_STACK(self->stack), screen, name);
 }
 
+/* gettext follows LANGUAGE (pt_BR finds its catalogue; English is the msgids); the window's
+ * lang-<code> class picks the fonts of the script (kiosk.css). */
+static void apply_lang(KioskWindow *self)
+{
+    g_setenv("LANGUAGE", self->lang, TRUE);
+    ++_nl_msg_cat_cntr;
+    for (size_t i = 0; i < FORM_LANG_COUNT; i++) {
+        g_autofree char *css = g_strdup_printf("lang-%s", form_lang_code(i));
+        if (g_strcmp0(form_lang_code(i), self->lang) == 0)
+            gtk_widget_add_css_class(GTK_WIDGET(self), css);
+        else
+            gtk_widget_remove_css_class(GTK_WIDGET(self), css);
+    }
+}
+
 static void build_screens(KioskWindow *self)
 {
     GtkWidget *c;
     while ((c = gtk_widget_get_first_child(self->stack)))
         gtk_stack_remove(GTK_STACK(self->stack), c);
     add_screen(self, self->menu = kiosk_menu_screen_new(), "menu");
+    gtk_stack_add_named(GTK_STACK(self->stack), self->lang_screen = kiosk_lang_screen_new(),
+                        "language");
+    kiosk_lang_screen_set_languages(KIOSK_LANG_SCREEN(self->lang_screen),
+                                    (const char *const *)self->config->languages, self->lang);
     add_screen(self, self->card = kiosk_card_screen_new(), "card");
     add_screen(self, self->pin = kiosk_pin_screen_new(), "pin");
     add_screen(self, self->reading = kiosk_message_screen_new(), "reading");
@@ -249,8 +271,16 @@ static void build_screens(KioskWindow *self)
                                   kiosk_engine_catalog(self->engine), self->config, self->lang);
     gtk_label_set_text(GTK_LABEL(self->app_title), _("City Hall — forms without writing"));
     gtk_button_set_label(GTK_BUTTON(self->staff), _("Staff"));
-    gtk_toggle_button_set_active(GTK_TOGGLE_BUTTON(self->lang_ja), strcmp(self->lang, "ja") == 0);
-    gtk_toggle_button_set_active(GTK_TOGGLE_BUTTON(self->lang_en), strcmp(self->lang, "en") == 0);
+    /* the picker's button: a globe and the current language in its own script */
+    int li = form_lang_index(self->lang);
+    GtkWidget *box = gtk_box_new(GTK_ORIENTATION_HORIZONTAL, 12);
+    GtkWidget *globe = gtk_image_new_from_icon_name("preferences-desktop-locale-symbolic");
+    gtk_image_set_pixel_size(GTK_IMAGE(globe), 32);
+    gtk_box_append(GTK_BOX(box), globe);
+    gtk_box_append(GTK_BOX(box), gtk_label_new(form_lang_name(li >= 0 ? (size_t)li : 0)));
+    gtk_button_set_child(GTK_BUTTON(self->lang_button), box);
+    gtk_button_set_label(GTK_BUTTON(self->large), _("Larger text"));
+    gtk_toggle_button_set_active(GTK_TOGGLE_BUTTON(self->large), self->large_text);
 }
 
 static void kiosk_window_dispose(GObject *o)
@@ -278,8 +308,8 @@ static void kiosk_window_class_init(KioskWindowClass *klass)
     gtk_widget_class_set_template_from_resource(wc, "/jp/kakanai/kiosk/window.ui");
     gtk_widget_class_bind_template_child(wc, KioskWindow, app_title);
     gtk_widget_class_bind_template_child(wc, KioskWindow, countdown);
-    gtk_widget_class_bind_template_child(wc, KioskWindow, lang_ja);
-    gtk_widget_class_bind_template_child(wc, KioskWindow, lang_en);
+    gtk_widget_class_bind_template_child(wc, KioskWindow, large);
+    gtk_widget_class_bind_template_child(wc, KioskWindow, lang_button);
     gtk_widget_class_bind_template_child(wc, KioskWindow, stack);
     gtk_widget_class_bind_template_child(wc, KioskWindow, bottombar);
     gtk_widget_class_bind_template_child(wc, KioskWindow, back);
@@ -305,7 +335,8 @@ KioskWindow *kiosk_window_new(kiosk_config *config, kiosk_card_source *cards, co
     KioskWindow *self = g_object_new(KIOSK_TYPE_WINDOW, NULL);
     self->config = config;
     self->cards = cards;
-    g_strlcpy(self->lang, lang ? lang : config->languages[0], sizeof self->lang);
+    int li = form_lang_index(lang ? lang : config->languages[0]);
+    g_strlcpy(self->lang, form_lang_code(li >= 0 ? (size_t)li : 0), sizeof self->lang);
     kiosk_engine_hooks hooks = {.user = self, .event = on_engine_event, .reader = on_reader,
                                 .print_stage = on_print_stage, .wiped = on_wiped,
                                 .testpage = kiosk_window_on_testpage};
@@ -315,8 +346,7 @@ KioskWindow *kiosk_window_new(kiosk_config *config, kiosk_card_source *cards, co
     be.changed = on_changed;
     self->session = kiosk_session_new(&be);
     /* The language first, then the screens once (their templates are translated at build). */
-    g_setenv("LANGUAGE", strcmp(self->lang, "en") == 0 ? "en" : "ja", TRUE);
-    ++_nl_msg_cat_cntr;
+    apply_lang(self);
     build_screens(self);
     self->last_touch = g_get_monotonic_time();
     self->spoken_state = KIOSK_S_COUNT_;
@@ -330,7 +360,10 @@ KioskWindow *kiosk_window_new(kiosk_config *config, kiosk_card_source *cards, co
 const char *kiosk_window_screen_name(KioskWindow *self)
 {
     switch (kiosk_session_state(self->session)) {
-    case KIOSK_S_MENU: return "menu";
+    case KIOSK_S_MENU:
+        return gtk_stack_get_visible_child(GTK_STACK(self->stack)) == self->lang_screen
+                   ? "language"
+                   : "menu";
     case KIOSK_S_CARD_WAIT: return "card";
     case KIOSK_S_PIN: return "pin";
     case KIOSK_S_CHECKCODE_B: return "checkcode";
@@ -370,16 +403,41 @@ void kiosk_window_set_lang(KioskWindow *self, const char *lang)
 {
     if (kiosk_session_state(self->session) != KIOSK_S_MENU)
         return;
-    if (!lang || (strcmp(lang, "ja") != 0 && strcmp(lang, "en") != 0))
+    int li = form_lang_index(lang);
+    gboolean offered = FALSE;
+    for (char **l = self->config->languages; li >= 0 && l && *l; l++)
+        offered = offered || form_lang_index(*l) == li;
+    if (!offered)
         return;
-    g_strlcpy(self->lang, lang, sizeof self->lang);
-    g_setenv("LANGUAGE", strcmp(lang, "ja") == 0 ? "ja" : "en", TRUE);
-    ++_nl_msg_cat_cntr;
-    /* Screens are rebuilt so their templates are translated again. */
+    g_strlcpy(self->lang, form_lang_code((size_t)li), sizeof self->lang);
+    apply_lang(self);
+    /* Screens are rebuilt so their templates are translated again; back to the menu. */
     build_screens(self);
     kiosk_window_show_state(self);
-    g_message("language %s", lang);
+    g_message("language %s", self->lang);
 }
+
+void kiosk_window_show_languages(KioskWindow *self)
+{
+    if (kiosk_session_state(self->session) != KIOSK_S_MENU)
+        return;
+    gtk_stack_set_visible_child(GTK_STACK(self->stack), self->lang_screen);
+    gtk_widget_set_visible(self->lang_button, FALSE);
+    self->last_touch = g_get_monotonic_time();
+}
+
+void kiosk_window_set_large_text(KioskWindow *self, gboolean large)
+{
+    self->large_text = large;
+    if (large)
+        gtk_widget_add_css_class(GTK_WIDGET(self), "large");
+    else
+        gtk_widget_remove_css_class(GTK_WIDGET(self), "large");
+    gtk_toggle_button_set_active(GTK_TOGGLE_BUTTON(self->large), large);
+    g_message("large text %s", large ? "on" : "off");
+}
+
+gboolean kiosk_window_large_text(KioskWindow *self) { return self->large_text; }
 
 void kiosk_window_idle_now(KioskWindow *self)
 {

@@ -31,8 +31,8 @@ G_DECLARE_FINAL_TYPE(KioskWindow, kiosk_window, KIOSK, WINDOW, GtkWindow)
 /* config and cards must outlive the window. */
 KioskWindow *kiosk_window_new(kiosk_config *config, kiosk_card_source *cards, const char *lang);
 
-/* The name of what the resident sees now: menu, card, pin, checkcode, reading, question,
- * preparing, confirm, printing, print-problem, done, error, staff-call, staff. */
+/* The name of what the resident sees now: menu, language, card, pin, checkcode, reading,
+ * question, preparing, confirm, printing, print-problem, done, error, staff-call, staff. */
 const char *kiosk_window_screen_name(KioskWindow *self);
 /* The visible screen widget (actions are activated on it). */
 GtkWidget *kiosk_window_screen(KioskWindow *self);
@@ -40,7 +40,13 @@ kiosk_session *kiosk_window_session(KioskWindow *self);
 kiosk_engine *kiosk_window_engine(KioskWindow *self);
 /* Demo card sources: put the card on the reader or take it off (no-op otherwise). */
 void kiosk_window_set_card(KioskWindow *self, gboolean present);
+/* Switch the language (on the menu or its picker only): one of the configured languages
+ * (form_lang_code spelling or any form_lang_index accepts); others are ignored. */
 void kiosk_window_set_lang(KioskWindow *self, const char *lang);
+/* 「文字を大きく」: text at least 1.5 × (the window's .large style) on every screen until the
+ * session ends. */
+void kiosk_window_set_large_text(KioskWindow *self, gboolean large);
+gboolean kiosk_window_large_text(KioskWindow *self);
 /* Fire the idle timeout now (tests); the real timer does the same. */
 void kiosk_window_idle_now(KioskWindow *self);
 /* Whether nothing of the last resident is left in any screen or in the engine. */

@@ -83,11 +83,20 @@ typedef enum form_err {
                                 cancelled) */
     FORM_E_PRINT,            /* any other CUPS failure, or the job vanished before its end
                                 could be seen */
+
+    /* 5xx: warnings — the template works as it is; `kakanai-form check` reports them and
+       still succeeds (form_err_is_warning) */
+    FORM_W_TRANSLATION = 500, /* a text the kiosk shows (title, question, help, choice) has no
+                                 translation for a checked language: the kiosk shows the
+                                 English (marked "English"), or the Japanese where English is
+                                 missing too */
 } form_err;
 
 /* Static strings, never NULL: "unknown error" / "FORM_E_UNKNOWN" for a value not listed. */
 FORM_EXPORT const char *form_strerror(form_err err);
 FORM_EXPORT const char *form_err_name(form_err err); /* "FORM_E_OVERFLOW" */
+/* true for the 5xx warnings, which do not stop a template from working */
+FORM_EXPORT bool form_err_is_warning(form_err err);
 
 /* A problem found in a template, or a field that cannot be rendered. It names the field and,
  * for FORM_E_GLYPH, the code point (U+XXXX), never the resident's value. */
@@ -110,11 +119,30 @@ FORM_EXPORT void form_diags_free(form_diags *d);
 
 /* ---- localized text -------------------------------------------------------------------- */
 
-/* Languages are BCP 47 primary tags: "ja", "en". "en" gives the English text when there is
- * one; any other lang (or NULL) gives the Japanese, falling back to English. NULL for a NULL
- * text. */
+/* The languages a template may carry, in the kiosk's order: ja (the printed language, always
+ * required), en (every other language's fallback), zh (简体), ko, vi, fil, pt_BR, ne, id.
+ * A template key carries the code as its suffix (label.zh, choice.work.pt_BR). */
+#define FORM_LANG_COUNT 9
+#define FORM_LANG_JA 0
+#define FORM_LANG_EN 1
+/* The code ("pt_BR"), the name in its own script ("Português (Brasil)") and in English
+ * ("Portuguese (Brazil)") of language i; NULL for i >= FORM_LANG_COUNT. Static strings. */
+FORM_EXPORT const char *form_lang_code(size_t i);
+FORM_EXPORT const char *form_lang_name(size_t i);
+FORM_EXPORT const char *form_lang_english_name(size_t i);
+/* The index of a language code, ignoring case and - versus _ ("pt-br"), and a POSIX locale's
+ * codeset or region where the table has no region ("zh_CN.UTF-8" → zh, "pt_PT" → -1);
+ * -1 for NULL or a language not in the table. */
+FORM_EXPORT int form_lang_index(const char *lang);
+
+/* A text in several languages (a question's label, a choice, a title).
+ * form_text_get gives the text in lang; where the template has none: for "ja" (or NULL) the
+ * English, for any other language the English, else the Japanese. form_text_get_exact gives
+ * only lang's own text, NULL when the template has none (the kiosk then shows the fallback
+ * and marks it as English). Both NULL for a NULL text. */
 typedef struct form_text form_text; /* owned by its template; never freed by the caller */
 FORM_EXPORT const char *form_text_get(const form_text *t, const char *lang);
+FORM_EXPORT const char *form_text_get_exact(const form_text *t, const char *lang);
 
 /* ---- dates: the Gregorian calendar and 和暦 --------------------------------------------- */
 

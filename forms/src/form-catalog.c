@@ -203,6 +203,7 @@ static void load_conf(form_catalog *c, const char *path, const char *text, size_
             cur->id = form_strndup(id, idn);
             cur->order = 1000;
             cur->offer = FORM_OFFER_KIOSK | FORM_OFFER_COUNTER;
+            cur->line = lineno;
             cur_line = lineno;
             continue;
         }
@@ -228,9 +229,10 @@ static void load_conf(form_catalog *c, const char *path, const char *text, size_
         char *val = form_strndup(p + vs, l.value_len);
         if (val == NULL)
             return;
-        if (strcmp(key, "title.ja") == 0 || strcmp(key, "title.en") == 0) {
+        if (strncmp(key, "title.", 6) == 0 && form_lang_exact(key + 6, strlen(key + 6)) >= 0) {
             form_text_set(&cur->title, key + 6, val);
-        } else if (strcmp(key, "description.ja") == 0 || strcmp(key, "description.en") == 0) {
+        } else if (strncmp(key, "description.", 12) == 0 &&
+                   form_lang_exact(key + 12, strlen(key + 12)) >= 0) {
             form_text_set(&cur->description, key + 12, val);
         } else if (strcmp(key, "icon") == 0) {
             free(cur->icon);
@@ -427,9 +429,7 @@ FORM_EXPORT form_err form_catalog_load(const char *dir, const char *keyfile,
         for (size_t i = 0; i < c->ntemplates && c->nprocs < FORM_MAX_PROCEDURES; i++) {
             form_procedure *p = &c->procs[c->nprocs++];
             p->id = form_strdup(c->templates[i]->id);
-            form_text_set(&p->title, "ja", form_text_get(c->templates[i]->title, "ja"));
-            if (c->templates[i]->title && c->templates[i]->title->en)
-                form_text_set(&p->title, "en", c->templates[i]->title->en);
+            form_text_copy(&p->title, c->templates[i]->title);
             p->order = (long)i;
             p->offer = FORM_OFFER_KIOSK | FORM_OFFER_COUNTER;
             proc_add_template(p, c->templates[i]);

@@ -37,7 +37,13 @@ static const struct {
     {FORM_E_PRINT_TIMEOUT, "FORM_E_PRINT_TIMEOUT", "printing did not finish in time"},
     {FORM_E_PRINT_CANCELLED, "FORM_E_PRINT_CANCELLED", "printing was cancelled"},
     {FORM_E_PRINT, "FORM_E_PRINT", "printing failed"},
+    {FORM_W_TRANSLATION, "FORM_W_TRANSLATION", "a text has no translation for a language"},
 };
+
+FORM_EXPORT bool form_err_is_warning(form_err err)
+{
+    return err >= 500 && err < 600;
+}
 
 FORM_EXPORT const char *form_strerror(form_err err)
 {

@@ -41,11 +41,18 @@ void form_diags_take(form_diags *into, form_diags *from); /* moves and frees fro
 
 /* ---- localized text ---- */
 struct form_text {
-    char *ja;
-    char *en;
+    char *s[FORM_LANG_COUNT]; /* indexed like form_lang_code(); NULL where not given */
 };
-/* Set one language of *t (allocating t when NULL). */
+/* Set one language of *t (allocating t when NULL); FORM_E_ARG for a language not in the
+ * table (form-lang.c). */
 form_err form_text_set(form_text **t, const char *lang, const char *s);
+/* The index of the language spelled by exactly n bytes of s (case and - versus _ ignored,
+ * no locale parts), -1 if none: the suffix of a template key. */
+int form_lang_exact(const char *s, size_t n);
+/* Language i as a template key spells it ("pt_br"); NULL past the end. */
+const char *form_lang_key(size_t i);
+/* Add every language of from to *to (allocating it when NULL and from has any). */
+form_err form_text_copy(form_text **to, const form_text *from);
 void form_text_free(form_text *t);
 
 /* ---- templates ---- */
@@ -146,6 +153,17 @@ form_err form_template_load(const char *path, bool strict, form_template **out,
 void form_template_free(form_template *t);
 
 #define FORM_GUIDE_TEXTS 4u
+/* Translation completeness, for `kakanai-form check` (form-template-check.c): one
+ * FORM_W_TRANSLATION diagnostic per text the kiosk shows (the form's title, each question's
+ * label and help, each choice; each procedure's title and description in catalog.conf at
+ * conf_path) that lacks one or more of the nlangs languages (indices of form_lang_code),
+ * naming the question, choice or procedure and the missing languages. A help text or
+ * description that is not given at all is not asked for. Returns the warnings added. */
+size_t form_template_check_translations(const form_template *t, const int *langs, size_t nlangs,
+                                        form_diags *diags);
+size_t form_catalog_check_translations(const form_catalog *c, const char *conf_path,
+                                       const int *langs, size_t nlangs, form_diags *diags);
+
 /* Catalogue parse (catalog.conf) into procedures bound to templates. */
 struct form_procedure {
     char *id;
@@ -163,6 +181,7 @@ struct form_procedure {
     form_text *guide_text[FORM_GUIDE_TEXTS];
     form_guide guide;
     bool has_guide_order;
+    int line; /* of its [procedure] header in catalog.conf, 0 without a catalogue */
 };
 
 /* ---- guide items (form-guide.c) ---- */

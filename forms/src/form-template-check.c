@@ -3,7 +3,7 @@
 /* form-template-check.c — the consistency checks once the whole file is read: required keys,
  * questions and their choices, boxes on the page, value expressions, marks against the
  * question's choices, the QR code, the number's legal basis, and (strict, for
- * `kakanai-form check`) overlapping fields. */
+ * `kakanai-form check`) overlapping fields; and, for `check` too, missing translations. */
 #include "form-template-private.h"
 
 #include "form-bg.h"
@@ -275,4 +275,95 @@ void form_tpl_check(parser *ps)
             }
         }
     }
+}
+
+/* The codes of the checked languages t lacks, space-separated, in missing; false if none.
+ * A text given in no language at all is not asked for (an absent help line). */
+static bool missing_langs(const form_text *t, const int *langs, size_t nlangs, char *missing,
+                          size_t cap)
+{
+    missing[0] = '\0';
+    if (t == NULL)
+        return false;
+    size_t at = 0;
+    for (size_t i = 0; i < nlangs; i++)
+        if (form_text_get_exact(t, form_lang_code((size_t)langs[i])) == NULL && at < cap)
+            at += (size_t)snprintf(missing + at, cap - at, "%s%s", at ? " " : "",
+                                   form_lang_key((size_t)langs[i]));
+    return at > 0;
+}
+
+#define FALLBACK_EN "; the kiosk shows the English text marked \"English\" instead"
+#define FALLBACK_JA "（キオスクでは英語を「English」の印付きで表示します）"
+
+size_t form_template_check_translations(const form_template *t, const int *langs, size_t nlangs,
+                                        form_diags *diags)
+{
+    size_t n = 0;
+    char miss[FORM_LANG_COUNT * 8];
+    if (t == NULL)
+        return 0;
+    const char *file = t->file;
+    if (missing_langs(t->title, langs, nlangs, miss, sizeof miss)) {
+        form_diags_addf(diags, FORM_W_TRANSLATION, file, 1, 0, NULL,
+                        "the form's title has no translation for: %s" FALLBACK_EN,
+                        "様式の title に次の言語の訳がありません: %s" FALLBACK_JA, miss);
+        n++;
+    }
+    for (size_t i = 0; i < t->nquestions; i++) {
+        const form_question *q = &t->questions[i];
+        if (missing_langs(q->label, langs, nlangs, miss, sizeof miss)) {
+            form_diags_addf(diags, FORM_W_TRANSLATION, file, q->line, 0, q->id,
+                            "the question \"%s\" (label) has no translation for: %s" FALLBACK_EN,
+                            "質問「%s」の label に次の言語の訳がありません: %s" FALLBACK_JA, q->id,
+                            miss);
+            n++;
+        }
+        if (missing_langs(q->help, langs, nlangs, miss, sizeof miss)) {
+            form_diags_addf(diags, FORM_W_TRANSLATION, file, q->line, 0, q->id,
+                            "the question \"%s\" (help) has no translation for: %s" FALLBACK_EN,
+                            "質問「%s」の help に次の言語の訳がありません: %s" FALLBACK_JA, q->id,
+                            miss);
+            n++;
+        }
+        for (size_t c = 0; c < q->nchoices; c++)
+            if (missing_langs(q->choice_label[c], langs, nlangs, miss, sizeof miss)) {
+                form_diags_addf(diags, FORM_W_TRANSLATION, file, q->line, 0, q->id,
+                                "the choice \"%s\" of the question \"%s\" has no translation "
+                                "for: %s" FALLBACK_EN,
+                                "質問「%2$s」の選択肢「%1$s」に次の言語の訳がありません: %3$s"
+                                FALLBACK_JA,
+                                q->choice_value[c], q->id, miss);
+                n++;
+            }
+    }
+    return n;
+}
+
+size_t form_catalog_check_translations(const form_catalog *c, const char *conf_path,
+                                       const int *langs, size_t nlangs, form_diags *diags)
+{
+    size_t n = 0;
+    char miss[FORM_LANG_COUNT * 8];
+    for (size_t i = 0; i < form_catalog_procedure_count(c); i++) {
+        const form_procedure *p = form_catalog_procedure(c, i);
+        if (p->line == 0)
+            continue; /* no catalogue: the title is the form's, checked with the form */
+        if (missing_langs(p->title, langs, nlangs, miss, sizeof miss)) {
+            form_diags_addf(diags, FORM_W_TRANSLATION, conf_path, p->line, 0, p->id,
+                            "the procedure \"%s\" (title) has no translation for: %s" FALLBACK_EN,
+                            "手続き「%s」の title に次の言語の訳がありません: %s" FALLBACK_JA, p->id,
+                            miss);
+            n++;
+        }
+        if (missing_langs(p->description, langs, nlangs, miss, sizeof miss)) {
+            form_diags_addf(diags, FORM_W_TRANSLATION, conf_path, p->line, 0, p->id,
+                            "the procedure \"%s\" (description) has no translation for: %s"
+                            FALLBACK_EN,
+                            "手続き「%s」の description に次の言語の訳がありません: %s" FALLBACK_JA,
+                            p->id, miss);
+            n++;
+        }
+    }
+    return n;
 }

@@ -6,18 +6,19 @@
 #include "form-template-private.h"
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define S(x) (1u << (x))
-/* Every key, the sections it belongs to. Localized keys end in .ja / .en. */
+/* Every key, the sections it belongs to. Localized keys are listed with .ja and take any
+ * language of form-lang.c (localized_key). */
 static const struct key_def {
     const char *key;
     unsigned sections;
 } keys[] = {
     {"id", S(SEC_FORM)},
     {"title.ja", S(SEC_FORM)},
-    {"title.en", S(SEC_FORM)},
     {"paper", S(SEC_FORM) | S(SEC_PAGE)},
     {"orientation", S(SEC_FORM) | S(SEC_PAGE)},
     {"background", S(SEC_FORM)},
@@ -27,9 +28,7 @@ static const struct key_def {
     {"number_basis", S(SEC_FORM)},
     {"type", S(SEC_QUESTION)},
     {"label.ja", S(SEC_QUESTION)},
-    {"label.en", S(SEC_QUESTION)},
     {"help.ja", S(SEC_QUESTION)},
-    {"help.en", S(SEC_QUESTION)},
     {"required", S(SEC_QUESTION)},
     {"default", S(SEC_QUESTION)},
     {"min", S(SEC_QUESTION)},
@@ -176,7 +175,7 @@ static void key_form(parser *ps, const char *k, const char *v, size_t n)
                 "id には半角英小文字・数字・_ だけを使ってください（%u 文字まで）", FORM_MAX_ID);
         else
             set_str(&t->id, v, n);
-    } else if (strcmp(k, "title.ja") == 0 || strcmp(k, "title.en") == 0) {
+    } else if (strncmp(k, "title.", 6) == 0) {
         char *s = dup_value(v, n);
         if (s)
             form_text_set(&t->title, k + 6, s);
@@ -281,7 +280,20 @@ static void key_question(parser *ps, const char *k, const char *v, size_t n)
     }
 }
 
-/* choice.<value>.ja / choice.<value>.en, in the order of first appearance. */
+/* The languages, for messages: "ja en zh ko vi fil pt_BR ne id". */
+typedef struct lang_list {
+    char s[FORM_LANG_COUNT * 8];
+} lang_list;
+static lang_list langs_known(void)
+{
+    lang_list l = {{0}};
+    size_t at = 0;
+    for (size_t i = 0; i < FORM_LANG_COUNT && at < sizeof l.s; i++)
+        at += (size_t)snprintf(l.s + at, sizeof l.s - at, "%s%s", i ? " " : "", form_lang_key(i));
+    return l;
+}
+
+/* choice.<value>.<language>, in the order of first appearance. */
 static bool key_choice(parser *ps, const char *kp, size_t kn, const char *v, size_t n)
 {
     form_question *q = ps->q;
@@ -289,15 +301,20 @@ static bool key_choice(parser *ps, const char *kp, size_t kn, const char *v, siz
         return false;
     const char *id = kp + 7;
     size_t idn = kn - 7;
-    const char *lang = "ja";
-    if (idn > 3 && (memcmp(id + idn - 3, ".ja", 3) == 0 || memcmp(id + idn - 3, ".en", 3) == 0)) {
-        lang = id + idn - 2;
-        idn -= 3;
-    } else {
-        ERR(ps, kp, FORM_E_SYNTAX, "write choice.<value>.ja or choice.<value>.en",
-            "choice.<値>.ja または choice.<値>.en と書いてください");
+    const char *dot = memchr(id, '.', idn);
+    int li = dot ? form_lang_exact(dot + 1, (size_t)(id + idn - dot - 1)) : -1;
+    if (dot == NULL) {
+        ERR(ps, kp, FORM_E_SYNTAX, "write choice.<value>.ja, choice.<value>.en, ...",
+            "choice.<値>.ja、choice.<値>.en などと書いてください");
         return true;
     }
+    if (li < 0) {
+        ERR(ps, dot + 1, FORM_E_SYNTAX, "unknown language \"%.*s\"; the languages are: %s",
+            "言語「%.*s」はありません。使える言語: %s", (int)(id + idn - dot - 1), dot + 1,
+            langs_known().s);
+        return true;
+    }
+    idn = (size_t)(dot - id);
     if (!form_tpl_valid_id(id, idn)) {
         ERR(ps, id, FORM_E_SYNTAX, "a choice value may use only a-z, 0-9 and _",
             "選択肢の値には半角英小文字・数字・_ だけを使ってください");
@@ -316,10 +333,9 @@ static bool key_choice(parser *ps, const char *kp, size_t kn, const char *v, siz
         q->choice_value[i] = form_strndup(id, idn);
         q->nchoices++;
     }
-    char l[3] = {lang[0], lang[1], 0};
     char *s = dup_value(v, n);
     if (s)
-        form_text_set(&q->choice_label[i], l, s);
+        form_text_set(&q->choice_label[i], form_lang_code((size_t)li), s);
     free(s);
     return true;
 }
@@ -442,9 +458,30 @@ void form_tpl_key_line(parser *ps, const char *kp, size_t kn, const char *v, siz
     }
     memcpy(k, kp, kn);
     k[kn] = '\0';
+    /* title.<language>, label.<language>, help.<language>: listed as .ja, spelled canonically */
+    char look[64];
+    memcpy(look, k, kn + 1);
+    const char *dot = strchr(k, '.');
+    if (dot != NULL && (size_t)(dot - k) + 4 < sizeof look) {
+        size_t base = (size_t)(dot - k);
+        int li = form_lang_exact(dot + 1, kn - base - 1);
+        bool localized = false;
+        for (size_t j = 0; j < NKEYS; j++)
+            if (strncmp(keys[j].key, k, base + 1) == 0 && strcmp(keys[j].key + base, ".ja") == 0)
+                localized = true;
+        if (localized && li < 0) {
+            ERR(ps, kp + base + 1, FORM_E_SYNTAX, "unknown language \"%s\"; the languages are: %s",
+                "言語「%s」はありません。使える言語: %s", dot + 1, langs_known().s);
+            return;
+        }
+        if (localized) {
+            snprintf(look, sizeof look, "%.*s.ja", (int)base, k);
+            snprintf(k + base + 1, sizeof k - base - 1, "%s", form_lang_key((size_t)li));
+        }
+    }
     size_t i;
     for (i = 0; i < NKEYS; i++)
-        if (strcmp(keys[i].key, k) == 0 && (keys[i].sections & S(ps->sec)))
+        if (strcmp(keys[i].key, look) == 0 && (keys[i].sections & S(ps->sec)))
             break;
     if (i == NKEYS) {
         const char *best = suggest_key(ps->sec, kp, kn);

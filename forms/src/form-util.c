@@ -1,6 +1,6 @@
 /* SPDX-FileCopyrightText: 2026 The kakanai authors */
 /* SPDX-License-Identifier: MIT */
-/* form-util.c — strings, UTF-8, buffers, files and localized text. */
+/* form-util.c — strings, UTF-8, buffers and files (localized text: form-lang.c). */
 #include "form-private.h"
 #include "form-secure.h"
 
@@ -237,37 +237,6 @@ char *form_path_join(const char *dir, const char *name)
     p[a] = '/';
     memcpy(p + a + 1, name, b + 1);
     return p;
-}
-
-form_err form_text_set(form_text **t, const char *lang, const char *s)
-{
-    if (*t == NULL) {
-        *t = calloc(1, sizeof(form_text));
-        if (*t == NULL)
-            return FORM_E_NOMEM;
-    }
-    char **slot = strcmp(lang, "en") == 0 ? &(*t)->en : &(*t)->ja;
-    free(*slot);
-    *slot = form_strdup(s);
-    return *slot ? FORM_OK : FORM_E_NOMEM;
-}
-
-void form_text_free(form_text *t)
-{
-    if (t == NULL)
-        return;
-    free(t->ja);
-    free(t->en);
-    free(t);
-}
-
-FORM_EXPORT const char *form_text_get(const form_text *t, const char *lang)
-{
-    if (t == NULL)
-        return NULL;
-    if (lang != NULL && strcmp(lang, "en") == 0 && t->en != NULL)
-        return t->en;
-    return t->ja ? t->ja : t->en;
 }
 
 static bool is_list_sep(char c) { return c == ' ' || c == '\t' || c == ','; }

@@ -3,7 +3,7 @@
 /*
  * kakanai-form — the template tool for municipal IT staff.
  *
- *   kakanai-form check FILE|DIR
+ *   kakanai-form check [--languages LIST] FILE|DIR
  *   kakanai-form render  --template T [--procedure P] --card-profile P.json
  *                        [--answers A.json] [--today YYYYMMDD] --out F.pdf
  *   kakanai-form render --blank --template T [--procedure P] --out F.pdf   (no resident: the
@@ -20,6 +20,9 @@
  * T is a .form file, or a template directory together with --procedure P. The answers file may
  * also carry a counter visit's household members and children as "member.N.FIELD" and
  * "child.N.FIELD" keys (N 1..6; FIELD name, kana, birth, sex, relation, number).
+ * check warns about
+ * every text the kiosk shows that lacks a translation for one of LIST (comma-separated codes,
+ * default: all nine the kiosk offers, "ja" being required anyway; "none" checks none).
  * Exit status: 0 success, 1 problems found / refused, 2 usage.
  */
 #include "form-import.h"
@@ -40,7 +43,8 @@
 
 static void usage(void)
 {
-    fputs("usage: kakanai-form check FILE|DIR   (FILE: a .form or an events/ID.event)\n"
+    fputs("usage: kakanai-form check [--languages ja,en,zh,ko,vi,fil,pt_BR,ne,id|none] FILE|DIR\n"
+          "       (FILE: a .form or an events/ID.event)\n"
           "       kakanai-form render|preview --template T [--procedure P] --card-profile P.json\n"
           "                    [--answers A.json] [--today YYYYMMDD] --out F.pdf\n"
           "       kakanai-form render|preview --blank --template T [--procedure P] --out F.pdf\n"
@@ -61,8 +65,8 @@ static void print_diags(const form_diags *d)
 {
     for (size_t i = 0; i < form_diags_count(d); i++) {
         const form_diag *g = form_diags_get(d, i);
-        printf("%s:%d:%d: %s: %s\n", g->file ? g->file : "-", g->line, g->column,
-               form_err_name(g->err), g->message);
+        printf("%s:%d:%d: %s%s: %s\n", g->file ? g->file : "-", g->line, g->column,
+               form_err_is_warning(g->err) ? "warning: " : "", form_err_name(g->err), g->message);
         if (g->message_ja)
             printf("    %s\n", g->message_ja);
     }
@@ -79,7 +83,42 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int cmd_check(const char *path)
+/* Parses --languages: comma-separated codes into indices; false (with a message) for an
+ * unknown one. */
+static bool parse_langs(const char *list, int *langs, size_t *n)
+{
+    *n = 0;
+    if (strcmp(list, "none") == 0)
+        return true;
+    const char *p = list;
+    while (*p != '\0') {
+        size_t len = strcspn(p, ",");
+        char code[16];
+        if (len == 0 || len >= sizeof code) {
+            fprintf(stderr, "kakanai-form: --languages: empty or overlong code in \"%s\"\n", list);
+            return false;
+        }
+        memcpy(code, p, len);
+        code[len] = '\0';
+        int i = form_lang_index(code);
+        if (i < 0 || strcmp(form_lang_code((size_t)i), code) != 0) {
+            fprintf(stderr, "kakanai-form: --languages: unknown language \"%s\" (known:", code);
+            for (size_t k = 0; k < FORM_LANG_COUNT; k++)
+                fprintf(stderr, " %s", form_lang_code(k));
+            fputs(")\n", stderr);
+            return false;
+        }
+        bool dup = false;
+        for (size_t k = 0; k < *n; k++)
+            dup = dup || langs[k] == i;
+        if (!dup)
+            langs[(*n)++] = i;
+        p += len + (p[len] == ',');
+    }
+    return true;
+}
+
+static int cmd_check(const char *path, const int *langs, size_t nlangs)
 {
     form_diags *d = form_diags_new();
     if (d == NULL)
@@ -112,6 +151,7 @@ static int cmd_check(const char *path)
                 ok++;
                 if (form_render_check_labels(t, d) != FORM_OK)
                     ok--;
+                form_template_check_translations(t, langs, nlangs, d);
                 for (size_t k = 0; k < nids; k++)
                     if (strcmp(ids[k], t->id) == 0) {
                         form_diags_addf(d, FORM_E_TEMPLATE, names[i], 0, 0, NULL,
@@ -140,6 +180,10 @@ static int cmd_check(const char *path)
                                g->message_ja);
         }
         form_diags_free(cd);
+        char *conf = form_path_join(path, "catalog.conf");
+        if (c != NULL && conf != NULL)
+            form_catalog_check_translations(c, conf, langs, nlangs, d);
+        free(conf);
         form_catalog_free(c);
         kf_check_events(path, d); /* events/ID.event: rules, questions, dependencies */
     } else if (kf_check_event_file(path, d)) {
@@ -151,12 +195,24 @@ static int cmd_check(const char *path)
         if (form_template_load(path, true, &t, d) == FORM_OK &&
             form_render_check_labels(t, d) == FORM_OK)
             ok++;
+        form_template_check_translations(t, langs, nlangs, d);
         form_template_free(t);
     }
     print_diags(d);
-    size_t problems = form_diags_count(d);
+    size_t problems = 0, warnings = 0;
+    for (size_t i = 0; i < form_diags_count(d); i++) {
+        if (form_err_is_warning(form_diags_get(d, i)->err))
+            warnings++;
+        else
+            problems++;
+    }
     form_diags_free(d);
-    fprintf(stderr, "%zu of %zu template(s) OK, %zu problem(s)\n", ok, total, problems);
+    fprintf(stderr, "%zu of %zu template(s) OK, %zu problem(s), %zu missing translation(s)",
+            ok, total, problems, warnings);
+    fputs(" (languages checked:", stderr);
+    for (size_t i = 0; i < nlangs; i++)
+        fprintf(stderr, " %s", form_lang_code((size_t)langs[i]));
+    fputs(nlangs ? ")\n" : " none)\n", stderr);
     return problems ? 1 : 0;
 }
 
@@ -361,6 +417,16 @@ out:
 static const char *const kind_names[] = {"line", "box", "ellipse", "label", "field"};
 static const char *const qtype_names[] = {"choice", "multi", "yesno", "number", "date", "kana", "text"};
 
+/* The languages beyond ja and en a text carries, one line each. */
+static void dump_more_langs(const char *what, const form_text *t)
+{
+    for (size_t i = 2; i < FORM_LANG_COUNT; i++) {
+        const char *s = form_text_get_exact(t, form_lang_code(i));
+        if (s != NULL)
+            printf("%s.%s %s\n", what, form_lang_code(i), s);
+    }
+}
+
 static int cmd_dump(const char *path)
 {
     form_diags *d = form_diags_new();
@@ -371,7 +437,8 @@ static int cmd_dump(const char *path)
     if (e != FORM_OK)
         return 1;
     printf("form %s\n  title.ja %s\n  title.en %s\n", t->id, form_text_get(t->title, "ja"),
-           t->title && t->title->en ? t->title->en : "-");
+           form_text_get_exact(t->title, "en") ? form_text_get_exact(t->title, "en") : "-");
+    dump_more_langs("  title", t->title);
     printf("  needs%s%s%s%s%s\n", t->needs & FORM_NEEDS_NAME ? " name" : "",
            t->needs & FORM_NEEDS_ADDRESS ? " address" : "", t->needs & FORM_NEEDS_BIRTH ? " birth" : "",
            t->needs & FORM_NEEDS_SEX ? " sex" : "", t->needs & FORM_NEEDS_NUMBER ? " number" : "");
@@ -385,9 +452,12 @@ static int cmd_dump(const char *path)
         printf("question %s %s%s min %ld max %ld default %s\n", q->id, qtype_names[q->type],
                q->required ? " required" : "", q->min, q->max, q->def ? q->def : "-");
         printf("  label %s / %s\n", form_text_get(q->label, "ja"), form_text_get(q->label, "en"));
-        for (size_t c = 0; c < q->nchoices; c++)
+        dump_more_langs("  label", q->label);
+        for (size_t c = 0; c < q->nchoices; c++) {
             printf("  choice %s %s / %s\n", q->choice_value[c], form_text_get(q->choice_label[c], "ja"),
                    form_text_get(q->choice_label[c], "en"));
+            dump_more_langs("    choice", q->choice_label[c]);
+        }
     }
     for (size_t i = 0; i < t->nitems; i++) {
         const form_item *it = &t->items[i];
@@ -540,8 +610,15 @@ int main(int argc, char **argv)
         printf("kakanai-form %s\n", KAKANAI_VERSION);
         return 0;
     }
-    if (strcmp(cmd, "check") == 0 && argc == 3)
-        return cmd_check(argv[2]);
+    if (strcmp(cmd, "check") == 0 && (argc == 3 || (argc == 5 && strcmp(argv[2], "--languages") == 0))) {
+        int langs[FORM_LANG_COUNT];
+        size_t nlangs = FORM_LANG_COUNT;
+        for (size_t i = 0; i < FORM_LANG_COUNT; i++)
+            langs[i] = (int)i;
+        if (argc == 5 && !parse_langs(argv[3], langs, &nlangs))
+            return 2;
+        return cmd_check(argv[argc - 1], langs, nlangs);
+    }
     if (strcmp(cmd, "render") == 0 || strcmp(cmd, "preview") == 0)
         return cmd_render(argc - 2, argv + 2, cmd[0] == 'p');
     if (strcmp(cmd, "import") == 0)

@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: MIT */
 /* kiosk-layout-check.c — touch target and text size rules on the laid-out widgets. See the .h. */
 #include "kiosk-layout-check.h"
+#include "kiosk-layout-rules.h"
 
 #include "kiosk-secret-label.h"
 
@@ -141,7 +142,8 @@ static gboolean window_too_big(GtkWidget *w, GString *report)
 
 static guint check_one(GtkWidget *w, double min_target, double min_text, GString *report)
 {
-    guint bad = hidden_content(w, report) + window_too_big(w, report);
+    guint bad = hidden_content(w, report) + window_too_big(w, report) +
+                kiosk_layout_overlaps(w, report) + kiosk_layout_text_outside(w, report);
     if (is_target(w)) {
         /* what a finger can hit: the border box (get_width/height is the content box) */
         graphene_rect_t r;

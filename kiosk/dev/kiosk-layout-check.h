@@ -7,7 +7,9 @@
  * every touch target a resident or staff member can press (buttons, toggle and check buttons,
  * switches, drop-downs) must be at least min_target_px on its shorter side, and every text
  * (GtkLabel, KioskSecretLabel) at least min_text_px high in font size, markup included.
- * No text or target may be cut off by an ancestor, and a scrolled window that hides part of
+ * No text or target may be cut off by an ancestor, no two widgets may be drawn over each other,
+ * no text may be drawn outside its own allocation (kiosk-layout-rules.h: a label that reports
+ * less height than its wrapped text needs), and a scrolled window that hides part of
  * its content must show a scrollbar. A window must stay within the panel size it was given
  * as its size request. Hidden widgets (not mapped) are skipped.
  *

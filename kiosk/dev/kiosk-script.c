@@ -4,6 +4,7 @@
 #include "kiosk-script.h"
 
 #include "kiosk-layout-check.h"
+#include "kiosk-layout-rules.h"
 #include "kiosk-screens.h"
 #include "kiosk-script-keys.h"
 
@@ -25,8 +26,10 @@ typedef struct script {
     gboolean check_each;   /* "check-layout each": every screen reached, before the next command */
     gboolean arrived;      /* a wait just ended: the screen may show new content */
     char *checked;         /* the screen (and question) last checked */
-    gint64 due_frame;      /* a check looks again once the window painted this frame (0: none) */
-    guint rechecks;        /* how often the due check found problems and looked again */
+    char *pending;         /* the screen seen, to check once a frame laid it out */
+    gint64 pending_frame;  /* the frame counter when it was seen */
+    guint pending_tries;
+    guint rechecks;        /* how often a settled screen's problems were looked at again */
     guint layout_problems; /* found by check-layout */
     guint shot_retries;    /* a screenshot tried again while the window had no frame */
 } script;
@@ -37,6 +40,7 @@ static void finish(script *s, int status)
     g_strfreev(s->lines);
     g_free(s->waiting_for);
     g_free(s->checked);
+    g_free(s->pending);
     g_main_loop_quit(s->loop);
     g_free(s);
 }
@@ -190,12 +194,23 @@ static int question_index(script *s, const char *x)
     return -1;
 }
 
-/* Touch targets and text sizes of the whole window as laid out now: the number of problems,
- * described in report. */
-static guint measure_layout(script *s, GString *report)
+/* Touch targets, text sizes, overlaps and text contrast on the pixels of the whole window as
+ * laid out now: the number of problems, described in report; *measured: texts whose
+ * contrast was measured. */
+static guint measure_layout(script *s, GString *report, guint *measured)
 {
-    return kiosk_layout_check(GTK_WIDGET(s->win), kiosk_layout_min_target_px(GTK_WIDGET(s->win)),
-                              KIOSK_TEXT_MIN_PX, report);
+    guint bad =
+        kiosk_layout_check(GTK_WIDGET(s->win), kiosk_layout_min_target_px(GTK_WIDGET(s->win)),
+                           KIOSK_TEXT_MIN_PX, report);
+    /* contrast on the pixels: a frame of the window as it is now (none between frames) */
+    *measured = 0;
+    GdkTexture *shot = kiosk_layout_render(GTK_WIDGET(s->win));
+    if (shot) {
+        bad += kiosk_layout_contrast(GTK_WIDGET(s->win), shot, KIOSK_CONTRAST_MIN, measured,
+                                     report);
+        g_object_unref(shot);
+    }
+    return bad;
 }
 
 /* Check now; each problem is printed and counted (the script fails at its end when any was
@@ -203,21 +218,39 @@ static guint measure_layout(script *s, GString *report)
 static void check_layout(script *s)
 {
     GString *report = g_string_new(NULL);
-    guint bad = measure_layout(s, report);
+    guint measured = 0;
+    guint bad = measure_layout(s, report, &measured);
     const char *name = kiosk_window_screen_name(s->win);
     if (bad)
         g_printerr("script: layout on screen %s: %u problem(s)\n%s", name, bad, report->str);
-    g_print("layout %s %u\n", name, bad);
+    g_print("layout %s %u contrast-measured %u\n", name, bad, measured);
     s->layout_problems += bad;
     g_string_free(report, TRUE);
 }
 
+/* A widget shown or built since the last frame has no allocation yet: its size is 0×0 while
+ * it asks for more. Checking then would measure a half-built screen. */
+static gboolean layout_pending(GtkWidget *w)
+{
+    if (!gtk_widget_get_mapped(w))
+        return FALSE;
+    if (gtk_widget_get_width(w) == 0 && gtk_widget_get_height(w) == 0) {
+        int min = 0;
+        gtk_widget_measure(w, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+        if (min > 0)
+            return TRUE;
+    }
+    for (GtkWidget *c = gtk_widget_get_first_child(w); c; c = gtk_widget_get_next_sibling(c))
+        if (layout_pending(c))
+            return TRUE;
+    return FALSE;
+}
+
 /* With "check-layout each": check the screen when a wait for it ended or when it (or its
- * question) changed since the last check. A screen may still be settling — the preview
- * arrives from its worker and shows the pager, whose buttons are mapped a frame before they
- * are allocated —, so a check that finds problems looks again after two painted frames, up
- * to 8 times, and only what stays is a problem. FALSE while the check is still to come: the
- * caller runs its command again on a later tick. */
+ * question) changed since the last check — once GTK has laid it out: a screen just shown
+ * keeps the allocation it had when last seen (another panel size, another language) until
+ * the next frame. So the first sight asks for a frame and the check waits for it. FALSE:
+ * not yet (the command waits too). */
 static gboolean check_if_new(script *s)
 {
     if (!s->check_each)
@@ -231,28 +264,36 @@ static gboolean check_if_new(script *s)
         return TRUE;
     }
     GdkFrameClock *clock = gtk_widget_get_frame_clock(GTK_WIDGET(s->win));
-    gint64 frame = clock != NULL ? gdk_frame_clock_get_frame_counter(clock) : 0;
-    if (s->due_frame != 0 && frame < s->due_frame) {
-        gtk_widget_queue_draw(GTK_WIDGET(s->win)); /* a frame must come even on a still screen */
-        g_free(key);
-        return FALSE;
-    }
-    GString *quiet = g_string_new(NULL);
-    guint bad = measure_layout(s, quiet);
-    g_string_free(quiet, TRUE);
-    if (bad > 0 && clock != NULL && s->rechecks < 8) {
-        s->rechecks++;
-        s->due_frame = frame + 2;
+    gint64 frame = clock ? gdk_frame_clock_get_frame_counter(clock) : 0;
+    if (g_strcmp0(key, s->pending) != 0) {
+        g_free(s->pending);
+        s->pending = key;
+        s->pending_frame = frame;
+        s->pending_tries = 0;
         gtk_widget_queue_draw(GTK_WIDGET(s->win));
-        g_free(key);
         return FALSE;
     }
-    s->due_frame = 0;
+    g_free(key);
+    if ((frame <= s->pending_frame || layout_pending(GTK_WIDGET(s->win))) &&
+        s->pending_tries++ < 100)
+        return FALSE;
+    /* content that arrives from a worker after the screen showed (the preview and its pager)
+     * settles a frame later: what a look finds is looked at again, up to 8 frames, and only
+     * what stays is a problem */
+    GString *quiet = g_string_new(NULL);
+    guint measured = 0, bad = measure_layout(s, quiet, &measured);
+    g_string_free(quiet, TRUE);
+    if (bad > 0 && s->rechecks++ < 8) {
+        s->pending_frame = frame;
+        gtk_widget_queue_draw(GTK_WIDGET(s->win));
+        return FALSE;
+    }
     s->rechecks = 0;
     s->arrived = FALSE;
     check_layout(s);
     g_free(s->checked);
-    s->checked = key;
+    s->checked = s->pending;
+    s->pending = NULL;
     return TRUE;
 }
 
@@ -267,8 +308,10 @@ static gboolean run(script *s, char *line)
     gboolean ok = TRUE;
     gint64 now = g_get_monotonic_time();
     if (strcmp(cmd, "wait") != 0 && strcmp(cmd, "sleep") != 0 && !check_if_new(s)) {
+        /* the screen is checked after its next frame: this line runs then */
         g_strfreev(a);
-        s->i--; /* the screen is still being laid out: this command again on the next tick */
+        s->i--;
+        s->sleep_until = now + 20 * 1000;
         return TRUE;
     }
     if (!strcmp(cmd, "procedure")) {
@@ -288,9 +331,18 @@ static gboolean run(script *s, char *line)
         /* Answer every question like a resident taking the suggested answer; this line
          * repeats until the questions are over. */
         if (!strcmp(kiosk_window_screen_name(s->win), "question")) {
-            ok = answer_one(s);
+            /* answer-questions PREFIX: a screenshot of each question first (PREFIX-qN.png) */
+            gboolean shot = TRUE;
+            if (*x) {
+                int n = kiosk_session_question(kiosk_window_session(s->win));
+                g_autofree char *path = g_strdup_printf("%s-q%d.png", x, n);
+                shot = kiosk_window_screenshot(s->win, path, NULL) || s->shot_retries >= 25;
+                s->shot_retries = shot ? 0 : s->shot_retries + 1;
+            }
+            if (shot)
+                ok = answer_one(s);
             s->i--;
-            s->sleep_until = now + 150 * 1000;
+            s->sleep_until = now + (shot ? 150 : 80) * 1000;
         }
     } else if (!strcmp(cmd, "card")) { /* a card on the reader is not a tap on the screen */
         ok = card_set(s, !strcmp(x, "on"));
@@ -354,6 +406,11 @@ static gboolean run(script *s, char *line)
         ok = act(s, name, NULL);
     } else if (!strcmp(cmd, "lang")) {
         ok = act(s, "win.lang", g_variant_new_string(x));
+    } else if (!strcmp(cmd, "languages")) { /* open the language picker (from the menu) */
+        ok = act(s, "win.languages", NULL);
+    } else if (!strcmp(cmd, "large")) { /* large on|off: 「文字を大きく」 */
+        if (kiosk_window_large_text(s->win) != !strcmp(x, "on"))
+            ok = act(s, "win.large", NULL);
     } else if (!strcmp(cmd, "idle")) {
         kiosk_window_idle_now(s->win);
     } else if (!strcmp(cmd, "wait")) {

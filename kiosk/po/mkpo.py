@@ -108,6 +108,13 @@ T = {
 "Resident forgot the PIN: use 照合番号B": "暗証番号を わすれた方: 照合番号B を使う",
 "Settings apply until the kiosk restarts, but could not be saved: the configuration is read-only here. Change kiosk.conf in the municipality's configuration tree instead.": "設定は 再起動まで 有効ですが、保存できませんでした（この機械の 設定は 書き込み禁止です）。市区町村の 設定の 管理場所で kiosk.conf を 変更してください。",
 "Settings saved.": "設定を 保存しました。",
+"Larger text": "文字を大きく",
+"Language": "ことば",
+"English": "英語",
+"Japanese": "日本語",
+"Your answer": "あなたの 答え",
+"Printed on the form (Japanese)": "書類に 印刷される 内容",
+"The form is printed in Japanese.": "書類は 日本語で 印刷されます。",
 }
 # The counter app's strings (kiosk/counter/counter_ja.py); where a msgid is shared, the
 # kiosk's やさしい日本語 stays.

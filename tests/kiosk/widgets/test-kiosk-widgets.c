@@ -178,8 +178,8 @@ static void drive_confirm(GtkWidget *w, seen *s)
     assert_non_null(drawn);
     gboolean drawn_gone = FALSE;
     g_object_weak_ref(G_OBJECT(drawn), on_finalized, &drawn_gone);
-    kiosk_confirm_screen_add_summary(c, "Name", "見本 花子", -1);
-    kiosk_confirm_screen_add_summary(c, "Copies", "1", 5);
+    kiosk_confirm_screen_add_summary(c, "Name", "見本 花子", NULL, -1);
+    kiosk_confirm_screen_add_summary(c, "Copies", "1", NULL, 5);
     assert_true(gtk_widget_activate_action(w, "confirm.edit", "i", 5));
     assert_string_equal(s->what, "edit");
     assert_string_equal(s->arg, "5");
