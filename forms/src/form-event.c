@@ -391,7 +391,7 @@ static void on_pair(eparser *ps, const form_ini_line *l)
 static void finish(eparser *ps)
 {
     form_event *e = ps->e;
-    if (!ps->seen_event || e->id == NULL || e->title == NULL || e->title->ja == NULL)
+    if (!ps->seen_event || e->id == NULL || e->title == NULL || e->title->s[0] == NULL)
         err(ps, FORM_E_SYNTAX, 1, 0, NULL, "the [event] section needs id and title.ja%s",
             "[event] には id と title.ja が必要です%s", "");
     for (size_t i = 0; i < e->nquestions; i++) {
@@ -399,7 +399,7 @@ static void finish(eparser *ps)
         if (!q->has_type)
             err(ps, FORM_E_SYNTAX, q->line, 0, q->id, "the question \"%s\" needs a type",
                 "質問「%s」に type がありません", q->id);
-        if (q->label == NULL || q->label->ja == NULL)
+        if (q->label == NULL || q->label->s[0] == NULL) /* s[0]: ja */
             err(ps, FORM_E_SYNTAX, q->line, 0, q->id, "the question \"%s\" needs label.ja",
                 "質問「%s」に label.ja がありません", q->id);
         if (q->has_type && q->type == FORM_Q_CHOICE && q->nchoices < 2)

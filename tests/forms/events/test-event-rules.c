@@ -262,17 +262,17 @@ static void every_shipped_text_has_english(void **state)
     form_catalog *c = shipped();
     for (size_t i = 0; i < form_catalog_event_count(c); i++) {
         const form_event *e = form_catalog_event(c, i);
-        assert_non_null(e->title->en);
+        assert_non_null(e->title->s[1]); /* s[1]: en */
         for (size_t k = 0; k < form_event_question_count(e); k++) {
             const form_question *q = form_event_question(e, k);
-            if (q->label->en == NULL)
+            if (q->label->s[1] == NULL)
                 fail_msg("%s: question %s has no label.en", e->id, q->id);
             for (size_t j = 0; j < q->nchoices; j++)
-                if (q->choice_label[j]->en == NULL)
+                if (q->choice_label[j]->s[1] == NULL)
                     fail_msg("%s: %s: choice %s has no .en", e->id, q->id, q->choice_value[j]);
         }
         for (size_t r = 0; r < e->nrules; r++)
-            if (e->rules[r].note && e->rules[r].note->en == NULL)
+            if (e->rules[r].note && e->rules[r].note->s[1] == NULL)
                 fail_msg("%s: rule %zu: note has no .en", e->id, r + 1);
     }
     for (size_t i = 0; i < form_catalog_procedure_count(c); i++) {
@@ -280,7 +280,7 @@ static void every_shipped_text_has_english(void **state)
         const form_guide *g = form_procedure_guide(p);
         const form_text *t[] = {g->counter, g->bring, g->fee, g->note};
         for (size_t k = 0; k < 4; k++)
-            if (t[k] != NULL && t[k]->en == NULL)
+            if (t[k] != NULL && t[k]->s[1] == NULL)
                 fail_msg("procedure %s: a guide text has no .en", p->id);
         if (form_procedure_offered(p, FORM_OFFER_COUNTER) && !form_procedure_offered(p, FORM_OFFER_KIOSK) &&
             g->counter == NULL)
