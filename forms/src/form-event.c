@@ -481,11 +481,13 @@ form_err form_event_parse(const char *name, const char *text, size_t len, form_e
     form_ini r;
     form_ini_line l;
     form_ini_init(&r, text, len);
+    /* at most 200 problems of this file (the list may already hold other files' findings) */
+    const size_t before = form_diags_count(diags);
     if (len > FORM_MAX_FILE_BYTES) {
         err(&ps, FORM_E_SYNTAX, 0, 0, NULL, "the file is larger than 256 KiB%s",
             "ファイルが 256 KiB を超えています%s", "");
     }
-    while (form_diags_count(diags) < 200) {
+    while (form_diags_count(diags) - before < 200) {
         if (len > FORM_MAX_FILE_BYTES || !form_ini_next(&r, &l))
             break;
         switch (l.kind) {

@@ -12,7 +12,10 @@ kiosk=$1
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail=0
-find "$kiosk" \( -name '*.c' -o -name '*.ui' \) | sort >"$work/files"
+# what residents read: the kiosk, and of the counter only the resident's window (the staff's
+# window is Japanese: counter staff read it)
+{ find "$kiosk" -path "$kiosk/counter" -prune -o \( -name '*.c' -o -name '*.ui' \) -print
+  find "$kiosk/counter" -name 'resident.ui' -o -name 'counter-resident.c'; } | sort >"$work/files"
 xgettext --from-code=UTF-8 -k_ -kN_ -kC_:1c,2 -kNC_:1c,2 -kngettext:1,2 -kg_dngettext:2,3 \
     -f "$work/files" -o "$work/kiosk.pot" 2>"$work/xg" || { cat "$work/xg" >&2; exit 2; }
 n=$(grep -c '^msgid ' "$work/kiosk.pot")
