@@ -1,7 +1,7 @@
 /* SPDX-FileCopyrightText: 2026 The kakanai authors */
 /* SPDX-License-Identifier: MIT */
 /*
- * kiosk-window-keypad.c — the whole resident path from a USB numeric keypad (issue 13), the
+ * kiosk-window-keypad.c — the whole resident path from a USB numeric keypad, the
  * touch screen not needed: the keys do what a tap on the focused control does, through the
  * same actions and signals.
  *

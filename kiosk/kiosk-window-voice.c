@@ -1,7 +1,7 @@
 /* SPDX-FileCopyrightText: 2026 The kakanai authors */
 /* SPDX-License-Identifier: MIT */
 /*
- * kiosk-window-voice.c — what the kiosk says (issue 13): every screen announced when it
+ * kiosk-window-voice.c — what the kiosk says: every screen announced when it
  * appears (what it is, what to do, tries left on the PIN screen, the printer's problem), the
  * focused control when it moves, a tick for each PIN digit, and the last announcement again
  * on request (the 「音声」 button, the keypad's + key).

@@ -5,7 +5,7 @@
  *
  * glibc caches the stacks of exited threads for reuse and does not wipe them: a worker that
  * handled a resident's name leaves it in an anonymous mapping after a guard page until the
- * stack is reused (issue 10). Every kiosk worker (card, render, print, test page) therefore
+ * stack is reused. Every kiosk worker (card, render, print, test page) therefore
  * runs on a stack from here: mmap'd with a guard page below it, locked as it is touched
  * (mlock2 MLOCK_ONFAULT: never swapped), excluded from core dumps (MADV_DONTDUMP), handed to
  * the thread with pthread_attr_setstack, and wiped with explicit_bzero once the thread has

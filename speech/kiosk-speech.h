@@ -1,7 +1,7 @@
 /* SPDX-FileCopyrightText: 2026 The kakanai authors */
 /* SPDX-License-Identifier: MIT */
 /*
- * kiosk-speech.h — voice guidance for the kiosk, without GTK (issue 13).
+ * kiosk-speech.h — voice guidance for the kiosk, without GTK.
  *
  * Three parts, each behind its own seam so a municipality can plug in another:
  *

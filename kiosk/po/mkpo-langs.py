@@ -136,7 +136,7 @@ T = {
 "Check reader and printer": ("检查读卡器和打印机", "리더기와 프린터 확인", "Kiểm tra đầu đọc và máy in", "Suriin ang reader at printer", "Verificar leitor e impressora", "रिडर र प्रिन्टर जाँच्नुहोस्", "Periksa pembaca dan printer"),
 "Print a test page": ("打印测试页", "테스트 인쇄", "In trang thử", "Mag-print ng test page", "Imprimir página de teste", "परीक्षण पाना छाप्नुहोस्", "Cetak halaman uji"),
 "Resident forgot the PIN: use 照合番号B": ("居民忘记密码：使用照合番号B", "주민이 비밀번호를 잊음: 照合番号B 사용", "Người dân quên mã PIN: dùng 照合番号B", "Nakalimutan ng residente ang PIN: gamitin ang 照合番号B", "Morador esqueceu o PIN: usar o 照合番号B", "बासिन्दाले PIN बिर्सनुभयो: 照合番号B प्रयोग गर्नुहोस्", "Warga lupa PIN: gunakan 照合番号B"),
-# --- language, large text, fallback marker, bilingual confirmation (issue 13) ---
+# --- language, large text, fallback marker, bilingual confirmation ---
 "Larger text": ("放大文字", "글자 크게", "Chữ to hơn", "Mas malaking letra", "Letras maiores", "ठूला अक्षर", "Huruf lebih besar"),
 "Language": ("语言", "언어", "Ngôn ngữ", "Wika", "Idioma", "भाषा", "Bahasa"),
 "English": ("英文", "영어", "tiếng Anh", "Ingles", "inglês", "अंग्रेजी", "bahasa Inggris"),

@@ -2,7 +2,7 @@
 # SPDX-FileCopyrightText: 2026 The kakanai authors
 # SPDX-License-Identifier: MIT
 # Contrast of the kiosk's CSS: every text colour against the background it is drawn on must
-# reach WCAG 2 contrast 7:1 (level AAA), disabled controls included (issue 13: "contrast
+# reach WCAG 2 contrast 7:1 (level AAA), disabled controls included ("contrast
 # >= 7:1 everywhere").
 # The stylesheet runs through a small CSS cascade (compound selectors, the descendant
 # combinator, specificity, then order): every selector in it, as an element inside the window

@@ -1,10 +1,10 @@
 /* SPDX-FileCopyrightText: 2026 The kakanai authors */
 /* SPDX-License-Identifier: MIT */
 /*
- * bench-events.c — life events (issue 12): the time to navigate each shipped event with the
- * issue's household (two adults, one child; 国保 and 児童手当 apply) and with every question
+ * bench-events.c — life events: the time to navigate each shipped event with the
+ * reference household (two adults, one child; 国保 and 児童手当 apply) and with every question
  * answered yes, the time to load the template folder with its events, and the time of
- * `check`'s exhaustive search; each against the issue's budget of one second from the last
+ * `check`'s exhaustive search; each against the budget of one second from the last
  * card tap to every print job accepted (the share navigation takes of it).
  *
  *   bench-events TEMPLATES-DIR [ROUNDS]
@@ -37,7 +37,7 @@ static double median(double *v, size_t n)
     return v[n / 2];
 }
 
-/* the issue's household: two adults and one child of school age, 国保, 児童手当 */
+/* the household: two adults and one child of school age, 国保, 児童手当 */
 static void household(form_values *v, const form_event *e, bool all_yes)
 {
     form_values_set_today(v, "20260401");

@@ -1,7 +1,7 @@
 #!/bin/bash
 # SPDX-FileCopyrightText: 2026 The kakanai authors
 # SPDX-License-Identifier: MIT
-# bench-voice.sh — voice guidance and keypad figures (issue 13), one run.
+# bench-voice.sh — voice guidance and keypad figures, one run.
 #
 #   bench-voice.sh KIOSK SRCDIR OUTDIR
 #

@@ -64,7 +64,7 @@ static void shipped_events_lead_to_the_right_procedures(void **state)
     } table[] = {
         /* 転入: a single employee, nothing else */
         {"tennyu", "water=no;@card=19900510;@today=20260401", "tennyu gomi", 0},
-        /* the household: two adults, one child, 国保 and 児童手当 */
+        /* the household: two adults, one child, 国保 and 児童手当 */
         {"tennyu",
          "kokuho=yes;children=1;school=yes;water=yes;@m1=19850410;@m2=19870802;@m3=20170615;"
          "@today=20260401",

@@ -119,7 +119,7 @@ walk)
     ;;
 touches)
     # A resident's 住民票 request, counted like the benchmark: procedure, 4 PIN digits, OK,
-    # the two required questions (scope, purpose), print = 9 touches (the issue's goal);
+    # the two required questions (scope, purpose), print = 9 touches (the goal);
     # putting the card on the reader is no touch. The optional ones wait on the confirmation.
     cat >"$OUT/touches.script" <<S
 wait menu
@@ -380,7 +380,7 @@ log)
     done
     ;;
 keypad)
-    # Issue 13: the 住民票 request by a USB numeric keypad alone (real key presses through the X
+    # The 住民票 request by a USB numeric keypad alone (real key presses through the X
     # server, no tap at all; the card on the reader is no tap), the voice captured: every
     # screen announced, the PIN never spoken (ticks only), the focus ring visible. At the
     # full-HD panel and at 1280x800 (small-* screenshots).
@@ -477,7 +477,7 @@ sys.stdout.write("".join(bad)); sys.exit(1 if bad else 0)' "$OUT/$tag.speech" ||
     done
     ;;
 pinpad)
-    # Issue 13: a reader with its own PIN keys (PC/SC part 10; here kakanai-kiosk-dev's
+    # A reader with its own PIN keys (PC/SC part 10; here kakanai-kiosk-dev's
     # simulated one on the virtual card: vpcd has no part 10). The kiosk hides its keypad, says
     # to type on the reader, and reads the card once the reader's VERIFY succeeded: no digit
     # was ever typed on the kiosk. Then the reader's Cancel key: the kiosk's own keypad takes

@@ -669,7 +669,7 @@ static void names_cover_every_value(void **state)
     assert_null(kiosk_session_new(&empty));
 }
 
-/* The keypad's * (issue 13): from any resident step the session ends wiped on the staff-call
+/* The keypad's *: from any resident step the session ends wiped on the staff-call
  * screen; never while a job prints, and the staff screen is not a resident's. */
 static void help_calls_staff_and_wipes(void **state)
 {
