@@ -25,49 +25,11 @@ typedef struct script {
     char *checked;         /* the screen (and question) last checked */
     guint layout_problems; /* found by check-layout */
     guint shot_retries;    /* a screenshot tried again while the window had no frame */
-    /* A check looks at the window as laid out. A screen that changed by itself between two
-     * commands (the preview arriving: "preparing" → "confirm") was checked at once, before
-     * GTK had allocated what was just added (the summary rows: 0×0, "cut off", once in a
-     * few runs on a busy machine). Such a check now first waits for one frame (layout and
-     * paint) of the window, at most PAINT_WAIT_MS. */
-    GdkFrameClock *clock;
-    gulong paint_handler;
-    guint paints, paint_target;
-    gint64 paint_deadline;
-    char *painted_key; /* the screen whose frame was waited for */
 } script;
-
-#define PAINT_WAIT_MS 400
-
-static void on_after_paint(GdkFrameClock *clock, gpointer data)
-{
-    script *s = data;
-    s->paints++;
-}
-
-/* The next steps wait until the window has painted once more (at most PAINT_WAIT_MS). */
-static void want_paint(script *s, gint64 now)
-{
-    if (!s->clock) {
-        s->clock = gtk_widget_get_frame_clock(GTK_WIDGET(s->win));
-        if (!s->clock)
-            return; /* not realized yet: nothing to wait for */
-        g_object_ref(s->clock);
-        s->paint_handler = g_signal_connect(s->clock, "after-paint", G_CALLBACK(on_after_paint), s);
-    }
-    s->paint_target = s->paints + 1;
-    s->paint_deadline = now + PAINT_WAIT_MS * 1000;
-    gdk_frame_clock_request_phase(s->clock, GDK_FRAME_CLOCK_PHASE_PAINT);
-}
 
 static void finish(script *s, int status)
 {
     *s->status = status;
-    if (s->clock) {
-        g_signal_handler_disconnect(s->clock, s->paint_handler);
-        g_object_unref(s->clock);
-    }
-    g_free(s->painted_key);
     g_strfreev(s->lines);
     g_free(s->waiting_for);
     g_free(s->checked);
@@ -240,42 +202,16 @@ static void check_layout(script *s)
     g_string_free(report, TRUE);
 }
 
-/* The screen (and question) on show, as check-layout each tells them apart. */
-static char *screen_key(script *s)
-{
-    const char *name = kiosk_window_screen_name(s->win);
-    return g_strdup_printf(
-        "%s/%d", name,
-        strcmp(name, "question") == 0 ? kiosk_session_question(kiosk_window_session(s->win)) : -1);
-}
-
-/* With "check-layout each", before a command: TRUE when a check is due on a screen the
- * window has not drawn yet (then a frame is asked for and the command waits for it). */
-static gboolean check_needs_frame(script *s, gint64 now)
-{
-    if (!s->check_each)
-        return FALSE;
-    const char *line = s->lines[s->i];
-    while (*line == ' ' || *line == '\t')
-        line++;
-    if (!*line || *line == '#' || g_str_has_prefix(line, "wait") || g_str_has_prefix(line, "sleep"))
-        return FALSE;
-    g_autofree char *key = screen_key(s);
-    if (!(s->arrived || g_strcmp0(key, s->checked) != 0) || g_strcmp0(key, s->painted_key) == 0)
-        return FALSE;
-    g_free(s->painted_key);
-    s->painted_key = g_steal_pointer(&key);
-    want_paint(s, now);
-    return s->paints < s->paint_target;
-}
-
 /* With "check-layout each": check the screen when a wait for it ended or when it (or its
  * question) changed since the last check. */
 static void check_if_new(script *s)
 {
     if (!s->check_each)
         return;
-    char *key = screen_key(s);
+    const char *name = kiosk_window_screen_name(s->win);
+    char *key = g_strdup_printf(
+        "%s/%d", name,
+        strcmp(name, "question") == 0 ? kiosk_session_question(kiosk_window_session(s->win)) : -1);
     if (s->arrived || g_strcmp0(key, s->checked) != 0) {
         s->arrived = FALSE;
         check_layout(s);
@@ -456,8 +392,6 @@ static gboolean step(gpointer data)
     if (s->sleep_until && now < s->sleep_until)
         return G_SOURCE_CONTINUE;
     s->sleep_until = 0;
-    if (s->paints < s->paint_target && now < s->paint_deadline)
-        return G_SOURCE_CONTINUE; /* the window has not drawn what changed yet */
     if (s->waiting_for) {
         const char *shown = kiosk_window_screen_name(s->win);
         g_auto(GStrv) any = g_strsplit(s->waiting_for, ",", -1);
@@ -472,7 +406,6 @@ static gboolean step(gpointer data)
         g_clear_pointer(&s->waiting_for, g_free);
         s->waited_at = now;
         s->arrived = TRUE;
-        g_clear_pointer(&s->painted_key, g_free); /* what arrived may be new: a frame again */
         /* let the screen draw once before the next command */
         s->sleep_until = now + 40 * 1000;
         return G_SOURCE_CONTINUE;
@@ -483,8 +416,6 @@ static gboolean step(gpointer data)
         finish(s, s->layout_problems ? 1 : 0);
         return G_SOURCE_REMOVE;
     }
-    if (check_needs_frame(s, now))
-        return G_SOURCE_CONTINUE;
     guint lineno = s->i + 1;
     if (!run(s, s->lines[s->i++])) {
         g_printerr("script: line %u failed (%s)\n", lineno,
