@@ -427,7 +427,10 @@ fault_next_resident() {
     echo ok >"$KAKANAI_CUPS_DIR/fault"
     cupsenable kakanai-fault 2>/dev/null
     start_vcard
-    start_kiosk "$s" || return
+    # 5 ms between script steps (40 by default): A's idle time-out follows the last answer
+    # while the render it started still runs (a render takes tens of ms; at 40 ms a fast
+    # machine sometimes had it done and the render case did not happen)
+    KAKANAI_SCRIPT_STEP_MS=5 start_kiosk "$s" || return
     for c in render paper stop; do
         if ! wait_mark "a-start-$c" 90 >/dev/null; then
             bad "next resident ($c): the script stopped"

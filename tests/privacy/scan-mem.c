@@ -177,6 +177,26 @@ static bool holds_data(mclass c)
     return c != MC_FILE_RO && c != MC_KERNEL && c != MC_NOACCESS && c != MC_RESERVE;
 }
 
+/* Whether some mapping of pid still covers [lo, hi) now (/proc/PID/maps read again). A live
+ * process maps and unmaps while it is scanned (glibc frees cached thread stacks beyond its
+ * cache size, a thread ends): what was unmapped in between holds nothing any more. */
+static bool still_mapped(long pid, uint64_t lo, uint64_t hi)
+{
+    char path[64], line[512];
+    snprintf(path, sizeof path, "/proc/%ld/maps", pid);
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return false;
+    bool found = false;
+    while (!found && fgets(line, sizeof line, f) != NULL) {
+        uint64_t a, b;
+        if (sscanf(line, "%" SCNx64 "-%" SCNx64, &a, &b) == 2 && a < hi && b > lo)
+            found = true;
+    }
+    fclose(f);
+    return found;
+}
+
 /* Read /proc/PID/smaps whole. */
 static mapping *read_smaps(long pid, size_t *count)
 {
@@ -266,6 +286,7 @@ void scan_pid(long pid, bool note_only)
     class_stats st[MC_COUNT_];
     memset(st, 0, sizeof st);
     uint64_t data_unreadable = 0;
+    unsigned vanished = 0;
     for (size_t i = 0; i < n; i++) {
         const mapping *r = &maps[i];
         mclass c = classify(maps, n, i, sps, nsp);
@@ -296,7 +317,12 @@ void scan_pid(long pid, bool note_only)
         }
         s->unreadable += bad;
         s->hits += src.hits;
-        if (bad > 0 && holds_data(c)) {
+        if (bad > 0 && holds_data(c) && !still_mapped(pid, r->lo, r->hi)) {
+            vanished++; /* unmapped while scanned: nothing left there to find */
+            if (!g_scan_quiet)
+                fprintf(stderr, "kakanai-scan: note: %s %s: unmapped during the scan\n", where,
+                        detail);
+        } else if (bad > 0 && holds_data(c)) {
             data_unreadable += bad;
             if (!g_scan_quiet)
                 fprintf(stderr, "kakanai-scan: %s %s: %" PRIu64 " bytes unreadable\n", where,
@@ -326,8 +352,8 @@ void scan_pid(long pid, bool note_only)
         }
         fprintf(stderr,
                 "kakanai-scan: pid %ld (%s): %u mappings, %u read, %u untouched (zeros), %" PRIu64
-                " bytes read; %u threads, %zu stack pointers seen\n",
-                pid, name, total, read, untouched, bytes, threads, nsp);
+                " bytes read; %u threads, %zu stack pointers seen; %u unmapped during the scan\n",
+                pid, name, total, read, untouched, bytes, threads, nsp, vanished);
     }
     close(mem);
     free(maps);
