@@ -200,7 +200,7 @@ fault_pcscd() {
     # The script and the test hand over with barriers (see barrier() below): every step of
     # the test (killing pcscd, starting it again, the card reconnecting) may take seconds on a
     # busy machine, and a script that only slept a guessed while went on before the test had
-    # done its part (the kiosk then met a pcscd still dying or not yet up: issue 10's
+    # done its part (the kiosk then met a pcscd still dying or not yet up: the review's
     # "reader gone: the kiosk shows menu", once in two runs).
     local s="$sdir/pcscd.txt"
     {

@@ -11,7 +11,7 @@
  *
  * --leak heap      keep a non-wiped copy of the name in ordinary heap (the deliberate bug)
  * --leak stack     a worker thread copies the name into a local and ends: glibc keeps its
- *                  stack, unwiped, for the next thread (the bug of issue 10)
+ *                  stack, unwiped, for the next thread (the bug the privacy review found)
  * --leak file:DIR  write the name into a file under DIR (another deliberate bug)
  * --hold           after the sessions, print "ready <pid>" and wait for a line on stdin, so a
  *                  test can scan this process's memory

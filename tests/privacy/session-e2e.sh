@@ -4,7 +4,7 @@
 # session-e2e.sh — whole kiosk sessions on the real parts, then proof that nothing personal is left.
 #
 #   session-e2e.sh canary     a resident's session (PIN, questions, print), then scan everything
-#   session-e2e.sh printed    issue 10's exact case: the shortest printed 住民票 session, 「おわる」,
+#   session-e2e.sh printed    the review's exact case: the shortest printed 住民票 session, 「おわる」,
 #                             then scan at the menu (kiosk: every mapping, per class; cupsd;
 #                             the spool, logs, /tmp, HOME)
 #   session-e2e.sh process    the kiosk is not dumpable, locks its secrets, logs nothing personal
