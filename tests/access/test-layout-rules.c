@@ -1,6 +1,6 @@
 /* SPDX-FileCopyrightText: 2026 The kakanai authors */
 /* SPDX-License-Identifier: MIT */
-/* test-layout-rules.c — the layout check catches what the issue saw (a wrapped name drawn over
+/* test-layout-rules.c — the layout check catches what the review saw (a wrapped name drawn over
  * the address, widgets drawn over each other, low contrast) and passes the fixed widgets; the
  * 「文字を大きく」 style makes text at least 1.5 × as large. Under Xvfb. */
 #include <setjmp.h>

@@ -262,7 +262,7 @@ make_script() { # OUT PARTS...
 
 case $mode in
 printed)
-    # Issue 10's exact case. The printed session is the shortest one a new user takes.
+    # The privacy review's exact case. The printed session is the shortest one a new user takes.
     session_script=$src/tests/privacy/scripts/printed-$procedure.txt
     [ -f "$session_script" ] || { echo "session-e2e: no printed-$procedure.txt" >&2; exit 77; }
     start_vcard
