@@ -29,6 +29,21 @@ guint kiosk_screen_signal_new_int(gpointer klass, const char *name)
 }
 
 /* A big keypad of digits into grid: 1-9, then left / 0 / right. */
+/* A keypad button whose words wrap onto a second line rather than widen its column: the
+ * columns are as wide as the widest key, and a long translation of "Clear" or "Delete" in
+ * large text would otherwise push the screen past a 1280 px panel. */
+static GtkWidget *wrapping_key(const char *text)
+{
+    GtkWidget *b = gtk_button_new();
+    GtkWidget *l = gtk_label_new(text);
+    gtk_label_set_wrap(GTK_LABEL(l), TRUE);
+    gtk_label_set_wrap_mode(GTK_LABEL(l), PANGO_WRAP_WORD_CHAR);
+    gtk_label_set_justify(GTK_LABEL(l), GTK_JUSTIFY_CENTER);
+    gtk_label_set_max_width_chars(GTK_LABEL(l), 7);
+    gtk_button_set_child(GTK_BUTTON(b), l);
+    return b;
+}
+
 void kiosk_screen_build_keypad(GtkGrid *grid, const char *digit_action, const char *left_label,
                                const char *left_action, const char *right_label,
                                const char *right_action)
@@ -42,13 +57,13 @@ void kiosk_screen_build_keypad(GtkGrid *grid, const char *digit_action, const ch
         gtk_widget_set_size_request(b, 150, -1); /* height: button.key in kiosk.css */
         gtk_grid_attach(grid, b, i % 3, i / 3, 1, 1);
     }
-    GtkWidget *l = gtk_button_new_with_label(left_label);
+    GtkWidget *l = wrapping_key(left_label);
     gtk_actionable_set_action_name(GTK_ACTIONABLE(l), left_action);
     GtkWidget *z = gtk_button_new_with_label("0");
     gtk_widget_add_css_class(z, "key");
     gtk_actionable_set_action_name(GTK_ACTIONABLE(z), digit_action);
     gtk_actionable_set_action_target(GTK_ACTIONABLE(z), "i", 0);
-    GtkWidget *r = gtk_button_new_with_label(right_label);
+    GtkWidget *r = wrapping_key(right_label);
     gtk_actionable_set_action_name(GTK_ACTIONABLE(r), right_action);
     gtk_grid_attach(grid, l, 0, 3, 1, 1);
     gtk_grid_attach(grid, z, 1, 3, 1, 1);
