@@ -7,6 +7,7 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "kiosk-page-texture.h"
 #include "kiosk-screen-common.h"
 #include "kiosk-secret-label.h"
 
@@ -108,46 +109,6 @@ void kiosk_confirm_screen_set_waiting(KioskConfirmScreen *self)
     gtk_widget_set_sensitive(self->print, FALSE);
 }
 
-/* The preview's pixels show the filled form: their copy is wiped when the texture goes. */
-typedef struct pixels {
-    gsize n;
-    guchar data[];
-} pixels;
-
-static void pixels_wipe_free(gpointer data)
-{
-    pixels *px = data;
-    memset(px->data, 0, px->n);
-    g_free(px);
-}
-
-/* One page as a texture, rendered 1000 px high (its pixel copy is wiped when it goes). */
-static GdkTexture *render_page(PopplerPage *page)
-{
-    double pw = 0, ph = 0;
-    poppler_page_get_size(page, &pw, &ph);
-    double scale = 1000.0 / (ph > 0 ? ph : 842);
-    int w = (int)(pw * scale), h = (int)(ph * scale);
-    cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
-    cairo_t *cr = cairo_create(surf);
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
-    cairo_scale(cr, scale, scale);
-    poppler_page_render_for_printing(page, cr);
-    cairo_destroy(cr);
-    cairo_surface_flush(surf);
-    int stride = cairo_image_surface_get_stride(surf);
-    guchar *data = cairo_image_surface_get_data(surf);
-    gsize n = (gsize)stride * (gsize)h;
-    pixels *px = g_malloc(sizeof *px + n);
-    px->n = n;
-    memcpy(px->data, data, n);
-    memset(data, 0, n);
-    g_autoptr(GBytes) pix = g_bytes_new_with_free_func(px->data, n, pixels_wipe_free, px);
-    cairo_surface_destroy(surf);
-    return gdk_memory_texture_new(w, h, GDK_MEMORY_DEFAULT, pix, (gsize)stride);
-}
-
 gboolean kiosk_confirm_screen_set_pdf(KioskConfirmScreen *self, const guint8 *pdf, gsize len)
 {
     /* Poppler reads the same bytes the printer gets, in place: never a file. Every page is
@@ -163,7 +124,7 @@ gboolean kiosk_confirm_screen_set_pdf(KioskConfirmScreen *self, const guint8 *pd
         PopplerPage *page = poppler_document_get_page(doc, i);
         if (!page)
             break;
-        self->pages[self->npages++] = render_page(page);
+        self->pages[self->npages++] = kiosk_page_texture(page, 1000);
         g_object_unref(page);
     }
     g_object_unref(doc);

@@ -7,6 +7,8 @@
 #include <poppler.h>
 #include <string.h>
 
+#include "kiosk-page-texture.h"
+
 struct _CounterPages {
     GtkBox parent;
     GtkWidget *picture, *prev, *caption, *next;
@@ -15,44 +17,6 @@ struct _CounterPages {
     int n, cur;
 };
 G_DEFINE_FINAL_TYPE(CounterPages, counter_pages, GTK_TYPE_BOX)
-
-typedef struct pixels {
-    gsize n;
-    guchar data[];
-} pixels;
-
-static void pixels_wipe_free(gpointer data)
-{
-    pixels *px = data;
-    memset(px->data, 0, px->n);
-    g_free(px);
-}
-
-/* One page as a texture 1000 px high; the pixel copies are wiped. */
-static GdkTexture *render_page(PopplerPage *page)
-{
-    double pw = 0, ph = 0;
-    poppler_page_get_size(page, &pw, &ph);
-    double scale = 1000.0 / (ph > 0 ? ph : 842);
-    int w = (int)(pw * scale), h = (int)(ph * scale);
-    cairo_surface_t *surf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
-    cairo_t *cr = cairo_create(surf);
-    cairo_set_source_rgb(cr, 1, 1, 1);
-    cairo_paint(cr);
-    cairo_scale(cr, scale, scale);
-    poppler_page_render_for_printing(page, cr);
-    cairo_destroy(cr);
-    cairo_surface_flush(surf);
-    int stride = cairo_image_surface_get_stride(surf);
-    gsize n = (gsize)stride * (gsize)h;
-    pixels *px = g_malloc(sizeof *px + n);
-    px->n = n;
-    memcpy(px->data, cairo_image_surface_get_data(surf), n);
-    memset(cairo_image_surface_get_data(surf), 0, n);
-    cairo_surface_destroy(surf);
-    g_autoptr(GBytes) bytes = g_bytes_new_with_free_func(px->data, n, pixels_wipe_free, px);
-    return gdk_memory_texture_new(w, h, GDK_MEMORY_DEFAULT, bytes, (gsize)stride);
-}
 
 void counter_pages_show(CounterPages *self, int page)
 {
@@ -106,7 +70,7 @@ gboolean counter_pages_set_batch(CounterPages *self, const counter_batch *b, con
                 break;
             self->title[self->n] = g_strdup_printf("%zu/%zu %s", d + 1,
                                                    counter_batch_doc_count(b), title);
-            self->page[self->n++] = render_page(page);
+            self->page[self->n++] = kiosk_page_texture(page, 1000);
             g_object_unref(page);
         }
         g_object_unref(doc);
