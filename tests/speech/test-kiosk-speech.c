@@ -198,6 +198,10 @@ static void pin_screen_audio_is_ticks_only(void **s)
 static void interrupt_cuts_the_current_text(void **s)
 {
     (void)s;
+    /* timing: the cut must land while the long text still sounds; under valgrind's
+     * slowdown synthesis ends first. The ordinary and ASan builds run it. */
+    if (getenv("KAKANAI_UNDER_VALGRIND") != NULL)
+        skip();
     struct capture cap;
     kiosk_speech_engine *e = NULL;
     assert_int_equal(kiosk_speech_engine_espeak_new(NULL, &e), KIOSK_SPEECH_OK);
