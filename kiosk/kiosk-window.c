@@ -83,9 +83,6 @@ static void on_wiped(void *user)
     KioskWindow *self = user;
     if (!self->question)
         return;
-    /* the next resident starts with the usual text size */
-    if (self->large_text)
-        kiosk_window_set_large_text(self, FALSE);
     kiosk_question_screen_wipe(KIOSK_QUESTION_SCREEN(self->question));
     kiosk_confirm_screen_wipe(KIOSK_CONFIRM_SCREEN(self->confirm));
     kiosk_pin_screen_update(KIOSK_PIN_SCREEN(self->pin), FALSE, KIOSK_PIN_LEN, 0, -1, FALSE);
@@ -122,6 +119,11 @@ void kiosk_window_show_state(KioskWindow *self)
     switch (st) {
     case KIOSK_S_MENU:
         kiosk_window_flag_text_clear(self);
+        /* The next resident starts with the usual text size. Not at the wipe: the resident who
+         * chose large text still reads the printed and error screens after their data is gone. */
+        if (self->large_text && gtk_stack_get_visible_child(GTK_STACK(self->stack)) != self->menu &&
+            gtk_stack_get_visible_child(GTK_STACK(self->stack)) != self->lang_screen)
+            kiosk_window_set_large_text(self, FALSE);
         if (gtk_stack_get_visible_child(GTK_STACK(self->stack)) != self->lang_screen)
             show(self, self->menu);
         break;
