@@ -150,7 +150,7 @@ void kiosk_confirm_screen_add_summary(KioskConfirmScreen *self, const char *key_
     gtk_label_set_xalign(GTK_LABEL(k), 0);
     gtk_label_set_wrap(GTK_LABEL(k), TRUE);
     gtk_label_set_max_width_chars(GTK_LABEL(k), 10);
-    gtk_widget_set_size_request(k, 300, -1);
+    /* its width: kiosk.css (.summary .key), narrower with large text on the small panel */
     /* the value is the resident's data: never a GtkLabel (see kiosk-secret-label.h) */
     GtkWidget *v = kiosk_secret_label_new(value);
     gtk_widget_set_hexpand(v, TRUE);

@@ -89,11 +89,17 @@ guint kiosk_menu_screen_set_catalog(KioskMenuScreen *self, const form_catalog *c
         gtk_widget_set_hexpand(b, TRUE);
         gtk_actionable_set_action_name(GTK_ACTIONABLE(b), "menu.choose");
         gtk_actionable_set_action_target(GTK_ACTIONABLE(b), "s", form_procedure_id(p));
-        GtkWidget *row = gtk_box_new(GTK_ORIENTATION_HORIZONTAL, 24);
+        /* The pictogram sits in an overlay beside the words, not in a horizontal box: a box
+         * measures wrapping labels' width for its height, and a pixel of rounding there made a
+         * title (नेपाली at 1280×800) ask for its one-line width and run out of the button. The
+         * words keep the pictogram's room with a margin (kiosk.css, per layout). */
+        GtkWidget *row = gtk_overlay_new();
         GtkWidget *img = gtk_image_new_from_icon_name(procedure_icon(form_procedure_icon(p)));
         gtk_widget_add_css_class(img, "picto"); /* its size: kiosk.css, per layout */
-        gtk_box_append(GTK_BOX(row), img);
+        gtk_widget_set_halign(img, GTK_ALIGN_START);
+        gtk_widget_set_valign(img, GTK_ALIGN_CENTER);
         GtkWidget *col = gtk_box_new(GTK_ORIENTATION_VERTICAL, 4);
+        gtk_widget_add_css_class(col, "pwords");
         gtk_widget_set_valign(col, GTK_ALIGN_CENTER);
         gtk_widget_set_hexpand(col, TRUE);
         GtkWidget *t = gtk_label_new(NULL);
@@ -113,7 +119,8 @@ guint kiosk_menu_screen_set_catalog(KioskMenuScreen *self, const form_catalog *c
             gtk_label_set_wrap(GTK_LABEL(d), TRUE);
             gtk_box_append(GTK_BOX(col), d);
         }
-        gtk_box_append(GTK_BOX(row), col);
+        gtk_overlay_set_child(GTK_OVERLAY(row), col);
+        gtk_overlay_add_overlay(GTK_OVERLAY(row), img);
         gtk_button_set_child(GTK_BUTTON(b), row);
         gtk_grid_attach(GTK_GRID(self->grid), b, (int)(shown % 2), (int)(shown / 2), 1, 1);
         shown++;

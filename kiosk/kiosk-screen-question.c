@@ -398,8 +398,16 @@ static void build_kana(KioskQuestionScreen *self)
     if (mode)
         gtk_grid_attach(GTK_GRID(tools), mode, 0, next_row++, 2, 1);
     /* keys as tall as the kana keys, so the column is no taller than the keypad */
-    for (GtkWidget *c = gtk_widget_get_first_child(tools); c; c = gtk_widget_get_next_sibling(c))
+    for (GtkWidget *c = gtk_widget_get_first_child(tools); c; c = gtk_widget_get_next_sibling(c)) {
         gtk_widget_add_css_class(c, "tool");
+        /* a long word (Portuguese, Indonesian in large text) takes a second line rather than
+         * widening the column past the panel */
+        GtkWidget *l = GTK_IS_BUTTON(c) ? gtk_button_get_child(GTK_BUTTON(c)) : NULL;
+        if (l && GTK_IS_LABEL(l)) {
+            gtk_label_set_wrap(GTK_LABEL(l), TRUE);
+            gtk_label_set_justify(GTK_LABEL(l), GTK_JUSTIFY_CENTER);
+        }
+    }
     GtkWidget *next = action_button(_("Next ▶"), "question.next", NULL, NULL, 0);
     gtk_widget_add_css_class(next, "primary");
     gtk_widget_set_margin_top(next, 6);

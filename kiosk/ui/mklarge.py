@@ -42,8 +42,12 @@ def block(css):
     out.append('window.small.large .dots { font-size: 32px; letter-spacing: 24px; }')
     out.append('window.small.large .topbar button.lang { min-height: 68px; } /* 74 px: 15 mm */')
     out.append('window.small.large button.kana { min-width: 68px; min-height: 68px; }')
-    out.append('window.small.large button.tool { min-height: 68px; padding: 0 8px; }')
+    # as wide as the column they get, so a wrapped label wraps the same at the window's least
+    # width (what its least height is measured at) as on the panel
+    out.append('window.small.large button.tool { min-height: 68px; min-width: 184px; padding: 0 8px; }')
     out.append('window.small.large .bottombar { padding: 2px 16px; }')
+    out.append('window.small.large image.bigicon { -gtk-icon-size: 96px; }')
+    out.append('window.small.large .summary .key { min-width: 240px; }')
     out.append('window.small.large .bottombar button { min-height: 68px; }')
     out.append('window.small.large entry { min-height: 0; }')
     out.append('window.small.large button, window.small.large button.primary { min-height: 68px; }')
