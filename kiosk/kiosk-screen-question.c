@@ -360,6 +360,10 @@ static void build_kana(KioskQuestionScreen *self)
             gtk_grid_attach(GTK_GRID(grid), b, col, row, 1, 1);
         }
     }
+    /* the long-vowel mark in the わ column's first gap, beside り: one row less of tools */
+    GtkWidget *bar = action_button("ー", "question.kana", "s", "ー", 0);
+    gtk_widget_add_css_class(bar, "kana");
+    gtk_grid_attach(GTK_GRID(grid), bar, 9, 1, 1, 1);
     GtkWidget *keys = grid;
     GtkWidget *mode = NULL;
     if (self->type == FORM_Q_TEXT) {
@@ -392,11 +396,12 @@ static void build_kana(KioskQuestionScreen *self)
     gtk_grid_attach(GTK_GRID(tools), action_button(_("゜ p-sound"), "question.kana-mod", "i", NULL, 2), 1, 0, 1, 1);
     gtk_grid_attach(GTK_GRID(tools), action_button(_("small ァ"), "question.kana-mod", "i", NULL, 3), 0, 1, 1, 1);
     gtk_grid_attach(GTK_GRID(tools), action_button(_("space"), "question.kana", "s", "　", 0), 1, 1, 1, 1);
-    gtk_grid_attach(GTK_GRID(tools), action_button("ー", "question.kana", "s", "ー", 0), 0, 2, 1, 1);
-    gtk_grid_attach(GTK_GRID(tools), action_button(_("⌫ delete"), "question.kana-del", NULL, NULL, 0), 1, 2, 1, 1);
-    int next_row = 3;
+    /* delete and the あ/123 switch share a row (the whole screen fits 1280×800 with large
+     * text in every language); without a switch, delete takes the row */
+    gtk_grid_attach(GTK_GRID(tools), action_button(_("⌫ delete"), "question.kana-del", NULL, NULL, 0), 0, 2, mode ? 1 : 2, 1);
     if (mode)
-        gtk_grid_attach(GTK_GRID(tools), mode, 0, next_row++, 2, 1);
+        gtk_grid_attach(GTK_GRID(tools), mode, 1, 2, 1, 1);
+    int next_row = 3;
     /* keys as tall as the kana keys, so the column is no taller than the keypad */
     for (GtkWidget *c = gtk_widget_get_first_child(tools); c; c = gtk_widget_get_next_sibling(c)) {
         gtk_widget_add_css_class(c, "tool");
