@@ -7,6 +7,7 @@
 #include "kiosk-layout-rules.h"
 #include "kiosk-screens.h"
 #include "kiosk-script-keys.h"
+#include "kiosk-script-nav.h"
 
 #include <signal.h>
 #include <string.h>
@@ -21,7 +22,11 @@ typedef struct script {
     guint n, i;
     gint64 start, wait_until, sleep_until, waited_at, touched_at;
     unsigned touches, keys; /* keys: PIN digits and kana/characters typed */
-    unsigned keypresses;    /* keypad keys pressed ("key") */
+    unsigned keypresses;    /* keypad keys pressed ("key", "key-to", "keys-answer-questions") */
+    kiosk_key_walk *nav;    /* controls still to press by keys */
+    gboolean nav_active;    /* a "key-to" / "keys-answer-questions" line is under way */
+    int nav_question;       /* the question the presses were planned for (-1: none) */
+    gint64 nav_since;       /* when that question's presses were all sent */
     char *waiting_for;
     gboolean check_each;   /* "check-layout each": every screen reached, before the next command */
     gboolean arrived;      /* a wait just ended: the screen may show new content */
@@ -41,6 +46,7 @@ static void finish(script *s, int status)
     g_free(s->waiting_for);
     g_free(s->checked);
     g_free(s->pending);
+    kiosk_key_walk_free(s->nav);
     g_main_loop_quit(s->loop);
     g_free(s);
 }
@@ -149,6 +155,72 @@ static gboolean answer_one(script *s)
     default:
         return touch(s, "question.next", NULL);
     }
+}
+
+/* The same answers as answer_one, as controls to press with the keypad: や ま た ゛ on a
+ * kana keypad (だ is た and the voiced mark), the あ/123 switch first on a free-text one. */
+static gboolean plan_keys(script *s)
+{
+    const form_question *q = question_on_screen(s);
+    if (!q)
+        return FALSE;
+    kiosk_key_walk *w = s->nav;
+    form_question_type t = form_question_type_of(q);
+    switch (t) {
+    case FORM_Q_CHOICE:
+        kiosk_key_walk_push(w, "question.choose", form_question_default(q)
+                                                      ? form_question_default(q)
+                                                      : form_question_choice_value(q, 0));
+        return TRUE;
+    case FORM_Q_YESNO:
+        kiosk_key_walk_push(w, "question.choose",
+                            form_question_default(q) ? form_question_default(q) : "no");
+        return TRUE;
+    case FORM_Q_MULTI:
+        if (form_question_required(q) && !form_question_default(q) &&
+            form_question_choice_count(q) > 0)
+            kiosk_key_walk_push(w, "question.toggle", form_question_choice_value(q, 0));
+        break;
+    case FORM_Q_KANA:
+    case FORM_Q_TEXT: {
+        const char *cur = kiosk_question_screen_value(
+            KIOSK_QUESTION_SCREEN(kiosk_window_screen(s->win)));
+        if (!*cur && (t == FORM_Q_KANA || form_question_required(q))) {
+            if (t == FORM_Q_TEXT)
+                kiosk_key_walk_push(w, "question.mode", NULL);
+            static const char *const sample[] = {"や", "ま", "た", NULL};
+            for (size_t i = 0; sample[i]; i++)
+                kiosk_key_walk_push(w, "question.kana", sample[i]);
+            kiosk_key_walk_push(w, "question.kana-mod", "1");
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    kiosk_key_walk_push(w, "question.next", NULL);
+    return TRUE;
+}
+
+/* One step of the presses under way; FALSE = failed. The line runs again until they are
+ * done. */
+static gboolean nav_step(script *s, gint64 now)
+{
+    guint delay = 20, before = kiosk_key_walk_presses(s->nav);
+    g_autoptr(GError) err = NULL;
+    if (!kiosk_key_walk_step(s->nav, s->win, &delay, &err)) {
+        g_printerr("script: %s\n", err->message);
+        kiosk_key_walk_clear(s->nav);
+        s->nav_active = FALSE;
+        return FALSE;
+    }
+    s->keypresses += kiosk_key_walk_presses(s->nav) - before;
+    if (kiosk_key_walk_presses(s->nav) != before)
+        s->touched_at = now;
+    if (kiosk_key_walk_done(s->nav) && delay < 400) /* the last press has taken effect */
+        s->nav_active = FALSE;
+    s->sleep_until = now + (gint64)delay * 1000;
+    return TRUE;
 }
 
 /* TRUE when the question on screen takes a typed answer ("answer" sets it as if typed). */
@@ -429,6 +501,37 @@ static gboolean run(script *s, char *line)
         ok = kiosk_window_is_wiped(s->win, &what);
         if (!ok)
             g_printerr("script: not wiped: %s\n", what);
+    } else if (!strcmp(cmd, "key-to")) {
+        /* key-to ACTION [TARGET]: the keypad's 6 until the focus is on that control, then 5 */
+        if (!s->nav_active) {
+            kiosk_key_walk_push(s->nav, x, *y ? y : NULL);
+            s->nav_active = TRUE;
+        }
+        ok = nav_step(s, now);
+        if (ok && s->nav_active)
+            s->i--;
+    } else if (!strcmp(cmd, "keys-answer-questions")) {
+        /* every question answered like "answer-questions", by keypad keys alone */
+        if (s->nav_active) {
+            ok = nav_step(s, now);
+            if (!s->nav_active)
+                s->nav_since = now;
+            s->i--;
+        } else if (!strcmp(kiosk_window_screen_name(s->win), "question")) {
+            int qi = kiosk_session_question(kiosk_window_session(s->win));
+            if (qi != s->nav_question) {
+                s->nav_question = qi;
+                ok = plan_keys(s);
+                s->nav_active = ok;
+            } else if (now - s->nav_since > 10 * G_USEC_PER_SEC) {
+                g_printerr("script: question %d still on screen 10 s after its answer\n", qi);
+                ok = FALSE;
+            }
+            s->sleep_until = now + 20 * 1000;
+            s->i--;
+        } else {
+            s->nav_question = -1; /* the questions are over */
+        }
     } else if (!strcmp(cmd, "expect-size")) { /* the window as laid out: W H */
         int w = gtk_widget_get_width(GTK_WIDGET(s->win)), h = gtk_widget_get_height(GTK_WIDGET(s->win));
         ok = w == (int)strtol(x, NULL, 10) && h == (int)strtol(y, NULL, 10);
@@ -568,6 +671,8 @@ gboolean kiosk_script_start(KioskWindow *win, const char *path, GMainLoop *loop,
     s->lines = g_strsplit(text, "\n", -1);
     s->n = g_strv_length(s->lines);
     s->start = g_get_monotonic_time();
+    s->nav = kiosk_key_walk_new();
+    s->nav_question = -1;
     const char *ms = g_getenv("KAKANAI_SCRIPT_STEP_MS");
     long step_ms = ms ? strtol(ms, NULL, 10) : STEP_MS;
     g_timeout_add(step_ms > 0 && step_ms < 1000 ? (guint)step_ms : STEP_MS, step, s);
