@@ -7,14 +7,14 @@ if(NOT XVFB_RUN)
   message(STATUS "kiosk: xvfb-run missing, GUI tests not registered")
   return()
 endif()
-foreach(c walk touches fullscreen pull idle pin staff printer cups log nodisplay keypad pinpad)
+foreach(c walk touches fullscreen pull idle pin staff printer cups log nodisplay keypad keypad-all pinpad)
   add_test(NAME kiosk-gui-${c}
     COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/gui/run-gui.sh ${c} $<TARGET_FILE:kakanai-kiosk-dev>
             ${PROJECT_SOURCE_DIR} ${CMAKE_CURRENT_BINARY_DIR}/gui)
   set_tests_properties(kiosk-gui-${c} PROPERTIES
     LABELS "kiosk;gui" TIMEOUT 240 SKIP_RETURN_CODE 77)
 endforeach()
-set_tests_properties(kiosk-gui-walk PROPERTIES TIMEOUT 300)
+set_tests_properties(kiosk-gui-walk kiosk-gui-keypad-all PROPERTIES TIMEOUT 300)
 
 # The engine with the in-process virtual card (no display needed).
 add_executable(test-kiosk-engine engine/test-kiosk-engine.c)

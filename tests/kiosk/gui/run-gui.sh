@@ -6,7 +6,7 @@
 #   run-gui.sh CASE KIOSK SRCDIR OUTDIR
 #
 # CASE: walk | touches | fullscreen | pull | idle | pin | staff | printer | cups | log | nodisplay |
-#       keypad | pinpad
+#       keypad | keypad-all | pinpad
 # Screenshots land in OUTDIR/<case>/ (look at them). Exit 77 = skipped (no templates yet).
 set -eu
 case_name=$1 KIOSK=$2 SRC=$3 OUT=$4/$1
@@ -475,6 +475,52 @@ bad = [l for l in open(sys.argv[1], encoding="utf-8")
 sys.stdout.write("".join(bad)); sys.exit(1 if bad else 0)' "$OUT/$tag.speech" ||
             fail "$tag: kanji handed to the Japanese voice"
     done
+    ;;
+keypad-all)
+    # Every shipped kiosk procedure by the keypad alone at 1280x800, the layout check on every
+    # screen: the procedure found with 6 and chosen with 5, the PIN typed, every question
+    # answered by moving the focus with 6 over the keys and pressing 5 (kana one by one, the
+    # あ/123 switch, ゛), print, finish. No tap at all; one PDF per procedure.
+    PROFILE=$PROFILES/gonzalez-katagaki.json
+    PIN=$(sed -n 's/.*"pin": *"\([0-9]*\)".*/\1/p' "$PROFILE")
+    pinkeys=$(echo "$PIN" | sed 's/./KP_& /g')
+    "$KIOSK" --list-procedures --templates "$TEMPLATES" 2>/dev/null | cut -f1 >"$OUT/procedures.txt"
+    n=$(wc -l <"$OUT/procedures.txt")
+    mkdir -p "$OUT/pdf"
+    {
+        echo "check-layout each"
+        echo "wait menu"
+        while read -r id; do
+            cat <<S
+key-to menu.choose $id
+wait card
+card on
+wait pin
+key $pinkeys
+key KP_Enter
+wait question,preparing,confirm 20000
+keys-answer-questions
+wait confirm 30000
+screenshot $OUT/$id-confirm.png
+key KP_Enter
+wait done 30000
+card off
+key KP_Enter
+wait menu
+expect-wiped
+S
+        done <"$OUT/procedures.txt"
+        echo "mark end"
+    } >"$OUT/keypad-all.script"
+    timeout 240 xvfb-run -a -s "-screen 0 1920x1080x24" "$KIOSK" --templates "$TEMPLATES" \
+        --virtual-card "$PROFILE" --pdf-dir "$OUT/pdf" --size 1280x800 \
+        --script "$OUT/keypad-all.script" >"$OUT/keypad-all.out" 2>"$OUT/keypad-all.log" ||
+        fail "$(grep -v '^MESSAGE' "$OUT/keypad-all.log" | tail -3)"
+    grep -q '^mark end .* touches=0 ' "$OUT/keypad-all.out" || fail "touches were used"
+    pdfs=$(ls "$OUT/pdf" | wc -l)
+    [ "$pdfs" -eq "$n" ] || fail "$pdfs PDFs for $n procedures"
+    keys=$(awk '$1 == "mark" { for (i = 3; i <= NF; i++) if ($i ~ /^keypresses=/) print substr($i, 12) }' "$OUT/keypad-all.out")
+    echo "run-gui keypad-all: $n procedures printed by the keypad alone, $keys key presses"
     ;;
 pinpad)
     # A reader with its own PIN keys (PC/SC part 10; here kakanai-kiosk-dev's
