@@ -52,6 +52,19 @@ void kiosk_key_walk_push(kiosk_key_walk *w, const char *action, const char *targ
 
 gboolean kiosk_key_walk_done(const kiosk_key_walk *w) { return w->queue.length == 0; }
 
+gboolean kiosk_key_walk_pop(kiosk_key_walk *w, char **action, char **target)
+{
+    char *head = g_queue_pop_head(&w->queue);
+    if (!head)
+        return FALSE;
+    char *tab = strchr(head, '\t');
+    *target = tab ? g_strdup(tab + 1) : NULL;
+    if (tab)
+        *tab = '\0';
+    *action = head;
+    return TRUE;
+}
+
 guint kiosk_key_walk_presses(const kiosk_key_walk *w) { return w->presses; }
 
 /* Does w carry this action and target? */

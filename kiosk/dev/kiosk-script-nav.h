@@ -26,6 +26,9 @@ void kiosk_key_walk_free(kiosk_key_walk *w); /* NULL-safe */
 /* Queue one control to press (target NULL: the action has none). */
 void kiosk_key_walk_push(kiosk_key_walk *w, const char *action, const char *target);
 gboolean kiosk_key_walk_done(const kiosk_key_walk *w);
+/* Take the first queued control off (the caller frees both; *target NULL when it has none):
+ * for a caller that presses the controls some other way. FALSE when none is left. */
+gboolean kiosk_key_walk_pop(kiosk_key_walk *w, char **action, char **target);
 void kiosk_key_walk_clear(kiosk_key_walk *w);
 
 /* One step towards the first queued control: waits for the last key to be handled, moves the

@@ -119,52 +119,16 @@ static const form_question *question_on_screen(script *s)
     return form_procedure_question(p, (size_t)kiosk_session_question(kiosk_window_session(s->win)));
 }
 
-static gboolean answer_one(script *s)
+/* The answer a resident taking the suggested one gives to the question on screen, as the
+ * controls to press in order: the default or first choice, "no", the first of a required
+ * multi-choice, や ま た ゛ (だ) for a kana or required free-text answer. By keys the あ/123
+ * switch comes first on a free-text keypad (a tap reaches the kana keys' action from either
+ * mode; a key press needs them shown). FALSE: no question on screen. */
+static gboolean plan_answer(script *s, kiosk_key_walk *w, gboolean by_keys)
 {
     const form_question *q = question_on_screen(s);
     if (!q)
         return FALSE;
-    switch (form_question_type_of(q)) {
-    case FORM_Q_CHOICE:
-        return touch(s, "question.choose",
-                     g_variant_new_string(form_question_default(q)
-                                              ? form_question_default(q)
-                                              : form_question_choice_value(q, 0)));
-    case FORM_Q_YESNO:
-        return touch(s, "question.choose",
-                     g_variant_new_string(form_question_default(q) ? form_question_default(q)
-                                                                   : "no"));
-    case FORM_Q_MULTI:
-        if (form_question_required(q) && !form_question_default(q) &&
-            form_question_choice_count(q) > 0 &&
-            !touch(s, "question.toggle", g_variant_new_string(form_question_choice_value(q, 0))))
-            return FALSE;
-        return touch(s, "question.next", NULL);
-    case FORM_Q_KANA:
-    case FORM_Q_TEXT: {
-        const char *cur = kiosk_question_screen_value(
-            KIOSK_QUESTION_SCREEN(kiosk_window_screen(s->win)));
-        if (!*cur && (form_question_type_of(q) == FORM_Q_KANA || form_question_required(q))) {
-            static const char *const sample[] = {"や", "ま", "だ", NULL};
-            for (size_t i = 0; sample[i]; i++)
-                if (!touch(s, "question.kana", g_variant_new_string(sample[i])))
-                    return FALSE;
-        }
-        return touch(s, "question.next", NULL);
-    }
-    default:
-        return touch(s, "question.next", NULL);
-    }
-}
-
-/* The same answers as answer_one, as controls to press with the keypad: や ま た ゛ on a
- * kana keypad (だ is た and the voiced mark), the あ/123 switch first on a free-text one. */
-static gboolean plan_keys(script *s)
-{
-    const form_question *q = question_on_screen(s);
-    if (!q)
-        return FALSE;
-    kiosk_key_walk *w = s->nav;
     form_question_type t = form_question_type_of(q);
     switch (t) {
     case FORM_Q_CHOICE:
@@ -186,12 +150,12 @@ static gboolean plan_keys(script *s)
         const char *cur = kiosk_question_screen_value(
             KIOSK_QUESTION_SCREEN(kiosk_window_screen(s->win)));
         if (!*cur && (t == FORM_Q_KANA || form_question_required(q))) {
-            if (t == FORM_Q_TEXT)
+            if (t == FORM_Q_TEXT && by_keys)
                 kiosk_key_walk_push(w, "question.mode", NULL);
             static const char *const sample[] = {"や", "ま", "た", NULL};
             for (size_t i = 0; sample[i]; i++)
                 kiosk_key_walk_push(w, "question.kana", sample[i]);
-            kiosk_key_walk_push(w, "question.kana-mod", "1");
+            kiosk_key_walk_push(w, "question.kana-mod", "1"); /* ゛: た → だ */
         }
         break;
     }
@@ -200,6 +164,26 @@ static gboolean plan_keys(script *s)
     }
     kiosk_key_walk_push(w, "question.next", NULL);
     return TRUE;
+}
+
+/* The planned answer as taps on the controls' actions. */
+static gboolean answer_one(script *s)
+{
+    kiosk_key_walk *plan = kiosk_key_walk_new();
+    gboolean ok = plan_answer(s, plan, FALSE);
+    char *action, *target;
+    while (ok && kiosk_key_walk_pop(plan, &action, &target)) {
+        /* the kana modifier is a number (1 voiced, 2 p-sound, 3 small); the rest are words */
+        GVariant *p = !target ? NULL
+                      : !strcmp(action, "question.kana-mod")
+                          ? g_variant_new_int32((gint32)strtol(target, NULL, 10))
+                          : g_variant_new_string(target);
+        ok = touch(s, action, p);
+        g_free(action);
+        g_free(target);
+    }
+    kiosk_key_walk_free(plan);
+    return ok;
 }
 
 /* One step of the presses under way; FALSE = failed. The line runs again until they are
@@ -521,7 +505,7 @@ static gboolean run(script *s, char *line)
             int qi = kiosk_session_question(kiosk_window_session(s->win));
             if (qi != s->nav_question) {
                 s->nav_question = qi;
-                ok = plan_keys(s);
+                ok = plan_answer(s, s->nav, TRUE);
                 s->nav_active = ok;
             } else if (now - s->nav_since > 10 * G_USEC_PER_SEC) {
                 g_printerr("script: question %d still on screen 10 s after its answer\n", qi);
