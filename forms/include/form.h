@@ -261,6 +261,9 @@ enum {
     FORM_NEEDS_BIRTH = 1u << 2,
     FORM_NEEDS_SEX = 1u << 3,
     FORM_NEEDS_NUMBER = 1u << 4, /* only set when the template declares a legal basis */
+    /* Not a card attribute: the form lists the household (member.N.* or child.N.* rows), so
+     * a counter visit can choose which members appear on it. */
+    FORM_NEEDS_MEMBERS = 1u << 5,
 };
 FORM_EXPORT unsigned form_procedure_needs(const form_procedure *p);
 

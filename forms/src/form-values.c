@@ -437,6 +437,7 @@ static form_err check_insert(expr_ctx *c, const char *s, size_t n, size_t off)
         known = true;
     if (!known && form_member_name(name, &mg, &mn, &mf)) {
         known = true;
+        c->needs |= FORM_NEEDS_MEMBERS;
         if (strcmp(form_member_fields[mf], "number") == 0)
             c->needs |= FORM_NEEDS_NUMBER; /* the same legal basis as card.number */
     }

@@ -14,6 +14,8 @@ struct counter_batch {
     unsigned gen;
     form_values *values;
     const form_procedure *guide[COUNTER_PROCEDURES_MAX]; /* route order */
+    /* guide[i]'s own values when staff left members off its forms (else NULL: values) */
+    form_values *own[COUNTER_PROCEDURES_MAX];
     size_t nguide;
     const form_text *note[COUNTER_NOTES_MAX]; /* the navigation's notes (catalogue texts) */
     size_t nnotes;
@@ -103,8 +105,16 @@ counter_err counter_batch_new(const counter_visit *v, const char *reception, con
         }
     counter_err err = counter_visit_values(v, &b->values);
     form_err ferr = FORM_OK;
-    if (err == COUNTER_OK && ferr == FORM_OK && reception)
+    if (err == COUNTER_OK && reception)
         ferr = form_values_set_reception(b->values, reception);
+    for (size_t i = 0; i < n && err == COUNTER_OK && ferr == FORM_OK; i++) {
+        if (form_procedure_template_count(b->guide[i]) == 0 ||
+            counter_visit_procedure_all_members(v, b->guide[i]))
+            continue;
+        err = counter_visit_values_for(v, b->guide[i], &b->own[i]);
+        if (err == COUNTER_OK && reception)
+            ferr = form_values_set_reception(b->own[i], reception);
+    }
     if (err == COUNTER_OK && ferr != FORM_OK)
         err = ferr == FORM_E_NOMEM ? COUNTER_E_NOMEM : COUNTER_E_ARG;
     if (err != COUNTER_OK) {
@@ -131,6 +141,8 @@ void counter_batch_free(counter_batch *b)
         return;
     drop_docs(b);
     form_values_free(b->values);
+    for (size_t i = 0; i < b->nguide; i++)
+        form_values_free(b->own[i]);
     g_free(b);
 }
 
@@ -151,7 +163,7 @@ counter_err counter_batch_render(counter_batch *b, unsigned flags, const char **
         if (form_procedure_template_count(p) == 0)
             continue;
         form_doc *doc = NULL;
-        form_err err = form_render(p, NULL, b->values, flags, &doc, diags);
+        form_err err = form_render(p, NULL, b->own[i] ? b->own[i] : b->values, flags, &doc, diags);
         if (err != FORM_OK) {
             if (failed)
                 *failed = form_procedure_id(p);

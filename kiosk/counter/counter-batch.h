@@ -4,7 +4,8 @@
  * counter-batch.h — everything a visit prints: every procedure's forms and the 手続き案内票.
  *
  * counter_batch_new() takes a snapshot of the visit on the UI thread (a form_values of its own,
- * the procedures in guide order, the guide rows); a worker thread then renders
+ * one more for each procedure whose forms leave members off, the procedures in guide order, the
+ * guide rows); a worker thread then renders
  * (counter_batch_render) and prints (counter_batch_print) without touching the visit again.
  * Documents are PDFs in locked memory (form_doc); counter_batch_free wipes everything.
  *

@@ -13,6 +13,9 @@ typedef struct row {
     GtkWidget *entry;    /* text rows */
     GtkWidget *dropdown; /* choice rows */
     char **values;       /* choice ids (not personal: catalogue ids) */
+    GtkWidget *checks[COUNTER_ANSWERS_CHECKS_MAX]; /* check rows */
+    size_t nchecks;
+    char flags[COUNTER_ANSWERS_CHECKS_MAX + 1]; /* a check row's value: "1" on, "0" off each */
 } row;
 
 struct _CounterAnswersScreen {
@@ -133,6 +136,23 @@ int counter_answers_screen_add_choice(CounterAnswersScreen *self, const char *ke
     return add_row(self, key, label, d, &r);
 }
 
+int counter_answers_screen_add_checks(CounterAnswersScreen *self, const char *key,
+                                      const char *label, const char *const *labels,
+                                      const gboolean *on, size_t n)
+{
+    if (n > COUNTER_ANSWERS_CHECKS_MAX)
+        return -1;
+    GtkWidget *box = gtk_box_new(GTK_ORIENTATION_HORIZONTAL, 12);
+    gtk_widget_add_css_class(box, "counter-checks");
+    row r = {.nchecks = n};
+    for (size_t i = 0; i < n; i++) {
+        r.checks[i] = gtk_check_button_new_with_label(labels[i]);
+        gtk_check_button_set_active(GTK_CHECK_BUTTON(r.checks[i]), on[i]);
+        gtk_box_append(GTK_BOX(box), r.checks[i]);
+    }
+    return add_row(self, key, label, box, &r);
+}
+
 int counter_answers_screen_count(CounterAnswersScreen *self) { return (int)self->rows->len; }
 
 static row *get(CounterAnswersScreen *self, int i)
@@ -154,6 +174,12 @@ const char *counter_answers_screen_value(CounterAnswersScreen *self, int i)
     if (r->entry) {
         const char *t = counter_entry_text(GTK_ENTRY(r->entry));
         return *t ? t : NULL;
+    }
+    if (!r->dropdown) {
+        for (size_t k = 0; k < r->nchecks; k++)
+            r->flags[k] = gtk_check_button_get_active(GTK_CHECK_BUTTON(r->checks[k])) ? '1' : '0';
+        r->flags[r->nchecks] = '\0';
+        return r->flags;
     }
     guint s = gtk_drop_down_get_selected(GTK_DROP_DOWN(r->dropdown));
     return s >= 1 && s != GTK_INVALID_LIST_POSITION ? r->values[s - 1] : NULL;
@@ -184,6 +210,15 @@ gboolean counter_answers_screen_choose(CounterAnswersScreen *self, int i, const 
             return TRUE;
         }
     return FALSE;
+}
+
+gboolean counter_answers_screen_check(CounterAnswersScreen *self, int i, size_t k, gboolean on)
+{
+    row *r = get(self, i);
+    if (!r || k >= r->nchecks)
+        return FALSE;
+    gtk_check_button_set_active(GTK_CHECK_BUTTON(r->checks[k]), on);
+    return TRUE;
 }
 
 void counter_answers_screen_set_message(CounterAnswersScreen *self, const char *message)

@@ -40,6 +40,13 @@ struct counter_visit {
     answers form;
     const form_procedure *proc[COUNTER_PROCEDURES_MAX];
     size_t np;
+    /* members left off a procedure's forms (bit i: member i), by procedure: kept across
+     * navigations, so a procedure that comes back keeps what staff chose */
+    struct {
+        const form_procedure *p;
+        unsigned off;
+    } left_off[COUNTER_PROCEDURES_MAX];
+    size_t nleft_off;
     char today[9];
     counter_end last_end;
     form_nav *nav; /* the last navigation of the event (procedures and notes, no values) */
@@ -192,6 +199,8 @@ void counter_visit_wipe(counter_visit *v, counter_end why)
     memset(v->event, 0, sizeof v->event);
     memset(v->proc, 0, sizeof v->proc);
     v->np = 0;
+    memset(v->left_off, 0, sizeof v->left_off);
+    v->nleft_off = 0;
     form_nav_free(v->nav);
     v->nav = NULL;
     v->last_end = why;
@@ -500,7 +509,71 @@ counter_err counter_visit_remove_member(counter_visit *v, size_t i)
     memmove(&v->m[i], &v->m[i + 1], (v->nm - i - 1) * sizeof v->m[0]);
     v->nm--;
     memset(&v->m[v->nm], 0, sizeof v->m[0]);
+    /* the later members move up: so do their bits */
+    for (size_t k = 0; k < v->nleft_off; k++) {
+        unsigned off = v->left_off[k].off, low = off & ((1u << i) - 1u);
+        v->left_off[k].off = low | ((off >> (i + 1)) << i);
+    }
     return COUNTER_OK;
+}
+
+static bool has_procedure(const counter_visit *v, const form_procedure *p)
+{
+    for (size_t i = 0; i < v->np; i++)
+        if (v->proc[i] == p)
+            return true;
+    return false;
+}
+
+static unsigned left_off_of(const counter_visit *v, const form_procedure *p)
+{
+    for (size_t k = 0; p && k < v->nleft_off; k++)
+        if (v->left_off[k].p == p)
+            return v->left_off[k].off;
+    return 0;
+}
+
+counter_err counter_visit_set_procedure_member(counter_visit *v, const form_procedure *p,
+                                               size_t i, bool on)
+{
+    if (!v || !p)
+        return COUNTER_E_ARG;
+    if (!has_procedure(v, p))
+        return COUNTER_E_UNKNOWN;
+    if (i >= v->nm)
+        return COUNTER_E_NO_MEMBER;
+    size_t k = 0;
+    while (k < v->nleft_off && v->left_off[k].p != p)
+        k++;
+    if (k == v->nleft_off) {
+        if (on)
+            return COUNTER_OK;
+        if (k == COUNTER_PROCEDURES_MAX) { /* make room: drop a procedure no longer here */
+            for (k = 0; k < v->nleft_off && has_procedure(v, v->left_off[k].p); k++)
+                ;
+            if (k == v->nleft_off)
+                return COUNTER_E_FULL;
+        } else {
+            v->nleft_off++;
+        }
+        v->left_off[k].p = p;
+        v->left_off[k].off = 0;
+    }
+    if (on)
+        v->left_off[k].off &= ~(1u << i);
+    else
+        v->left_off[k].off |= 1u << i;
+    return COUNTER_OK;
+}
+
+bool counter_visit_procedure_member(const counter_visit *v, const form_procedure *p, size_t i)
+{
+    return v && p && i < v->nm && !(left_off_of(v, p) & (1u << i));
+}
+
+bool counter_visit_procedure_all_members(const counter_visit *v, const form_procedure *p)
+{
+    return v && (left_off_of(v, p) & ((1u << v->nm) - 1u)) == 0;
 }
 
 size_t counter_visit_member_count(const counter_visit *v) { return v ? v->nm : 0; }
@@ -671,6 +744,12 @@ static form_err set_kana_answers(const counter_visit *v, form_values *fv, const 
 
 counter_err counter_visit_values(const counter_visit *v, form_values **out)
 {
+    return counter_visit_values_for(v, NULL, out);
+}
+
+counter_err counter_visit_values_for(const counter_visit *v, const form_procedure *p,
+                                     form_values **out)
+{
     if (!out)
         return COUNTER_E_ARG;
     *out = NULL;
@@ -690,9 +769,12 @@ counter_err counter_visit_values(const counter_visit *v, form_values **out)
         err = form_values_set_card(fv, app->f[COUNTER_F_NAME].p, app->f[COUNTER_F_ADDRESS].p,
                                    app->f[COUNTER_F_BIRTH].p, app->f[COUNTER_F_SEX].p,
                                    app->f[COUNTER_F_NUMBER].p);
-    unsigned child = 0;
+    /* the rows: the members on p's forms, numbered in the household's order */
+    unsigned row = 0, child = 0, off = left_off_of(v, p);
     for (size_t i = 0; err == FORM_OK && i < v->nm; i++) {
-        err = set_person(fv, "member", (unsigned)i + 1, &v->m[i]);
+        if (off & (1u << i))
+            continue;
+        err = set_person(fv, "member", ++row, &v->m[i]);
         if (err == FORM_OK && v->m[i].role == COUNTER_ROLE_CHILD)
             err = set_person(fv, "child", ++child, &v->m[i]);
     }

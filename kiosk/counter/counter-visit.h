@@ -171,6 +171,17 @@ size_t counter_visit_member_count(const counter_visit *v);
 const char *counter_visit_member_field(const counter_visit *v, size_t i, counter_field f);
 counter_source counter_visit_member_source(const counter_visit *v, size_t i);
 counter_role counter_visit_member_role(const counter_visit *v, size_t i);
+/* Who is on a procedure's forms (their member.N.* / child.N.* rows): every member unless
+ * staff leaves one off (a 国保加入届 lists only those who join 国保, a spouse insured at work
+ * is not on it). The choice belongs to the procedure and survives a new navigation; a member
+ * added later is on every form; removing a member keeps the others' choices. set:
+ * COUNTER_E_UNKNOWN when p is not one of the visit's procedures, COUNTER_E_NO_MEMBER,
+ * COUNTER_E_FULL (never in practice: one entry per procedure). */
+counter_err counter_visit_set_procedure_member(counter_visit *v, const form_procedure *p,
+                                               size_t i, bool on);
+bool counter_visit_procedure_member(const counter_visit *v, const form_procedure *p, size_t i);
+/* Whether p's forms list every member (then counter_visit_values serves them). */
+bool counter_visit_procedure_all_members(const counter_visit *v, const form_procedure *p);
 /* Age in whole years on today (YYYYMMDD); -1 when unknown or today is invalid. */
 int counter_visit_member_age(const counter_visit *v, size_t i, const char *today);
 
@@ -195,6 +206,11 @@ counter_err counter_visit_set_today(counter_visit *v, const char *yyyymmdd);
  * form answer, the applicant's kana as the answer of kana questions about card.name.
  * COUNTER_E_NOMEM, COUNTER_E_ARG. */
 counter_err counter_visit_values(const counter_visit *v, form_values **out);
+/* The same for the forms of procedure p: member.N.* / child.N.* only for the members on p's
+ * forms (counter_visit_procedure_member), numbered 1.. in the household's order; card.* stays
+ * the applicant. p NULL: every member (counter_visit_values). */
+counter_err counter_visit_values_for(const counter_visit *v, const form_procedure *p,
+                                     form_values **out);
 
 typedef struct counter_visit_stats {
     unsigned members;    /* in the visit */

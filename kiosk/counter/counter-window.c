@@ -265,8 +265,54 @@ static void on_read_card(CounterWindow *self, int code_b)
     counter_window_card_start(self, code_b != 0);
 }
 
-/* One row per member without kana, then every question of the visit's procedures that the
- * visit does not fill itself, once, prefilled with its answer or default. */
+/* For each procedure whose forms list the household, who is on them (a row of checks: each
+ * member by number and role, never by name). */
+static void add_member_checks(CounterWindow *self)
+{
+    static const char *const role_text[] = {
+        [COUNTER_ROLE_HEAD] = N_("Householder (世帯主)"), [COUNTER_ROLE_SPOUSE] = N_("Spouse (妻・夫)"),
+        [COUNTER_ROLE_CHILD] = N_("Child (子)"),          [COUNTER_ROLE_PARENT] = N_("Parent (父・母)"),
+        [COUNTER_ROLE_OTHER] = N_("Other"),
+    };
+    size_t nm = counter_visit_member_count(self->visit);
+    if (nm < 2 || nm > COUNTER_ANSWERS_CHECKS_MAX)
+        return;
+    char *labels[COUNTER_ANSWERS_CHECKS_MAX];
+    for (size_t i = 0; i < nm; i++) {
+        counter_role r = counter_visit_member_role(self->visit, i);
+        labels[i] = g_strdup_printf("%zu %s", i + 1, _(role_text[r <= COUNTER_ROLE_OTHER ? r : COUNTER_ROLE_OTHER]));
+    }
+    for (size_t p = 0; p < counter_visit_procedure_count(self->visit); p++) {
+        const form_procedure *proc = counter_visit_procedure(self->visit, p);
+        if (!(form_procedure_needs(proc) & FORM_NEEDS_MEMBERS))
+            continue;
+        gboolean on[COUNTER_ANSWERS_CHECKS_MAX];
+        for (size_t i = 0; i < nm; i++)
+            on[i] = counter_visit_procedure_member(self->visit, proc, i);
+        g_autofree char *key = g_strconcat("m:", form_procedure_id(proc), NULL);
+        g_autofree char *label = g_strdup_printf(
+            _("Who is on %s"), form_text_get(form_procedure_title(proc), self->lang));
+        counter_answers_screen_add_checks(self->answers, key, label, (const char *const *)labels,
+                                          on, nm);
+    }
+    for (size_t i = 0; i < nm; i++)
+        g_free(labels[i]);
+}
+
+/* Apply a row of member checks ("m:<procedure>", value "101"). */
+static void set_member_checks(CounterWindow *self, const char *procedure_id, const char *flags)
+{
+    const form_procedure *proc = NULL;
+    for (size_t p = 0; p < counter_visit_procedure_count(self->visit) && !proc; p++)
+        if (!strcmp(form_procedure_id(counter_visit_procedure(self->visit, p)), procedure_id))
+            proc = counter_visit_procedure(self->visit, p);
+    for (size_t i = 0; proc && flags && flags[i]; i++)
+        counter_visit_set_procedure_member(self->visit, proc, i, flags[i] == '1');
+}
+
+/* One row per member without kana, who is on each form that lists the household, then every
+ * question of the visit's procedures that the visit does not fill itself, once, prefilled
+ * with its answer or default. */
 static void build_answers(CounterWindow *self)
 {
     counter_answers_screen_clear(self->answers);
@@ -279,6 +325,7 @@ static void build_answers(CounterWindow *self)
                                                  rel ? rel : "");
         counter_answers_screen_add_text(self->answers, key, label, _("katakana"), NULL);
     }
+    add_member_checks(self);
     GHashTable *seen = g_hash_table_new(g_str_hash, g_str_equal);
     for (size_t p = 0; p < counter_visit_procedure_count(self->visit); p++) {
         const form_procedure *proc = counter_visit_procedure(self->visit, p);
@@ -356,6 +403,10 @@ static void on_answers_next(CounterWindow *self)
                 counter_answers_screen_set_message(self->answers, _("A kana reading is too long."));
                 return;
             }
+            continue;
+        }
+        if (g_str_has_prefix(key, "m:")) {
+            set_member_checks(self, key + 2, val);
             continue;
         }
         const form_question *q = find_question(self, key + 2);

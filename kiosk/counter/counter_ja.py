@@ -25,6 +25,7 @@ T = {
 "Next: the household": "次へ: 世帯の方",
 "The household: read each card once, or type a member who has no card": "世帯の方: カードを1回ずつ読み取るか、カードのない方は職員が入力",
 "Next member's relationship:": "次の方の続柄:",
+"Who is on %s": "%s に載せる方",
 "Householder (世帯主)": "世帯主",
 "Spouse (妻・夫)": "妻・夫",
 "Child (子)": "子",

@@ -10,7 +10,7 @@
 # interview, read the applicant's card (PIN typed on the resident's window), then the spouse's
 # — a second kakanai-vcard process put on the same reader after the first resident took their
 # card back —, type the child (text committed as an input method commits it), complete the
-# answers, check the preview on both windows, print every form and the guide sheet, 「次の方」.
+# answers (the spouse, insured at work, is left off the 国保加入届), check the preview on both windows, print every form and the guide sheet, 「次の方」.
 # Then: kakanai-scan finds neither resident's canaries in the app's memory; one PDF per
 # document on paper; the audit log holds the visit as events and none of the canaries; the
 # screenshots are in OUTDIR/gui-household/ to look at. Figures for bench-counter in
@@ -102,6 +102,8 @@ add-member
 screenshot $OUT/04-members.png
 next
 wait answers
+on-form kokuho_kanyu 2 off
+screenshot $OUT/05-answers-top.png
 answer kana:1 カネナリコウタロウ
 answer kana:2 カネナリミリカ
 answer q:moved 20261201
@@ -124,6 +126,8 @@ answer-if q:iryo_consent yes
 screenshot $OUT/05-answers.png
 next
 wait preview
+expect-on-form kokuho_kanyu 101
+expect-on-form tennyu 111
 wait-pages 30000
 screenshot $OUT/06-preview.png
 resident-screenshot $OUT/07-resident-preview.png

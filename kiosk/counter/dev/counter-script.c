@@ -265,6 +265,21 @@ static gboolean run(script *s, const char *cmd, char *arg, gboolean *again)
         s->clicks += 2;
         return counter_answers_screen_choose(as, i, text);
     }
+    if (!strcmp(cmd, "on-form")) { /* on-form PROCEDURE MEMBER on|off: one click */
+        char *member = split(arg), *state = member ? split(member) : NULL;
+        CounterAnswersScreen *as = COUNTER_ANSWERS_SCREEN(counter_window_screen(w, "answers"));
+        g_autofree char *key = g_strconcat("m:", arg, NULL);
+        int i = counter_answers_screen_find(as, key);
+        guint64 m = member ? g_ascii_strtoull(member, NULL, 10) : 0;
+        if (i < 0 || m < 1 || !state ||
+            !counter_answers_screen_check(as, i, (size_t)m - 1, !strcmp(state, "on"))) {
+            fprintf(stderr, "counter-script: no member %s on the row for %s\n",
+                    member ? member : "?", arg);
+            return FALSE;
+        }
+        s->clicks++;
+        return TRUE;
+    }
     if (!strcmp(cmd, "pin")) {
         GtkWidget *pin = GTK_WIDGET(counter_resident_window_pin(rw));
         for (const char *d = arg; *d; d++) {
@@ -335,6 +350,20 @@ static gboolean run(script *s, const char *cmd, char *arg, gboolean *again)
         if ((long)counter_visit_member_count(counter_window_visit(w)) != atoi_ms(arg)) {
             fprintf(stderr, "counter-script: %zu members, not %s\n",
                     counter_visit_member_count(counter_window_visit(w)), arg);
+            return FALSE;
+        }
+        return TRUE;
+    }
+    if (!strcmp(cmd, "expect-on-form")) { /* expect-on-form PROCEDURE FLAGS ("101") */
+        char *flags = split(arg);
+        const counter_visit *v = counter_window_visit(w);
+        const form_procedure *p = form_catalog_find(counter_visit_catalog(v), arg);
+        size_t n = flags ? strlen(flags) : 0;
+        gboolean ok = p && n == counter_visit_member_count(v);
+        for (size_t i = 0; ok && i < n; i++)
+            ok = counter_visit_procedure_member(v, p, i) == (flags[i] == '1');
+        if (!ok) {
+            fprintf(stderr, "counter-script: who is on %s is not %s\n", arg, flags ? flags : "?");
             return FALSE;
         }
         return TRUE;

@@ -22,6 +22,8 @@
  *   answer KEY TEXT...          a row of the answers screen ("q:moved", "kana:2"): text
  *                               committed, or a choice id chosen
  *   answer-if KEY TEXT...       the same, skipped when the templates do not ask it
+ *   on-form PROCEDURE N on|off  whether member N is on that procedure's forms (a check)
+ *   expect-on-form PROC FLAGS   the visit has exactly those members on PROC's forms ("101")
  *   wait-pages [MS]             the preview shows pages (the render ended)
  *   pin DIGITS, pin-ok          the resident's taps on the PIN pad
  *   run SHELL-COMMAND           (swap the virtual cards between residents)

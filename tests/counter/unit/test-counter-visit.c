@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "counter-batch.h"
 #include "counter-visit.h"
@@ -399,6 +400,118 @@ static void the_guide_sheet_follows_every_procedure(void **state)
     counter_batch_free(NULL);
 }
 
+/* The text of a document, through pdftotext (spaces and line breaks dropped). */
+static char *doc_text(const form_doc *doc)
+{
+    char path[] = "/tmp/kakanai-counter-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    size_t len = 0;
+    const uint8_t *pdf = form_doc_data(doc, &len);
+    assert_int_equal(write(fd, pdf, len), (ssize_t)len);
+    close(fd);
+    char cmd[128];
+    snprintf(cmd, sizeof cmd, "pdftotext -enc UTF-8 %s - 2>/dev/null", path);
+    FILE *p = popen(cmd, "r");
+    assert_non_null(p);
+    static char text[65536];
+    size_t n = 0;
+    int c;
+    while ((c = fgetc(p)) != EOF && n + 1 < sizeof text)
+        if (c != ' ' && c != '\n')
+            text[n++] = (char)c;
+    text[n] = '\0';
+    pclose(p);
+    unlink(path);
+    return text;
+}
+
+static const form_doc *doc_of(const counter_batch *b, const char *procedure)
+{
+    for (size_t i = 0; i < counter_batch_doc_count(b); i++)
+        if (counter_batch_doc_procedure(b, i) &&
+            !strcmp(form_procedure_id(counter_batch_doc_procedure(b, i)), procedure))
+            return counter_batch_doc(b, i);
+    return NULL;
+}
+
+static void a_member_left_off_a_form_is_not_on_it(void **state)
+{
+    fixture *f = *state;
+    assert_int_equal(counter_visit_add_procedure(f->v, "kokuho_kanyu"), COUNTER_OK);
+    assert_int_equal(counter_visit_add_procedure(f->v, "tenkyo"), COUNTER_OK);
+    const form_procedure *kokuho = counter_visit_procedure(f->v, 0);
+    assert_true(form_procedure_needs(kokuho) & FORM_NEEDS_MEMBERS);
+    assert_false(form_procedure_needs(form_catalog_find(f->cat, "juminhyo")) & FORM_NEEDS_MEMBERS);
+    assert_int_equal(add_card(f, "adult1.json", "2580", COUNTER_ROLE_HEAD), COUNTER_OK);
+    assert_int_equal(add_card(f, "adult2.json", "1470", COUNTER_ROLE_SPOUSE), COUNTER_OK);
+    assert_int_equal(counter_visit_add_typed(f->v, &child, NULL), COUNTER_OK);
+    assert_int_equal(counter_visit_set_member_field(f->v, 0, COUNTER_F_KANA, "カネナリコウタロウ"),
+                     COUNTER_OK);
+    /* everyone is on every form until staff says otherwise */
+    for (size_t i = 0; i < 3; i++)
+        assert_true(counter_visit_procedure_member(f->v, kokuho, i));
+    assert_true(counter_visit_procedure_all_members(f->v, kokuho));
+    /* the spouse is insured at work: not on the 国保加入届, still on the 転居届 */
+    assert_int_equal(counter_visit_set_procedure_member(f->v, kokuho, 1, false), COUNTER_OK);
+    assert_false(counter_visit_procedure_member(f->v, kokuho, 1));
+    assert_false(counter_visit_procedure_all_members(f->v, kokuho));
+    assert_int_equal(counter_visit_set_procedure_member(f->v, kokuho, 3, false), COUNTER_E_NO_MEMBER);
+    assert_int_equal(counter_visit_set_procedure_member(
+                         f->v, form_catalog_find(f->cat, "juminhyo"), 0, false), COUNTER_E_UNKNOWN);
+    assert_int_equal(counter_visit_set_procedure_member(f->v, NULL, 0, false), COUNTER_E_ARG);
+    const char *ids[32];
+    size_t nmiss = counter_visit_missing_answers(f->v, ids, 32);
+    for (size_t i = 0; i < nmiss && i < 32; i++) { /* what the two forms ask: any valid answer */
+        const form_question *q = NULL;
+        for (size_t p = 0; p < 2 && !q; p++)
+            for (size_t k = 0; k < form_procedure_question_count(counter_visit_procedure(f->v, p)); k++)
+                if (!strcmp(form_question_id(form_procedure_question(counter_visit_procedure(f->v, p), k)), ids[i]))
+                    q = form_procedure_question(counter_visit_procedure(f->v, p), k);
+        assert_non_null(q);
+        form_question_type t = form_question_type_of(q);
+        const char *a = t == FORM_Q_DATE ? "20261201"
+                        : t == FORM_Q_YESNO ? "yes"
+                        : t == FORM_Q_CHOICE ? form_question_choice_value(q, 0)
+                        : t == FORM_Q_KANA ? "カネナリ"
+                                           : "試験町1";
+        assert_int_equal(counter_visit_set_answer(f->v, ids[i], a), COUNTER_OK);
+    }
+    counter_batch *b = NULL;
+    assert_int_equal(counter_batch_new(f->v, "0002", "ja", &b), COUNTER_OK);
+    const char *failed = NULL;
+    form_diags *d = NULL;
+    counter_err err = counter_batch_render(b, 0, &failed, &d);
+    if (err != COUNTER_OK)
+        fprintf(stderr, "render failed: %s\n", failed ? failed : "?");
+    for (size_t i = 0; i < form_diags_count(d); i++)
+        fprintf(stderr, "diag: %s %s\n", form_diags_get(d, i)->field ? form_diags_get(d, i)->field : "",
+                form_diags_get(d, i)->message);
+    form_diags_free(d);
+    assert_int_equal(err, COUNTER_OK);
+    const char *t = doc_text(doc_of(b, "kokuho_kanyu"));
+    assert_non_null(strstr(t, "航汰朗"));
+    assert_non_null(strstr(t, "陽向汰"));
+    assert_null(strstr(t, "澪璃花"));
+    t = doc_text(doc_of(b, "tenkyo"));
+    assert_non_null(strstr(t, "航汰朗"));
+    assert_non_null(strstr(t, "澪璃花"));
+    assert_non_null(strstr(t, "陽向汰"));
+    counter_batch_free(b);
+
+    /* the choice belongs to the procedure: a new navigation, a member removed */
+    assert_int_equal(counter_visit_remove_member(f->v, 0), COUNTER_OK);
+    assert_false(counter_visit_procedure_member(f->v, kokuho, 0)); /* the spouse moved up */
+    assert_true(counter_visit_procedure_member(f->v, kokuho, 1));
+    assert_int_equal(counter_visit_set_procedure_member(f->v, kokuho, 0, true), COUNTER_OK);
+    assert_true(counter_visit_procedure_all_members(f->v, kokuho));
+    assert_int_equal(counter_visit_set_procedure_member(f->v, kokuho, 1, false), COUNTER_OK);
+    counter_visit_wipe(f->v, COUNTER_END_NEXT);
+    assert_int_equal(counter_visit_add_procedure(f->v, "kokuho_kanyu"), COUNTER_OK);
+    assert_int_equal(counter_visit_add_typed(f->v, &child, NULL), COUNTER_OK);
+    assert_true(counter_visit_procedure_all_members(f->v, kokuho)); /* nothing left over */
+}
+
 static void null_is_safe_everywhere(void **state)
 {
     counter_visit_free(NULL);
@@ -411,6 +524,10 @@ static void null_is_safe_everywhere(void **state)
     assert_null(counter_visit_member_field(NULL, 0, COUNTER_F_NAME));
     assert_int_equal(counter_visit_add_typed(NULL, &child, NULL), COUNTER_E_ARG);
     assert_int_equal(counter_visit_values(NULL, NULL), COUNTER_E_ARG);
+    assert_int_equal(counter_visit_values_for(NULL, NULL, NULL), COUNTER_E_ARG);
+    assert_false(counter_visit_procedure_member(NULL, NULL, 0));
+    assert_false(counter_visit_procedure_all_members(NULL, NULL));
+    assert_int_equal(counter_visit_set_procedure_member(NULL, NULL, 0, true), COUNTER_E_ARG);
     assert_string_equal(counter_err_name(COUNTER_E_STALE), "COUNTER_E_STALE");
     assert_string_equal(counter_strerror((counter_err)12345), "Unknown error.");
 }
@@ -437,6 +554,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(every_way_a_visit_ends_wipes_it, setup, teardown),
         cmocka_unit_test_setup_teardown(a_life_event_navigates_from_answers_and_the_household, setup, teardown),
         cmocka_unit_test_setup_teardown(the_guide_sheet_follows_every_procedure, setup, teardown),
+        cmocka_unit_test_setup_teardown(a_member_left_off_a_form_is_not_on_it, setup, teardown),
         cmocka_unit_test(null_is_safe_everywhere),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -235,6 +235,7 @@ static void shipped_templates_pass_strict_checks(void **state)
         assert_string_equal(form_template_id(t), ids[i]);
         unsigned needs = form_template_needs(t);
         assert_true(needs & FORM_NEEDS_NAME);
+        assert_false(needs & FORM_NEEDS_MEMBERS); /* kiosk forms: one resident, no household rows */
         if (strcmp(ids[i], "tennyu") == 0) {
             assert_true(needs & FORM_NEEDS_NUMBER);
             assert_non_null(strstr(form_template_number_basis(t), "住民基本台帳法"));
