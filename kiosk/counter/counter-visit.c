@@ -221,6 +221,15 @@ unsigned counter_visit_generation(const counter_visit *v) { return v ? v->gen : 
 
 const form_catalog *counter_visit_catalog(const counter_visit *v) { return v ? v->cat : NULL; }
 
+counter_err counter_visit_set_catalog(counter_visit *v, const form_catalog *cat)
+{
+    if (!v || !cat)
+        return COUNTER_E_ARG;
+    counter_visit_wipe(v, v->last_end); /* nothing may point into the old one */
+    v->cat = cat;
+    return COUNTER_OK;
+}
+
 const char *counter_end_name(counter_end why)
 {
     switch (why) {

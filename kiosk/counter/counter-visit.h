@@ -101,6 +101,9 @@ void counter_visit_wipe(counter_visit *v, counter_end why);
 unsigned counter_visit_generation(const counter_visit *v);
 /* The catalogue the visit was made with (borrowed). */
 const form_catalog *counter_visit_catalog(const counter_visit *v);
+/* Between visits: use cat from now on (the city updated its templates). The visit is wiped
+ * first (the generation moves on); cat is borrowed like the first. COUNTER_E_ARG. */
+counter_err counter_visit_set_catalog(counter_visit *v, const form_catalog *cat);
 
 /* ---- event, interview, procedures -------------------------------------------------------- */
 

@@ -65,6 +65,8 @@ struct _CounterWindow {
     unsigned printed, failed, forms;
 
     double read_ms, render_ms, accepted_ms;
+    char fingerprint[65]; /* of the template folder the catalogue was loaded from */
+    guint reload_tick;
     int idle_seconds;
     gint64 last_input;
     guint idle_id;
@@ -80,6 +82,11 @@ void counter_window_card_init(CounterWindow *self);
 void counter_window_card_start(CounterWindow *self, gboolean code_b);
 void counter_window_card_stop(CounterWindow *self, gboolean join);
 void counter_window_card_deliver(void *user, kiosk_msg *m);
+
+/* counter-window-reload.c: a changed template folder is loaded at a quiet moment */
+#define COUNTER_RELOAD_SECONDS 5
+void counter_window_templates_seen(CounterWindow *self);
+gboolean counter_window_templates_reload(CounterWindow *self);
 
 /* counter-window-print.c */
 void counter_window_render(CounterWindow *self);

@@ -122,6 +122,10 @@ static gboolean on_idle_tick(gpointer data)
     gint64 idle = (g_get_monotonic_time() - self->last_input) / G_USEC_PER_SEC;
     if (self->staff_id[0] && idle >= self->idle_seconds && !self->card)
         counter_window_idle_now(self);
+    if (++self->reload_tick >= COUNTER_RELOAD_SECONDS) {
+        self->reload_tick = 0;
+        counter_window_templates_reload(self);
+    }
     return G_SOURCE_CONTINUE;
 }
 
@@ -608,6 +612,7 @@ CounterWindow *counter_window_new(kiosk_config *config, kiosk_card_source *cards
     self->cards = cards;
     self->lang = g_strdup(lang ? lang : "ja");
     self->cat = cat;
+    counter_window_templates_seen(self);
     self->staff = staff;
     self->audit = audit;
     self->idle_seconds = opts && opts->idle_seconds > 0 ? opts->idle_seconds : COUNTER_IDLE_DEFAULT;

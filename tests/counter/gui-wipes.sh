@@ -11,6 +11,9 @@
 #     back to the sign-in, nothing left.
 #  2. a blocked card: no PIN pad at all (no VERIFY is sent), staff are told to use 照合番号B.
 #  3. a card read with 照合番号B typed by staff; 「この受付を中止」-like end by sign-out.
+#  4. the city updates its templates while the counter runs: nothing changes mid-visit; between
+#     visits the new catalogue is in use (and on screen); a broken update is refused and the
+#     counter keeps the forms it has; the audit log records both.
 set -u
 KIOSK=$1 STAFF=$2 SRC=$3 OUT=$4/gui-wipes
 rm -rf "$OUT" && mkdir -p "$OUT"
@@ -19,7 +22,7 @@ export GSK_RENDERER=cairo NO_AT_BRIDGE=1 GDK_BACKEND=x11 GTK_A11Y=none LANGUAGE=
 printf 'aoi-7731\n' | "$STAFF" --file "$OUT/staff.conf" add S0042 >/dev/null || exit 1
 run() { # NAME PROFILE: the script OUT/NAME.script with the virtual card PROFILE
     xvfb-run -a -s "-screen 0 1920x1080x24" "$KIOSK" --counter --staff-file "$OUT/staff.conf" \
-        --audit-log "$OUT/audit.log" --templates "$SRC/templates" --pdf-dir "$OUT/pdf" \
+        --audit-log "$OUT/audit.log" --templates "${TPL:-$SRC/templates}" --pdf-dir "$OUT/pdf" \
         --virtual-card "$SRC/tests/profiles/$2" --script "$OUT/$1.script" \
         >"$OUT/$1.out" 2>"$OUT/$1.log"
 }
@@ -86,6 +89,33 @@ sleep 300
 quit
 S
 run code-b blocked.json || { echo "gui-wipes: 照合番号B failed" >&2; tail -5 "$OUT/code-b.log" >&2; fail=1; }
+cp -r "$SRC/templates" "$OUT/templates"
+cat >"$OUT/templates.script" <<S
+wait signin
+signin S0042 aoi-7731
+wait procedures
+expect-title juminhyo 住民票の写し
+tick tennyu
+next
+wait members
+run sed -i 's/^title.ja = 住民票の写し\$/title.ja = 住民票の写し（更新）/' $OUT/templates/catalog.conf
+sleep 6000
+expect-title juminhyo 住民票の写し
+idle
+wait signin
+wait-title juminhyo 住民票の写し（更新）
+signin S0042 aoi-7731
+wait procedures
+screenshot $OUT/templates-updated.png
+run printf '[procedure broken]\\n' >>$OUT/templates/catalog.conf
+sleep 6000
+expect-title juminhyo 住民票の写し（更新）
+quit
+S
+TPL=$OUT/templates run templates one-try-left.json ||
+    { echo "gui-wipes: template update failed" >&2; tail -5 "$OUT/templates.log" >&2; fail=1; }
+grep -q 'what=templates-updated' "$OUT/audit.log" || { echo "gui-wipes: no template update in the audit log" >&2; fail=1; }
+grep -q 'what=templates-refused' "$OUT/audit.log" || { echo "gui-wipes: no refused update in the audit log" >&2; fail=1; }
 "$STAFF" --verify-audit "$OUT/audit.log" >/dev/null || { echo "gui-wipes: audit chain" >&2; fail=1; }
 grep -q 'end=idle' "$OUT/audit.log" || { echo "gui-wipes: no idle end in the audit log" >&2; fail=1; }
 [ $fail -eq 0 ] && echo "gui-wipes: PASS"

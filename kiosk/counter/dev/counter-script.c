@@ -368,6 +368,31 @@ static gboolean run(script *s, const char *cmd, char *arg, gboolean *again)
         }
         return TRUE;
     }
+    if (!strcmp(cmd, "expect-title") || !strcmp(cmd, "wait-title")) {
+        /* PROCEDURE TITLE: the catalogue in use titles it so (wait-title: within 30 s) */
+        char *title = split(arg);
+        const form_procedure *p = form_catalog_find(counter_visit_catalog(counter_window_visit(w)), arg);
+        const char *now = p ? form_text_get(form_procedure_title(p), "ja") : NULL;
+        if (title)
+            title[-1] = ' '; /* the line is read again while waiting */
+        gboolean same = title && !g_strcmp0(now, title);
+        if (!same && !strcmp(cmd, "wait-title")) {
+            gint64 t = g_get_monotonic_time();
+            if (s->wait_until == 0)
+                s->wait_until = t + 30 * G_USEC_PER_SEC;
+            if (t < s->wait_until) {
+                *again = TRUE;
+                return TRUE;
+            }
+        }
+        s->wait_until = 0;
+        if (!same) {
+            fprintf(stderr, "counter-script: %s is titled %s, not %s\n", arg, now ? now : "(none)",
+                    title ? title : "?");
+            return FALSE;
+        }
+        return TRUE;
+    }
     if (!strcmp(cmd, "expect-wiped")) {
         const char *what = NULL;
         if (!counter_window_is_wiped(w, &what)) {

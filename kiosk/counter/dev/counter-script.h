@@ -24,6 +24,8 @@
  *   answer-if KEY TEXT...       the same, skipped when the templates do not ask it
  *   on-form PROCEDURE N on|off  whether member N is on that procedure's forms (a check)
  *   expect-on-form PROC FLAGS   the visit has exactly those members on PROC's forms ("101")
+ *   expect-title PROC TITLE     the catalogue in use titles PROC so (ja): template updates;
+ *   wait-title PROC TITLE       the same within 30 s
  *   wait-pages [MS]             the preview shows pages (the render ended)
  *   pin DIGITS, pin-ok          the resident's taps on the PIN pad
  *   run SHELL-COMMAND           (swap the virtual cards between residents)

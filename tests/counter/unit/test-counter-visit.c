@@ -510,6 +510,13 @@ static void a_member_left_off_a_form_is_not_on_it(void **state)
     assert_int_equal(counter_visit_add_procedure(f->v, "kokuho_kanyu"), COUNTER_OK);
     assert_int_equal(counter_visit_add_typed(f->v, &child, NULL), COUNTER_OK);
     assert_true(counter_visit_procedure_all_members(f->v, kokuho)); /* nothing left over */
+    /* new templates between visits: the visit starts empty, late card reads are refused */
+    unsigned gen = counter_visit_generation(f->v);
+    assert_int_equal(counter_visit_set_catalog(f->v, NULL), COUNTER_E_ARG);
+    assert_int_equal(counter_visit_set_catalog(f->v, f->cat), COUNTER_OK);
+    assert_int_equal(counter_visit_member_count(f->v), 0);
+    assert_int_equal(counter_visit_procedure_count(f->v), 0);
+    assert_true(counter_visit_generation(f->v) != gen);
 }
 
 static void null_is_safe_everywhere(void **state)
