@@ -279,7 +279,7 @@ static void add_member_checks(CounterWindow *self)
         [COUNTER_ROLE_OTHER] = N_("Other"),
     };
     size_t nm = counter_visit_member_count(self->visit);
-    if (nm < 2 || nm > COUNTER_ANSWERS_CHECKS_MAX)
+    if (nm < 1 || nm > COUNTER_ANSWERS_CHECKS_MAX)
         return;
     char *labels[COUNTER_ANSWERS_CHECKS_MAX];
     for (size_t i = 0; i < nm; i++) {
@@ -288,7 +288,9 @@ static void add_member_checks(CounterWindow *self)
     }
     for (size_t p = 0; p < counter_visit_procedure_count(self->visit); p++) {
         const form_procedure *proc = counter_visit_procedure(self->visit, p);
-        if (!(form_procedure_needs(proc) & FORM_NEEDS_MEMBERS))
+        /* one member: a row only when that member was left off (a member removed since) */
+        if (!(form_procedure_needs(proc) & FORM_NEEDS_MEMBERS) ||
+            (nm < 2 && counter_visit_procedure_all_members(self->visit, proc)))
             continue;
         gboolean on[COUNTER_ANSWERS_CHECKS_MAX];
         for (size_t i = 0; i < nm; i++)
