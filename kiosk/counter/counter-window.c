@@ -308,10 +308,8 @@ static void add_member_checks(CounterWindow *self)
 /* Apply a row of member checks ("m:<procedure>", value "101"). */
 static void set_member_checks(CounterWindow *self, const char *procedure_id, const char *flags)
 {
-    const form_procedure *proc = NULL;
-    for (size_t p = 0; p < counter_visit_procedure_count(self->visit) && !proc; p++)
-        if (!strcmp(form_procedure_id(counter_visit_procedure(self->visit, p)), procedure_id))
-            proc = counter_visit_procedure(self->visit, p);
+    /* a procedure not in the visit is refused by the visit itself (COUNTER_E_UNKNOWN) */
+    const form_procedure *proc = form_catalog_find(self->cat, procedure_id);
     for (size_t i = 0; proc && flags && flags[i]; i++)
         counter_visit_set_procedure_member(self->visit, proc, i, flags[i] == '1');
 }
